@@ -1,0 +1,215 @@
+/// A JSON value with object keys kept in input order (so `--keep-fields` can echo them).
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.last { $0.0 == key }?.1
+    }
+
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number: return "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+}
+
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 1-based byte column in the line.
+    public var column: Int
+    public var message: String
+    public var description: String { "invalid JSON at column \(column): \(message)" }
+}
+
+/// Strict RFC 8259 parser over UTF-8 bytes. Depth-limited so hostile input cannot overflow the stack.
+public struct JSONParser {
+    public static let maxDepth = 256
+    private let bytes: [UInt8]
+    private var i = 0
+
+    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+        var p = JSONParser(bytes: bytes)
+        p.skipSpace()
+        let value = try p.value(depth: 0)
+        p.skipSpace()
+        guard p.i == bytes.count else { throw p.fail("unexpected text after the value") }
+        return value
+    }
+
+    public static func parse(_ text: String) throws -> JSONValue { try parse(Array(text.utf8)) }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private func fail(_ message: String) -> JSONParseError { JSONParseError(column: i + 1, message: message) }
+
+    private mutating func skipSpace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+    }
+
+    private mutating func value(depth: Int) throws -> JSONValue {
+        guard depth < Self.maxDepth else { throw fail("nested deeper than \(Self.maxDepth) levels") }
+        guard i < bytes.count else { throw fail("unexpected end of input") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        default: throw fail("unexpected character '\(Unicode.Scalar(bytes[i]))'")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws {
+        let expected = Array(word.utf8)
+        guard i + expected.count <= bytes.count, bytes[i..<(i + expected.count)].elementsEqual(expected) else {
+            throw fail("invalid literal")
+        }
+        i += expected.count
+    }
+
+    private mutating func object(depth: Int) throws -> JSONValue {
+        i += 1
+        var pairs: [(String, JSONValue)] = []
+        skipSpace()
+        if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a \"key\"") }
+            let key = try string()
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after key") }
+            i += 1
+            skipSpace()
+            pairs.append((key, try value(depth: depth + 1)))
+            skipSpace()
+            guard i < bytes.count else { throw fail("unexpected end of input in object") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+            throw fail("expected ',' or '}'")
+        }
+    }
+
+    private mutating func array(depth: Int) throws -> JSONValue {
+        i += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+        while true {
+            skipSpace()
+            items.append(try value(depth: depth + 1))
+            skipSpace()
+            guard i < bytes.count else { throw fail("unexpected end of input in array") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            throw fail("expected ',' or ']'")
+        }
+    }
+
+    private mutating func number() throws -> Double {
+        let start = i
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        func digits() -> Int { let s = i; while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }; return i - s }
+        guard digits() > 0 else { throw fail("invalid number") }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") { i += 1; guard digits() > 0 else { throw fail("invalid number") } }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { throw fail("invalid number") }
+        }
+        // Out-of-range numbers (1e309) parse to ±inf; callers reject non-finite metadata.
+        guard let value = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { throw fail("invalid number") }
+        return value
+    }
+
+    private mutating func string() throws -> String {
+        i += 1  // opening quote
+        var out = [UInt8]()
+        while true {
+            guard i < bytes.count else { throw fail("unterminated string") }
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b < 0x20 { throw fail("control character in string") }
+            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            i += 1
+            guard i < bytes.count else { throw fail("unterminated escape") }
+            let e = bytes[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"): appendScalar(try unicodeEscape(), to: &out)
+            default: throw fail("invalid escape '\\\(Unicode.Scalar(e))'")
+            }
+        }
+        // Invalid UTF-8 inside the string becomes U+FFFD rather than failing the record.
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard i + 4 <= bytes.count else { throw fail("truncated \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[i]
+            let d: UInt8
+            switch c {
+            case 0x30...0x39: d = c - 0x30
+            case 0x41...0x46: d = c - 0x41 + 10
+            case 0x61...0x66: d = c - 0x61 + 10
+            default: throw fail("invalid \\u escape")
+            }
+            v = v << 4 | UInt32(d)
+            i += 1
+        }
+        return v
+    }
+
+    private mutating func unicodeEscape() throws -> Unicode.Scalar {
+        let first = try hex4()
+        if first >= 0xD800 && first < 0xDC00 {
+            // A high surrogate must pair with a low one; a lone one becomes U+FFFD.
+            if i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                let save = i
+                i += 2
+                let second = try hex4()
+                if second >= 0xDC00 && second < 0xE000 {
+                    return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
+                }
+                i = save
+            }
+            return "\u{FFFD}"
+        }
+        return Unicode.Scalar(first) ?? "\u{FFFD}"
+    }
+
+    private func appendScalar(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        out.append(contentsOf: String(Character(s)).utf8)
+    }
+}

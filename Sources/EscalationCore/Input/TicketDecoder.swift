@@ -1,0 +1,118 @@
+/// Turns one input record (a JSON object or a CSV row) into a `Ticket`.
+/// Fatal problems throw `RecordError`; metadata that cannot be read is ignored with a warning.
+public enum TicketDecoder {
+    public static let textFields = ["text", "subject", "body"]
+
+    public struct Decoded: Sendable {
+        public var ticket: Ticket
+        public var warnings: [String]
+        /// `escalate` or `label` as given; read with `label()` only where labels matter.
+        public var rawLabel: JSONValue?
+
+        public init(ticket: Ticket, warnings: [String] = [], rawLabel: JSONValue? = nil) {
+            self.ticket = ticket
+            self.warnings = warnings
+            self.rawLabel = rawLabel
+        }
+
+        /// The label of training/evaluation input; nil when absent.
+        public func label() throws -> Bool? { try TicketDecoder.label(rawLabel) }
+    }
+
+    /// `fallbackID` (usually the line number) is used when the record has no id.
+    public static func decode(_ value: JSONValue, fallbackID: String) throws -> Decoded {
+        guard case .object = value else { throw RecordError("record is a JSON \(value.typeName), expected an object") }
+        let id: String
+        switch value["id"] {
+        case nil, .null?: id = fallbackID
+        case .string(let s)?: id = s
+        case .number(let n)?: id = JSONWriter.number(n)
+        case let other?: throw RecordError("'id' is a \(other.typeName), expected a string or number")
+        }
+        var parts: [String: String] = [:]
+        for field in textFields {
+            switch value[field] {
+            case nil, .null?: continue
+            case .string(let s)?: parts[field] = s
+            case let other?: throw RecordError("'\(field)' is a \(other.typeName), expected a string")
+            }
+        }
+        var raw: [String: String] = [:]
+        var warnings: [String] = []
+        for field in AccountMetadata.fieldNames {
+            switch value[field] {
+            case nil, .null?: continue
+            case .string(let s)?: raw[field] = s
+            case .number(let n)?: raw[field] = n.isFinite ? JSONWriter.number(n) : "inf"
+            case let other?: warnings.append("'\(field)' is a \(other.typeName); ignored")
+            }
+        }
+        return try build(id: id, parts: parts, metadata: raw, label: value["escalate"] ?? value["label"], warnings: warnings)
+    }
+
+    /// A CSV/TSV row by header name; every value is text.
+    public static func decode(fields: [String: String], fallbackID: String) throws -> Decoded {
+        let id = fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
+        let parts = fields.filter { textFields.contains($0.key) }
+        let label = (fields["escalate"] ?? fields["label"]).map { JSONValue.string($0) }
+        return try build(id: id, parts: parts, metadata: fields.filter { AccountMetadata.fieldNames.contains($0.key) },
+                         label: label, warnings: [])
+    }
+
+    private static func build(id: String, parts: [String: String], metadata raw: [String: String],
+                              label rawLabel: JSONValue?, warnings: [String]) throws -> Decoded {
+        let text: String
+        if let t = parts["text"] {
+            text = t
+        } else if parts["subject"] != nil || parts["body"] != nil {
+            // Subject and body read as one text; the subject's words count like any others.
+            text = [parts["subject"], parts["body"]].compactMap { $0 }.joined(separator: "\n")
+        } else {
+            throw RecordError("missing 'text' (or 'subject'/'body')")
+        }
+        var warnings = warnings
+        var metadata = AccountMetadata()
+        if let tier = raw["account_tier"], !tier.isEmpty { metadata.accountTier = tier.lowercased() }
+        for (name, path, range) in AccountMetadata.numericFields {
+            guard let s = raw[name], !s.isEmpty else { continue }
+            guard let n = lenientNumber(s) else {
+                warnings.append("'\(name)' value \"\(s)\" is not a number; ignored")
+                continue
+            }
+            guard range.contains(n) else {
+                warnings.append("'\(name)' value \(s) is outside \(JSONWriter.number(range.lowerBound))…\(JSONWriter.number(range.upperBound)); ignored")
+                continue
+            }
+            metadata[keyPath: path] = n
+        }
+        return Decoded(ticket: Ticket(id: id, text: text, metadata: metadata), warnings: warnings, rawLabel: rawLabel)
+    }
+
+    /// Accepts "12000", "12,000", "$12,000.50", " 3 "; rejects NaN, infinities and words.
+    public static func lenientNumber(_ s: String) -> Double? {
+        var t = Substring(s)
+        while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
+        while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
+        if t.hasPrefix("$") { t = t.dropFirst() }
+        let cleaned = t.filter { $0 != "," && $0 != "_" }
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              let n = Double(cleaned), n.isFinite else { return nil }
+        return n
+    }
+
+    private static func label(_ value: JSONValue?) throws -> Bool? {
+        switch value {
+        case nil, .null?: return nil
+        case .bool(let b)?: return b
+        case .number(let n)? where n == 0 || n == 1: return n == 1
+        case .string(let s)?:
+            switch s.lowercased() {
+            case "", "na", "n/a": return nil
+            case "true", "1", "yes", "escalate", "escalated": return true
+            case "false", "0", "no", "calm", "not_escalated": return false
+            default: throw RecordError("label \"\(s)\" is not true/false")
+            }
+        case let other?: throw RecordError("label is a \(other.typeName) (\(JSONWriter.encode(other))), expected true/false")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Words that change the valence of their neighbours, read from `Lexicons/modifiers.txt`.
+public struct Modifiers: Sendable {
+    /// Flip and damp a following sentiment word ("not happy"); any word ending in n't also counts.
+    public var negators: Set<String> = []
+    /// Intensity added (boosters, > 0) or removed (dampeners, < 0) from a following sentiment word.
+    public var intensifiers: [String: Double] = [:]
+    /// Contrast words: what follows them weighs more than what precedes ("fine, but slow").
+    public var contrast: Set<String> = []
+
+    public init() {}
+
+    public init(file: SectionedFile, normalizer: Normalizer) throws {
+        for entry in file.entries {
+            switch entry.section {
+            case "negators": negators.insert(normalizer.fold(entry.text))
+            case "contrast": contrast.insert(normalizer.fold(entry.text))
+            case "intensifiers":
+                let (term, value) = try file.termAndValue(entry, range: -2...2)
+                intensifiers[normalizer.fold(term)] = value
+            case nil: throw file.error(entry, "entry before any [section]")
+            case let other?: throw file.error(entry, "unknown section [\(other)]; expected negators, intensifiers or contrast")
+            }
+        }
+    }
+
+    public func isNegator(_ word: String) -> Bool {
+        negators.contains(word) || word.hasSuffix("n't")
+    }
+}

@@ -1,0 +1,28 @@
+/// Everything `escalate` says about one ticket.
+public struct Assessment: Sendable {
+    public var id: String
+    /// 0–100, one decimal.
+    public var priority: Double
+    public var escalate: Bool
+    public var level: Level
+    public var tier: SupportTier
+    public var type: EscalationType
+    /// Classifier confidence is low: a human should look.
+    public var review: Bool
+    public var sentiment: Double
+    /// Naive-Bayes P(escalate).
+    public var probability: Double
+    /// Category → matched words, in category order of first appearance (negated hits excluded).
+    public var risks: [(category: String, terms: [String])]
+    /// Risk terms that were negated in context ("not cancelling"): shown for transparency.
+    public var negatedRisks: [String]
+    /// Names of escalation-matrix rules that fired.
+    public var triggers: [String]
+    /// The largest contributions, readable by a support lead.
+    public var reasons: [String]
+    public var route: String?
+    public var respondMinutes: Double
+    public var resolveHours: Double
+    /// Each component's value in 0…1 (for tuning and explanation).
+    public var components: [PriorityConfig.Component: Double]
+}

@@ -1,0 +1,26 @@
+/// Urgency level; P1 is the most urgent.
+public enum Level: String, Sendable, CaseIterable, Comparable {
+    case p1 = "P1", p2 = "P2", p3 = "P3", p4 = "P4"
+
+    private var rank: Int { Level.allCases.firstIndex(of: self)! }
+    /// `a < b` means a is less urgent than b.
+    public static func < (a: Level, b: Level) -> Bool { a.rank > b.rank }
+}
+
+/// Support tiers: T0 self-service, T1 frontline, T2 specialist, T3 engineering/leadership, T4 third party.
+public enum SupportTier: Int, Sendable, Comparable, CustomStringConvertible {
+    case t0 = 0, t1, t2, t3, t4
+
+    public init?(name: String) {
+        guard name.count == 2, name.first == "T" || name.first == "t", let n = Int(name.dropFirst()),
+              let tier = SupportTier(rawValue: n) else { return nil }
+        self = tier
+    }
+
+    public var description: String { "T\(rawValue)" }
+    public static func < (a: SupportTier, b: SupportTier) -> Bool { a.rawValue < b.rawValue }
+}
+
+public enum EscalationType: String, Sendable {
+    case technical, functional, hierarchical, relationship, none
+}

@@ -1,0 +1,110 @@
+extension PriorityConfig {
+    /// The built-in configuration. `escalate config` prints it; a file given with `--config`
+    /// overrides any subset of its keys. Every number of the priority is here and nowhere else.
+    public static let defaultText = #"""
+# escalate configuration, format version 1.
+# A file passed with --config may set any subset of these keys; the rest keep these values.
+version = 1
+
+[decision]
+# A ticket escalates when its priority (0-100) reaches this, or when a [rule.*] fires.
+threshold = 50
+# Flag `review` when the classifier's confidence max(p, 1-p) is below this.
+review_confidence = 0.7
+
+[weights]
+# Priority = 100 x sum(weight x component), every component in 0..1; weights sum to 1.
+# Text evidence carries 70%: metadata is often missing, and missing metadata is neutral (0).
+classifier = 0.30          # naive Bayes P(escalate) from the trained model
+risk = 0.25                # risk categories hit (see [risk]), saturating at 1
+negativity = 0.15          # max(0, -sentiment)
+tier = 0.06                # account_tier, mapped by [tiers]
+arr = 0.05                 # log10(1 + arr_usd) / log10(1 + arr_full_usd)
+sla = 0.07                 # 1 when breached, falling linearly to 0 at sla_window_hours left
+renewal = 0.04             # 1 at renewal day, falling linearly to 0 at renewal_window_days
+open_tickets = 0.02        # open_tickets / open_tickets_full
+prior_escalations = 0.03   # prior_escalations / prior_escalations_full
+health = 0.03              # (100 - health) / 100: an unhealthy account is at risk
+
+[risk]
+# Contribution of each category to the risk component (summed over distinct categories, capped at 1).
+security = 1.0
+data_loss = 1.0
+legal = 0.9
+outage = 0.8
+churn = 0.7
+hierarchy = 0.5
+sla = 0.5
+billing = 0.4
+
+[tiers]
+# account_tier value -> tier component. Unknown tiers count as 0, like missing ones.
+free = 0.0
+pro = 0.4
+business = 0.7
+enterprise = 1.0
+
+[scales]
+arr_full_usd = 1_000_000
+sla_window_hours = 48
+renewal_window_days = 90
+open_tickets_full = 10
+prior_escalations_full = 3
+
+[levels]
+# Lowest priority for each level; below p3_min is P4. Targets: respond within minutes, resolve within hours.
+p1_min = 75
+p2_min = 55
+p3_min = 35
+p1_respond_minutes = 15
+p1_resolve_hours = 2
+p2_respond_minutes = 60
+p2_resolve_hours = 8
+p3_respond_minutes = 240
+p3_resolve_hours = 24
+p4_respond_minutes = 1440
+p4_resolve_hours = 72
+
+[routing]
+# Escalation type and tier for an escalated ticket, by its strongest risk category.
+# Categories not listed, and escalations with no risk hit, use default_*.
+default_type = "functional"
+default_tier = "T2"
+security = "technical T3"
+data_loss = "technical T3"
+outage = "technical T2"
+legal = "hierarchical T3"
+hierarchy = "hierarchical T3"
+sla = "hierarchical T2"
+churn = "relationship T2"
+billing = "functional T2"
+
+# Escalation matrix: hard triggers. A rule fires when all its when_* conditions hold;
+# it forces escalation and raises level and tier to at least what it names.
+[rule.security]
+when_risk = "security"
+level = "P1"
+tier = "T3"
+
+[rule.data_loss]
+when_risk = "data_loss"
+level = "P1"
+tier = "T3"
+
+[rule.enterprise_outage]
+when_risk = "outage"
+when_account_tier = "enterprise"
+level = "P1"
+tier = "T2"
+
+[rule.billing_dispute]
+when_risk = "billing"
+when_amount_over_usd = 1000   # dispute_amount_usd, or the largest amount written in the text
+tier = "T2"
+route = "billing specialist"
+
+[rule.sla_breached]
+when_sla_breached = true
+level = "P2"
+"""#
+}

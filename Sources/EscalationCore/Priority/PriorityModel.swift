@@ -1,0 +1,136 @@
+import Foundation
+
+/// The evidence about one ticket that the priority combines.
+public struct Evidence: Sendable {
+    public var probability: Double
+    public var sentiment: Double
+    public var risks: [RiskHit]
+    public var metadata: AccountMetadata
+    /// Largest money amount in the text, used when metadata has no dispute amount.
+    public var amountInText: Double?
+
+    public init(probability: Double, sentiment: Double, risks: [RiskHit], metadata: AccountMetadata, amountInText: Double? = nil) {
+        self.probability = probability
+        self.sentiment = sentiment
+        self.risks = risks
+        self.metadata = metadata
+        self.amountInText = amountInText
+    }
+}
+
+/// Weighted priority, levels, escalation-matrix rules and routing, all from `PriorityConfig`.
+public struct PriorityModel: Sendable {
+    public var config: PriorityConfig
+
+    public init(config: PriorityConfig = .default) { self.config = config }
+
+    public func components(_ e: Evidence) -> [PriorityConfig.Component: Double] {
+        let m = e.metadata
+        let categories = Set(e.risks.filter { !$0.negated }.map(\.category))
+        func clamp(_ x: Double) -> Double { min(1, max(0, x)) }
+        var c: [PriorityConfig.Component: Double] = [:]
+        c[.classifier] = clamp(e.probability)
+        c[.risk] = clamp(categories.reduce(0) { $0 + (config.riskWeights[$1] ?? 0) })
+        c[.negativity] = clamp(-e.sentiment)
+        c[.tier] = m.accountTier.flatMap { config.tierValues[$0] } ?? 0
+        c[.arr] = m.arrUSD.map { clamp(log10(1 + $0) / log10(1 + config.arrFullUSD)) } ?? 0
+        c[.sla] = m.slaHoursLeft.map { $0 <= 0 ? 1 : clamp(1 - $0 / config.slaWindowHours) } ?? 0
+        // A renewal date already passed (negative days) is as pressing as one due today.
+        c[.renewal] = m.renewalDays.map { clamp(1 - $0 / config.renewalWindowDays) } ?? 0
+        c[.openTickets] = m.openTickets.map { clamp($0 / config.openTicketsFull) } ?? 0
+        c[.priorEscalations] = m.priorEscalations.map { clamp($0 / config.priorEscalationsFull) } ?? 0
+        c[.health] = m.health.map { clamp((100 - $0) / 100) } ?? 0
+        return c
+    }
+
+    public func assess(id: String, _ e: Evidence) -> Assessment {
+        let values = components(e)
+        var contributions: [(PriorityConfig.Component, Double)] = PriorityConfig.Component.allCases.map {
+            ($0, 100 * (config.weights[$0] ?? 0) * (values[$0] ?? 0))
+        }
+        var priority = min(100, contributions.reduce(0) { $0 + $1.1 })
+
+        let counted = e.risks.filter { !$0.negated }
+        var risks: [(category: String, terms: [String])] = []
+        for hit in counted {
+            if let k = risks.firstIndex(where: { $0.category == hit.category }) {
+                if !risks[k].terms.contains(hit.matched) { risks[k].terms.append(hit.matched) }
+            } else {
+                risks.append((hit.category, [hit.matched]))
+            }
+        }
+        let categories = Set(risks.map(\.category))
+
+        var escalate = priority >= config.threshold
+        var level = config.level(for: priority)
+        // Route by the heaviest risk category present; no category → the default route.
+        let strongest = categories.max { (config.riskWeights[$0] ?? 0, $1) < (config.riskWeights[$1] ?? 0, $0) }
+        var route = strongest.flatMap { config.routes[$0] } ?? config.defaultRoute
+        var routeNote: String?
+        var triggers: [String] = []
+        var ruleReasons: [String] = []
+
+        for rule in config.rules where rule.enabled && fires(rule, categories: categories, e) {
+            triggers.append(rule.name)
+            escalate = true
+            var effects: [String] = []
+            if let ruleLevel = rule.level, ruleLevel > level {
+                level = ruleLevel
+                priority = max(priority, config.spec(ruleLevel).minimum)
+                effects.append(ruleLevel.rawValue)
+            }
+            if let tier = rule.tier, tier > route.tier { route.tier = tier; effects.append(tier.description) }
+            if let note = rule.route { routeNote = note; effects.append("→ \(note)") }
+            ruleReasons.append("rule \(rule.name)" + (effects.isEmpty ? "" : ": " + effects.joined(separator: ", ")))
+        }
+        if !escalate { route = PriorityConfig.Route(type: .none, tier: .t1) }
+
+        contributions.sort { $0.1 > $1.1 }
+        let reasons = ruleReasons + contributions.prefix(5).filter { $0.1 >= 0.5 }.prefix(max(3, 5 - ruleReasons.count)).map {
+            reason($0.0, points: $0.1, e, risks: risks)
+        }
+        let spec = config.spec(level)
+        let confidence = max(e.probability, 1 - e.probability)
+        return Assessment(
+            id: id, priority: (priority * 10).rounded() / 10, escalate: escalate, level: level,
+            tier: route.tier, type: route.type, review: confidence < config.reviewConfidence,
+            sentiment: e.sentiment, probability: e.probability, risks: risks,
+            negatedRisks: e.risks.filter(\.negated).map { "\($0.category): \($0.matched)" },
+            triggers: triggers, reasons: Array(reasons.prefix(5)), route: routeNote,
+            respondMinutes: spec.respondMinutes, resolveHours: spec.resolveHours, components: values)
+    }
+
+    private func fires(_ rule: PriorityConfig.Rule, categories: Set<String>, _ e: Evidence) -> Bool {
+        if let risk = rule.whenRisk, !categories.contains(risk) { return false }
+        if let tier = rule.whenAccountTier, e.metadata.accountTier != tier { return false }
+        if let floor = rule.whenAmountOverUSD {
+            guard let amount = e.metadata.disputeAmountUSD ?? e.amountInText, amount > floor else { return false }
+        }
+        if let breached = rule.whenSLABreached {
+            let isBreached = (e.metadata.slaHoursLeft ?? 1) <= 0
+            if breached != isBreached { return false }
+        }
+        return true
+    }
+
+    private func reason(_ component: PriorityConfig.Component, points: Double, _ e: Evidence,
+                        risks: [(category: String, terms: [String])]) -> String {
+        let m = e.metadata
+        let what: String
+        switch component {
+        case .classifier: what = "classifier P(escalate) \(fmt(e.probability, 2))"
+        case .risk: what = "risk " + risks.map { "\($0.category) (\($0.terms.joined(separator: ", ")))" }.joined(separator: ", ")
+        case .negativity: what = "negative sentiment \(fmt(e.sentiment, 2))"
+        case .tier: what = "\(m.accountTier ?? "?") account"
+        case .arr: what = "ARR $\(fmt(m.arrUSD ?? 0, 0))"
+        case .sla: what = (m.slaHoursLeft ?? 1) <= 0 ? "SLA breached" : "SLA \(fmt(m.slaHoursLeft ?? 0, 1)) h left"
+        case .renewal: what = "renewal in \(fmt(m.renewalDays ?? 0, 0)) days"
+        case .openTickets: what = "\(fmt(m.openTickets ?? 0, 0)) open tickets"
+        case .priorEscalations: what = "\(fmt(m.priorEscalations ?? 0, 0)) prior escalations"
+        case .health: what = "account health \(fmt(m.health ?? 0, 0))/100"
+        }
+        return "\(what) +\(fmt(points, 1))"
+    }
+
+    private func fmt(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+}

@@ -1,0 +1,149 @@
+import CEscalationICU
+
+public enum NormalizerError: Error, CustomStringConvertible {
+    case icuUnavailable
+    public var description: String { "ICU could not be initialised (is libicu installed?)" }
+}
+
+/// ICU-backed text normalizer: NFKC, ICU word boundaries, NFKC_Casefold per token.
+///
+/// Not thread-safe (it reuses one ICU break iterator and buffers): make one per thread.
+public final class Normalizer {
+    private let icu: OpaquePointer
+    private var normBuffer: [UInt8] = []
+    private var foldBuffer: [UInt8] = []
+    private var starts: [Int32] = []
+    private var ends: [Int32] = []
+    private var kinds: [UInt8] = []
+
+    public init() throws {
+        guard let icu = esc_icu_open() else { throw NormalizerError.icuUnavailable }
+        self.icu = icu
+    }
+
+    deinit { esc_icu_close(icu) }
+
+    /// NFKC_Casefold of a whole string (used for lexicon entries and corpus text).
+    public func fold(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        return String(decoding: normalizeBytes(&bytes, mode: Int32(ESC_NORM_NFKC_CASEFOLD)), as: UTF8.self)
+    }
+
+    public func normalize(_ text: String) -> NormalizedText {
+        var input = Array(text.utf8)
+        // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
+        let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
+        return segment(nfkc)
+    }
+
+    private func normalizeBytes(_ input: inout [UInt8], mode: Int32) -> [UInt8] {
+        if normBuffer.count < input.count * 3 + 16 { normBuffer = [UInt8](repeating: 0, count: input.count * 3 + 16) }
+        var needed = callNormalize(&input, mode: mode)
+        if needed > normBuffer.count {
+            normBuffer = [UInt8](repeating: 0, count: Int(needed))
+            needed = callNormalize(&input, mode: mode)
+        }
+        // ICU failure is not expected on repaired UTF-8; fall back to the input unchanged.
+        guard needed >= 0 else { return input }
+        return Array(normBuffer[0..<Int(needed)])
+    }
+
+    private func callNormalize(_ input: inout [UInt8], mode: Int32) -> Int32 {
+        let cap = Int32(normBuffer.count)
+        return input.withUnsafeBufferPointer { inp in
+            normBuffer.withUnsafeMutableBufferPointer { out in
+                esc_icu_normalize(icu, mode, inp.baseAddress, Int32(inp.count), out.baseAddress, cap)
+            }
+        }
+    }
+
+    private func segment(_ text: [UInt8]) -> NormalizedText {
+        var count = callSegments(text)
+        if count > starts.count {
+            let n = Int(count)
+            starts = [Int32](repeating: 0, count: n)
+            ends = starts
+            kinds = [UInt8](repeating: 0, count: n)
+            count = callSegments(text)
+        }
+        var result = NormalizedText(tokens: [])
+        guard count > 0 else { return result }
+        result.tokens.reserveCapacity(Int(count) / 2 + 1)
+        for i in 0..<Int(count) {
+            let slice = text[Int(starts[i])..<Int(ends[i])]
+            switch Int(kinds[i]) {
+            case ESC_SEG_LETTER: result.tokens.append(wordToken(slice, kind: .word))
+            case ESC_SEG_NUMBER: result.tokens.append(wordToken(slice, kind: .number))
+            case ESC_SEG_IDEOGRAPH: result.tokens.append(wordToken(slice, kind: .ideograph))
+            default: appendNonWord(slice, to: &result)
+            }
+        }
+        return result
+    }
+
+    private func callSegments(_ text: [UInt8]) -> Int32 {
+        let cap = Int32(starts.count)
+        return text.withUnsafeBufferPointer { inp in
+            starts.withUnsafeMutableBufferPointer { s in
+                ends.withUnsafeMutableBufferPointer { e in
+                    kinds.withUnsafeMutableBufferPointer { k in
+                        esc_icu_segments(icu, inp.baseAddress, Int32(inp.count),
+                                         s.baseAddress, e.baseAddress, k.baseAddress, cap)
+                    }
+                }
+            }
+        }
+    }
+
+    private func wordToken(_ bytes: ArraySlice<UInt8>, kind: Token.Kind) -> Token {
+        var upper = 0, lower = 0
+        var folded: String
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII fast path: NFKC_Casefold of ASCII is plain lower-casing.
+            var out = [UInt8](); out.reserveCapacity(bytes.count)
+            for b in bytes {
+                if b >= 0x41 && b <= 0x5A { upper += 1; out.append(b + 0x20) }
+                else { if b >= 0x61 && b <= 0x7A { lower += 1 }; out.append(b) }
+            }
+            folded = String(decoding: out, as: UTF8.self)
+        } else {
+            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+                if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+            }
+            var raw = Array(bytes)
+            folded = String(decoding: normalizeBytes(&raw, mode: Int32(ESC_NORM_NFKC_CASEFOLD)), as: UTF8.self)
+            // Curly apostrophes ("don’t") must match lexicon entries written with '.
+            if folded.unicodeScalars.contains("\u{2019}") {
+                folded = String(folded.unicodeScalars.map { $0 == "\u{2019}" ? "'" : Character($0) })
+            }
+        }
+        return Token(folded, kind: kind, isAllCaps: upper >= 2 && lower == 0)
+    }
+
+    private func appendNonWord(_ bytes: ArraySlice<UInt8>, to result: inout NormalizedText) {
+        let segment = String(decoding: bytes, as: UTF8.self)
+        var emoji = String.UnicodeScalarView()
+        for scalar in segment.unicodeScalars {
+            switch scalar {
+            case "!": result.exclamationMarks += 1; result.tokens.append(Token("!", kind: .punctuation))
+            case "?": result.questionMarks += 1; result.tokens.append(Token("?", kind: .punctuation))
+            case ".", ",", ";", ":", "\u{3002}", "\u{FF0C}": result.tokens.append(Token(String(scalar), kind: .punctuation))
+            default:
+                if Self.isEmoji(scalar) || (!emoji.isEmpty && Self.joinsEmoji(scalar)) { emoji.append(scalar) }
+            }
+        }
+        if !emoji.isEmpty {
+            // Drop presentation selectors so 👍 and 👍️ are the same lexicon key.
+            let key = String(String.UnicodeScalarView(emoji.filter { $0.value != 0xFE0F && $0.value != 0xFE0E }))
+            result.tokens.append(Token(key, kind: .emoji))
+        }
+    }
+
+    private static func isEmoji(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isEmojiPresentation || (s.properties.isEmoji && s.value > 0x2000)
+    }
+
+    private static func joinsEmoji(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0x200D || s.properties.isEmojiModifier || s.value == 0xFE0F
+    }
+}

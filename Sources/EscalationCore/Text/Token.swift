@@ -1,0 +1,41 @@
+/// One unit of normalized ticket text, in reading order.
+public struct Token: Sendable, Hashable {
+    public enum Kind: UInt8, Sendable {
+        case word, number, ideograph
+        /// Emoji keep their own token so sentiment can score them; ICU reports them as non-words.
+        case emoji
+        /// Clause punctuation (. , ; : ! ?) kept as a scope boundary for negation.
+        case punctuation
+    }
+
+    /// NFKC case-folded form, used for every lookup.
+    public var text: String
+    public var kind: Kind
+    /// The original had at least two letters, all upper case ("DOWN", not "I" or "Down").
+    public var isAllCaps: Bool
+
+    public init(_ text: String, kind: Kind = .word, isAllCaps: Bool = false) {
+        self.text = text
+        self.kind = kind
+        self.isAllCaps = isAllCaps
+    }
+
+    /// Words, numbers and ideographs: what lexicons and the classifier look at.
+    public var isLexical: Bool { kind == .word || kind == .number || kind == .ideograph }
+}
+
+/// The normalizer's output: tokens plus the emphasis signals sentiment needs.
+public struct NormalizedText: Sendable, Equatable {
+    public var tokens: [Token]
+    public var exclamationMarks: Int
+    public var questionMarks: Int
+
+    public init(tokens: [Token], exclamationMarks: Int = 0, questionMarks: Int = 0) {
+        self.tokens = tokens
+        self.exclamationMarks = exclamationMarks
+        self.questionMarks = questionMarks
+    }
+
+    /// Lexical tokens only, folded: the classifier's and lexicon matchers' view.
+    public var words: [String] { tokens.lazy.filter(\.isLexical).map(\.text) }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import ArgumentParser
+import EscalationCore
+
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, csv, tsv, text
+
+    /// By extension; JSONL unless the name says otherwise (stdin included).
+    static func guess(path: String) -> InputFormat {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
+        if lower.hasSuffix(".txt") { return .text }
+        return .jsonl
+    }
+}
+
+/// One input record: where it came from and what it decoded to (or why it could not).
+struct InputRecord {
+    var source: String
+    var line: Int
+    var result: Result<TicketDecoder.Decoded, RecordError>
+    /// Input fields `escalate` does not use, echoed with `--keep-fields`.
+    var extraFields: [(String, JSONValue)] = []
+
+    /// The id to print: the record's own when it was readable, else its line number.
+    var id: String {
+        if case .success(let d) = result { return d.ticket.id }
+        return String(line)
+    }
+}
+
+/// Reads records of one format from one file or stdin, one at a time.
+final class RecordSource {
+    let lines: LineReader
+    let format: InputFormat
+    private var csv: CSVReader?
+    private var header: [String]?
+    private var sawFirstLine = false
+
+    init(path: String, format: InputFormat?) throws {
+        lines = try LineReader(path: path)
+        self.format = format ?? InputFormat.guess(path: path)
+        switch self.format {
+        case .csv: csv = CSVReader(lines: lines, delimiter: UInt8(ascii: ","))
+        case .tsv: csv = CSVReader(lines: lines, delimiter: UInt8(ascii: "\t"))
+        default: break
+        }
+    }
+
+    var name: String { lines.displayName }
+
+    func next() -> InputRecord? {
+        if csv != nil { return nextRow() }
+        while var bytes = lines.nextLine() {
+            stripBOM(&bytes)
+            // Blank lines separate nothing and are not records.
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let line = lines.lineNumber
+            if format == .text {
+                let ticket = Ticket(id: String(line), text: String(decoding: bytes, as: UTF8.self))
+                return InputRecord(source: name, line: line, result: .success(.init(ticket: ticket, warnings: [], rawLabel: nil)))
+            }
+            do {
+                let value = try JSONParser.parse(bytes)
+                let decoded = try TicketDecoder.decode(value, fallbackID: String(line))
+                var extra: [(String, JSONValue)] = []
+                if case .object(let pairs) = value {
+                    extra = pairs.filter { !Self.knownFields.contains($0.0) }
+                }
+                return InputRecord(source: name, line: line, result: .success(decoded), extraFields: extra)
+            } catch let error as RecordError {
+                return InputRecord(source: name, line: line, result: .failure(error))
+            } catch {
+                return InputRecord(source: name, line: line, result: .failure(RecordError("\(error)")))
+            }
+        }
+        return nil
+    }
+
+    static let knownFields: Set<String> = Set(["id", "escalate", "label"] + TicketDecoder.textFields).union(AccountMetadata.fieldNames)
+
+    private func stripBOM(_ bytes: inout [UInt8]) {
+        if !sawFirstLine {
+            sawFirstLine = true
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        }
+    }
+
+    private func nextRow() -> InputRecord? {
+        while let row = csv!.next() {
+            if let error = row.error { return InputRecord(source: name, line: row.line, result: .failure(RecordError(error))) }
+            if row.fields.count == 1 && row.fields[0].isEmpty { continue }
+            guard let header else {
+                var names = row.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
+                self.header = names
+                continue
+            }
+            guard row.fields.count == header.count else {
+                return InputRecord(source: name, line: row.line, result: .failure(
+                    RecordError("row has \(row.fields.count) fields, the header has \(header.count)")))
+            }
+            var fields: [String: String] = [:]
+            for (key, value) in zip(header, row.fields) { fields[key] = value }
+            do {
+                let decoded = try TicketDecoder.decode(fields: fields, fallbackID: String(row.line))
+                let extra = zip(header, row.fields).filter { !Self.knownFields.contains($0.0) }.map { ($0.0, JSONValue.string($0.1)) }
+                return InputRecord(source: name, line: row.line, result: .success(decoded), extraFields: extra)
+            } catch {
+                return InputRecord(source: name, line: row.line, result: .failure(error as? RecordError ?? RecordError("\(error)")))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import EscalationCore
+
+struct ShowConfig: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print the built-in configuration (weights, levels, routing, escalation matrix).",
+        discussion: """
+        Examples:
+          escalate config > my-config.toml     # edit, then: escalate score --config my-config.toml
+          escalate config --check my-config.toml
+        """)
+
+    @Option(help: ArgumentHelp("Check a configuration file and report its first error.", valueName: "file"))
+    var check: String?
+
+    func run() throws {
+        guard let check else {
+            print(PriorityConfig.defaultText)
+            return
+        }
+        try runGuardingDataErrors {
+            _ = try PipelineOptions.parse(["--config", check]).loadConfig()
+            print("\(check): ok")
+        }
+    }
+}
