@@ -1,7 +1,7 @@
 /// Risk categories and their terms, read from `Lexicons/risk.txt`.
 ///
 /// Format: `[category]` then one term per line; `word*` is a stem; a line `!phrase` is an
-/// exemption: a hit lying wholly inside an exempt phrase ("legal entity") does not count.
+/// exemption: a hit of that category lying wholly inside the phrase ("legal entity") does not count.
 public struct RiskLexicon: Sendable {
     public struct Term: Sendable {
         public var category: String
@@ -10,6 +10,7 @@ public struct RiskLexicon: Sendable {
 
     public private(set) var categories: [String] = []
     public var terms = PhraseMatcher<Term>()
+    /// Exempt phrases, each with the category it exempts.
     public var exemptions = PhraseMatcher<String>()
 
     public init() {}
@@ -25,7 +26,7 @@ public struct RiskLexicon: Sendable {
             let pattern = normalizer.pattern(text)
             guard !pattern.isEmpty else { throw file.error(entry, "term '\(entry.text)' has no words") }
             if isExemption {
-                exemptions.insert(pattern, text)
+                exemptions.insert(pattern, category)
             } else {
                 if !categories.contains(category) { categories.append(category) }
                 terms.insert(pattern, Term(category: category, text: text))

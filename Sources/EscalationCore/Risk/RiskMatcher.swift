@@ -5,6 +5,12 @@ public struct RiskHit: Sendable, Equatable {
     public var matched: String
     /// Preceded by a negator in the same clause ("we are not cancelling"): reported, not counted.
     public var negated: Bool
+
+    public init(category: String, matched: String, negated: Bool = false) {
+        self.category = category
+        self.matched = matched
+        self.negated = negated
+    }
 }
 
 /// Finds risk terms in normalized text, honouring exemptions and negation.
@@ -33,10 +39,14 @@ public struct RiskMatcher: Sendable {
         }
         guard !words.isEmpty else { return [] }
 
-        var exempt = [Bool](repeating: false, count: words.count)
+        // Exemptions apply to their own category only: "sla is breached" is no security hit,
+        // but still an SLA one.
+        var exempt: [String: [Bool]] = [:]
         for i in words.indices {
             for m in lexicon.exemptions.matches(in: words, at: i) {
-                for j in m.start..<(m.start + m.length) { exempt[j] = true }
+                var covered = exempt[m.payload] ?? [Bool](repeating: false, count: words.count)
+                for j in m.start..<(m.start + m.length) { covered[j] = true }
+                exempt[m.payload] = covered
             }
         }
 
@@ -46,7 +56,9 @@ public struct RiskMatcher: Sendable {
             // Longest match wins, so "breach of contract" is legal, not security.
             guard let m = lexicon.terms.matches(in: words, at: i).first else { i += 1; continue }
             let span = m.start..<(m.start + m.length)
-            if !span.allSatisfy({ exempt[$0] }) {
+            if let covered = exempt[m.payload.category], span.allSatisfy({ covered[$0] }) {
+                // A harmless mention such as "legal entity".
+            } else {
                 let matched = words[span].joined(separator: " ")
                 hits.append(RiskHit(category: m.payload.category, matched: matched,
                                     negated: isNegated(at: i, words: words, clause: clause)))

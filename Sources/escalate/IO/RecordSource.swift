@@ -22,11 +22,13 @@ struct InputRecord {
     var result: Result<TicketDecoder.Decoded, RecordError>
     /// Input fields `escalate` does not use, echoed with `--keep-fields`.
     var extraFields: [(String, JSONValue)] = []
+    /// The record's own id when a failed record still had a readable one.
+    var failedID: String?
 
     /// The id to print: the record's own when it was readable, else its line number.
     var id: String {
         if case .success(let d) = result { return d.ticket.id }
-        return String(line)
+        return failedID ?? String(line)
     }
 }
 
@@ -61,8 +63,9 @@ final class RecordSource {
                 let ticket = Ticket(id: String(line), text: String(decoding: bytes, as: UTF8.self))
                 return InputRecord(source: name, line: line, result: .success(.init(ticket: ticket, warnings: [], rawLabel: nil)))
             }
+            var value = JSONValue.null
             do {
-                let value = try JSONParser.parse(bytes)
+                value = try JSONParser.parse(bytes)
                 let decoded = try TicketDecoder.decode(value, fallbackID: String(line))
                 var extra: [(String, JSONValue)] = []
                 if case .object(let pairs) = value {
@@ -70,7 +73,13 @@ final class RecordSource {
                 }
                 return InputRecord(source: name, line: line, result: .success(decoded), extraFields: extra)
             } catch let error as RecordError {
-                return InputRecord(source: name, line: line, result: .failure(error))
+                var record = InputRecord(source: name, line: line, result: .failure(error))
+                switch value["id"] {
+                case .string(let s)?: record.failedID = s
+                case .number(let n)?: record.failedID = JSONWriter.number(n)
+                default: break
+                }
+                return record
             } catch {
                 return InputRecord(source: name, line: line, result: .failure(RecordError("\(error)")))
             }

@@ -1,0 +1,44 @@
+import EscalationCore
+import XCTest
+
+final class NormalizerTests: XCTestCase {
+    let n = Fixture.normalizer()
+
+    func testFullwidthAccentsAndSharpSAreFolded() {
+        XCTAssertEqual(n.normalize("ＯＵＴＡＧＥ in Straße — Café DOWN!!!").words, ["outage", "in", "strasse", "café", "down"])
+    }
+
+    func testAllCapsAndExclamationsAreKept() {
+        let text = n.normalize("The site is DOWN!!! I can't work")
+        XCTAssertEqual(text.exclamationMarks, 3)
+        XCTAssertEqual(text.tokens.first { $0.text == "down" }?.isAllCaps, true)
+        XCTAssertEqual(text.tokens.first { $0.text == "i" }?.isAllCaps, false, "a single capital is not shouting")
+        XCTAssertTrue(text.words.contains("can't"), "ICU keeps contractions whole")
+    }
+
+    func testCurlyApostropheMatchesStraightOne() {
+        XCTAssertEqual(n.normalize("We don’t renew").words, ["we", "don't", "renew"])
+    }
+
+    func testEmojiBecomeTokens() {
+        let text = n.normalize("Broken again 😡 👍️")
+        let emoji = text.tokens.filter { $0.kind == .emoji }.map(\.text)
+        XCTAssertEqual(emoji, ["😡", "👍"], "variation selector dropped")
+    }
+
+    func testCJKDoesNotVanish() {
+        let words = n.normalize("東京のサーバーが落ちた").words
+        XCTAssertFalse(words.isEmpty)
+        XCTAssertEqual(words.joined(), "東京のサーバーが落ちた")
+    }
+
+    func testEmptyAndPunctuationOnly() {
+        XCTAssertEqual(n.normalize("").tokens, [])
+        XCTAssertEqual(n.normalize("?!").words, [])
+        XCTAssertEqual(n.normalize("?!").questionMarks, 1)
+    }
+
+    func testFoldIsNFKCCasefold() {
+        XCTAssertEqual(n.fold("ＳＬＡ Ⅳ ﬁle"), "sla iv file")
+    }
+}
