@@ -38,6 +38,7 @@ public final class Escalator {
 
     public init(resources: Resources, classifier: NaiveBayes, config: PriorityConfig, normalizer: Normalizer) {
         self.normalizer = normalizer
+        normalizer.emoticons = resources.sentiment.emoticons
         sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers)
         risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers)
         self.classifier = classifier

@@ -2,6 +2,8 @@
 public struct Modifiers: Sendable {
     /// Flip and damp a following sentiment word ("not happy"); any word ending in n't also counts.
     public var negators: Set<String> = []
+    /// Negate only a sentiment word one or two words later, in the same clause ("no good").
+    public var shortNegators: Set<String> = []
     /// Intensity added (boosters, > 0) or removed (dampeners, < 0) from a following sentiment word.
     public var intensifiers: [String: Double] = [:]
     /// Contrast words: what follows them weighs more than what precedes ("fine, but slow").
@@ -13,17 +15,24 @@ public struct Modifiers: Sendable {
         for entry in file.entries {
             switch entry.section {
             case "negators": negators.insert(normalizer.fold(entry.text))
+            case "short_negators": shortNegators.insert(normalizer.fold(entry.text))
             case "contrast": contrast.insert(normalizer.fold(entry.text))
             case "intensifiers":
                 let (term, value) = try file.termAndValue(entry, range: -2...2)
                 intensifiers[normalizer.fold(term)] = value
             case nil: throw file.error(entry, "entry before any [section]")
-            case let other?: throw file.error(entry, "unknown section [\(other)]; expected negators, intensifiers or contrast")
+            case let other?: throw file.error(entry, "unknown section [\(other)]; expected negators, short_negators, intensifiers or contrast")
             }
         }
     }
 
+    /// A full negator (sentiment scope of three words).
     public func isNegator(_ word: String) -> Bool {
         negators.contains(word) || word.hasSuffix("n't")
+    }
+
+    /// Any negator, short ones included: what negates a risk term.
+    public func negatesRisk(_ word: String) -> Bool {
+        isNegator(word) || shortNegators.contains(word)
     }
 }

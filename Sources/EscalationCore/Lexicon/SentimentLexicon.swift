@@ -8,6 +8,15 @@ public struct SentimentLexicon: Sendable {
 
     public init() {}
 
+    /// Entries that are symbol runs rather than words (":-(", "<3"), for the normalizer.
+    public var emoticons: Set<String> {
+        Set(words.keys.filter { key in
+            key.utf8.count >= 2 && key.utf8.count <= 8 && key.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 }
+                && key.unicodeScalars.contains { !($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+                && key.unicodeScalars.filter(\.properties.isAlphabetic).count <= 2  // not "b-day" or "can't"
+        })
+    }
+
     /// VADER's file: `token TAB mean TAB sd TAB [ratings]`. Only the first two fields are used.
     public mutating func addVADER(path: String, contents: String) throws {
         var line = 0
@@ -18,7 +27,10 @@ public struct SentimentLexicon: Sendable {
             guard fields.count >= 2, let value = Double(fields[1].trimmingCharacters(in: .whitespaces)) else {
                 throw DataFileError(file: path, line: line, message: "expected 'token<TAB>valence…'")
             }
-            words[String(fields[0]).lowercased()] = value
+            let token = String(fields[0])
+            // VADER looks tokens up lower-cased, so mixed-case duplicates ("D:" vs "d:") are unreachable.
+            guard token == token.lowercased() else { continue }
+            words[token] = value
         }
     }
 

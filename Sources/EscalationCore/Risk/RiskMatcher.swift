@@ -70,10 +70,10 @@ public struct RiskMatcher: Sendable {
 
     private func isNegated(at start: Int, words: [String], clause: [Int]) -> Bool {
         // A term that itself begins with a negator ("not renew") carries its own polarity.
-        if modifiers.isNegator(words[start]) { return false }
+        if modifiers.negatesRisk(words[start]) { return false }
         var j = start - 1
         while j >= 0 && j >= start - negationWindow && clause[j] == clause[start] {
-            if modifiers.isNegator(words[j]) { return true }
+            if modifiers.negatesRisk(words[j]) { return true }
             j -= 1
         }
         return false

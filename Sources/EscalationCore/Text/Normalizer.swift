@@ -15,6 +15,9 @@ public final class Normalizer {
     private var starts: [Int32] = []
     private var ends: [Int32] = []
     private var kinds: [UInt8] = []
+    /// Emoticons to keep whole (":-(", "<3"): ICU would split them into punctuation.
+    /// Filled from the sentiment lexicon; matched against whitespace-separated chunks.
+    public var emoticons: Set<String> = []
 
     public init() throws {
         guard let icu = esc_icu_open() else { throw NormalizerError.icuUnavailable }
@@ -69,8 +72,19 @@ public final class Normalizer {
         var result = NormalizedText(tokens: [])
         guard count > 0 else { return result }
         result.tokens.reserveCapacity(Int(count) / 2 + 1)
+        let emoticonChunks = emoticons.isEmpty ? [] : findEmoticons(text)
+        var nextChunk = 0
         for i in 0..<Int(count) {
-            let slice = text[Int(starts[i])..<Int(ends[i])]
+            let start = Int(starts[i])
+            while nextChunk < emoticonChunks.count && emoticonChunks[nextChunk].upperBound <= start { nextChunk += 1 }
+            if nextChunk < emoticonChunks.count && emoticonChunks[nextChunk].contains(start) {
+                let chunk = emoticonChunks[nextChunk]
+                if start == chunk.lowerBound {
+                    result.tokens.append(Token(String(decoding: text[chunk], as: UTF8.self).lowercased(), kind: .emoji))
+                }
+                continue
+            }
+            let slice = text[start..<Int(ends[i])]
             switch Int(kinds[i]) {
             case ESC_SEG_LETTER: result.tokens.append(wordToken(slice, kind: .word))
             case ESC_SEG_NUMBER: result.tokens.append(wordToken(slice, kind: .number))
@@ -79,6 +93,28 @@ public final class Normalizer {
             }
         }
         return result
+    }
+
+    /// Byte ranges of whitespace-separated chunks that are known emoticons.
+    private func findEmoticons(_ text: [UInt8]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var i = 0
+        while i < text.count {
+            while i < text.count && (text[i] == 0x20 || text[i] == 0x09 || text[i] == 0x0A || text[i] == 0x0D) { i += 1 }
+            let start = i
+            var hasPunctuation = false
+            while i < text.count && !(text[i] == 0x20 || text[i] == 0x09 || text[i] == 0x0A || text[i] == 0x0D) {
+                let b = text[i]
+                if b < 0x80 && !(b >= 0x30 && b <= 0x39) && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) { hasPunctuation = true }
+                i += 1
+            }
+            // Emoticons are short ASCII symbol runs; checking only those keeps this cheap.
+            if hasPunctuation && i - start >= 2 && i - start <= 8,
+               emoticons.contains(String(decoding: text[start..<i], as: UTF8.self).lowercased()) {
+                found.append(start..<i)
+            }
+        }
+        return found
     }
 
     private func callSegments(_ text: [UInt8]) -> Int32 {
