@@ -47,10 +47,11 @@ public final class Escalator {
 
     public func evidence(for ticket: Ticket) -> Evidence {
         let text = normalizer.normalize(ticket.text)
+        let hits = risk.hits(in: text)
         return Evidence(
             probability: classifier.probability(Features.counts(text.words)),
-            sentiment: sentiment.compound(text),
-            risks: risk.hits(in: text),
+            sentiment: sentiment.compound(text, risks: hits, riskValence: risk.lexicon.valence),
+            risks: hits,
             metadata: ticket.metadata,
             amountInText: Amounts.largestUSD(in: ticket.text))
     }

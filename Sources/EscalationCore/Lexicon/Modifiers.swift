@@ -8,6 +8,10 @@ public struct Modifiers: Sendable {
     public var intensifiers: [String: Double] = [:]
     /// Contrast words: what follows them weighs more than what precedes ("fine, but slow").
     public var contrast: Set<String> = []
+    /// First words of informational questions ("how", "can", "is"): see `informationalQuestionMask`.
+    public var questionOpeners: Set<String> = []
+    /// Praise words that turn sarcastic when they open a complaining sentence ("Great, down again").
+    public var sarcasticOpeners: Set<String> = []
 
     public init() {}
 
@@ -17,11 +21,13 @@ public struct Modifiers: Sendable {
             case "negators": negators.insert(normalizer.fold(entry.text))
             case "short_negators": shortNegators.insert(normalizer.fold(entry.text))
             case "contrast": contrast.insert(normalizer.fold(entry.text))
+            case "question_openers": questionOpeners.insert(normalizer.fold(entry.text))
+            case "sarcastic_openers": sarcasticOpeners.insert(normalizer.fold(entry.text))
             case "intensifiers":
                 let (term, value) = try file.termAndValue(entry, range: -2...2)
                 intensifiers[normalizer.fold(term)] = value
             case nil: throw file.error(entry, "entry before any [section]")
-            case let other?: throw file.error(entry, "unknown section [\(other)]; expected negators, short_negators, intensifiers or contrast")
+            case let other?: throw file.error(entry, "unknown section [\(other)]; expected negators, short_negators, intensifiers, contrast, question_openers or sarcastic_openers")
             }
         }
     }

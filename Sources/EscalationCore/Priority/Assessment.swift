@@ -14,8 +14,9 @@ public struct Assessment: Sendable {
     public var probability: Double
     /// Category → matched words, in category order of first appearance (negated hits excluded).
     public var risks: [(category: String, terms: [String])]
-    /// Risk terms that were negated in context ("not cancelling"): shown for transparency.
-    public var negatedRisks: [String]
+    /// Risk terms that did not count, with why: negated ("not cancelling") or in an
+    /// informational question ("Is the SLA timer paused?"). Shown for transparency.
+    public var ignoredRisks: [String]
     /// Names of escalation-matrix rules that fired.
     public var triggers: [String]
     /// The largest contributions, readable by a support lead.

@@ -26,7 +26,7 @@ public struct PriorityModel: Sendable {
 
     public func components(_ e: Evidence) -> [PriorityConfig.Component: Double] {
         let m = e.metadata
-        let categories = Set(e.risks.filter { !$0.negated }.map(\.category))
+        let categories = Set(e.risks.filter(\.counts).map(\.category))
         func clamp(_ x: Double) -> Double { min(1, max(0, x)) }
         var c: [PriorityConfig.Component: Double] = [:]
         c[.classifier] = clamp(e.probability)
@@ -50,7 +50,7 @@ public struct PriorityModel: Sendable {
         }
         var priority = min(100, contributions.reduce(0) { $0 + $1.1 })
 
-        let counted = e.risks.filter { !$0.negated }
+        let counted = e.risks.filter(\.counts)
         var risks: [(category: String, terms: [String])] = []
         for hit in counted {
             if let k = risks.firstIndex(where: { $0.category == hit.category }) {
@@ -95,7 +95,7 @@ public struct PriorityModel: Sendable {
             id: id, priority: (priority * 10).rounded() / 10, escalate: escalate, level: level,
             tier: route.tier, type: route.type, review: confidence < config.reviewConfidence,
             sentiment: e.sentiment, probability: e.probability, risks: risks,
-            negatedRisks: e.risks.filter(\.negated).map { "\($0.category): \($0.matched)" },
+            ignoredRisks: e.risks.filter { !$0.counts && !$0.exempt }.map { "\($0.category): \($0.matched) (\($0.negated ? "negated" : "question"))" },
             triggers: triggers, reasons: Array(reasons.prefix(5)), route: routeNote,
             respondMinutes: spec.respondMinutes, resolveHours: spec.resolveHours, components: values)
     }

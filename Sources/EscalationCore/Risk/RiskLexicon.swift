@@ -9,6 +9,10 @@ public struct RiskLexicon: Sendable {
     }
 
     public private(set) var categories: [String] = []
+    /// Sentiment a counted hit of the category adds (−4…0): an outage report is a complaint.
+    public private(set) var valence: [String: Double] = [:]
+    /// Categories whose hits in informational questions do not count ("Is the SLA timer paused?").
+    public private(set) var ignoredInQuestions: Set<String> = []
     public var terms = PhraseMatcher<Term>()
     /// Exempt phrases, each with the category it exempts.
     public var exemptions = PhraseMatcher<String>()
@@ -17,10 +21,13 @@ public struct RiskLexicon: Sendable {
 
     public init(file: SectionedFile, normalizer: Normalizer) throws {
         for entry in file.entries {
-            guard let category = entry.section else { throw file.error(entry, "term before any [category]") }
+            guard let section = entry.section else { throw file.error(entry, "term before any [category]") }
+            let parts = section.split(separator: " ")
+            let category = String(parts[0])
             guard category.allSatisfy({ $0.isLetter || $0 == "_" }) else {
                 throw file.error(entry, "category name '\(category)' must be letters and underscores")
             }
+            if valence[category] == nil { try readAttributes(parts.dropFirst(), category: category, entry: entry, file: file) }
             let isExemption = entry.text.hasPrefix("!")
             let text = isExemption ? String(entry.text.dropFirst()) : entry.text
             let pattern = normalizer.pattern(text)
@@ -30,6 +37,26 @@ public struct RiskLexicon: Sendable {
             } else {
                 if !categories.contains(category) { categories.append(category) }
                 terms.insert(pattern, Term(category: category, text: text))
+            }
+        }
+    }
+
+    /// `[outage valence=-2 questions=ignore]`: attributes after the category name.
+    private mutating func readAttributes(_ attributes: ArraySlice<Substring>, category: String,
+                                         entry: SectionedFile.Entry, file: SectionedFile) throws {
+        valence[category] = 0
+        for attribute in attributes {
+            let kv = attribute.split(separator: "=", maxSplits: 1).map(String.init)
+            switch (kv.first, kv.count == 2 ? kv[1] : nil) {
+            case ("valence", let v?):
+                guard let x = Double(v), (-4...0).contains(x) else {
+                    throw file.error(entry, "valence of [\(category)] must be a number in -4...0, got '\(v)'")
+                }
+                valence[category] = x
+            case ("questions", "ignore"?): ignoredInQuestions.insert(category)
+            case ("questions", "count"?): break
+            default:
+                throw file.error(entry, "unknown attribute '\(attribute)' of [\(category)]; expected valence=N or questions=ignore|count")
             }
         }
     }

@@ -5,12 +5,23 @@ public struct RiskHit: Sendable, Equatable {
     public var matched: String
     /// Preceded by a negator in the same clause ("we are not cancelling"): reported, not counted.
     public var negated: Bool
+    /// In an informational question, for a category that ignores those ("Is the SLA timer paused?").
+    public var inQuestion: Bool = false
+    /// Inside an exemption phrase ("cancel the export"): a harmless mention, never counted.
+    public var exempt: Bool = false
+    /// Index of the first matched token in `NormalizedText.tokens`.
+    public var tokenIndex: Int = 0
 
-    public init(category: String, matched: String, negated: Bool = false) {
+    public init(category: String, matched: String, negated: Bool = false, inQuestion: Bool = false, tokenIndex: Int = 0) {
         self.category = category
         self.matched = matched
         self.negated = negated
+        self.inQuestion = inQuestion
+        self.tokenIndex = tokenIndex
     }
+
+    /// Raises the priority: neither negated nor an informational question.
+    public var counts: Bool { !negated && !inQuestion && !exempt }
 }
 
 /// Finds risk terms in normalized text, honouring exemptions and negation.
@@ -30,13 +41,16 @@ public struct RiskMatcher: Sendable {
         // Lexical words, with the clause each sits in (punctuation starts a new clause).
         var words: [String] = []
         var clause: [Int] = []
+        var tokenIndex: [Int] = []
         var currentClause = 0
-        for token in text.tokens {
+        for (t, token) in text.tokens.enumerated() {
             if token.kind == .punctuation { currentClause += 1 } else if token.isLexical {
                 words.append(token.text)
                 clause.append(currentClause)
+                tokenIndex.append(t)
             }
         }
+        let questions = lexicon.ignoredInQuestions.isEmpty ? [] : text.informationalQuestionMask(openers: modifiers.questionOpeners)
         guard !words.isEmpty else { return [] }
 
         // Exemptions apply to their own category only: "sla is breached" is no security hit,
@@ -56,12 +70,15 @@ public struct RiskMatcher: Sendable {
             // Longest match wins, so "breach of contract" is legal, not security.
             guard let m = lexicon.terms.matches(in: words, at: i).first else { i += 1; continue }
             let span = m.start..<(m.start + m.length)
-            if let covered = exempt[m.payload.category], span.allSatisfy({ covered[$0] }) {
-                // A harmless mention such as "legal entity".
-            } else {
+            do {
                 let matched = words[span].joined(separator: " ")
-                hits.append(RiskHit(category: m.payload.category, matched: matched,
-                                    negated: isNegated(at: i, words: words, clause: clause)))
+                let category = m.payload.category
+                hits.append(RiskHit(category: category, matched: matched,
+                                    negated: isNegated(at: i, words: words, clause: clause),
+                                    inQuestion: lexicon.ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
+                                    tokenIndex: tokenIndex[i]))
+                // A harmless mention such as "legal entity" is kept, marked, for sentiment.
+                if let covered = exempt[category], span.allSatisfy({ covered[$0] }) { hits[hits.count - 1].exempt = true }
             }
             i += m.length
         }

@@ -41,45 +41,94 @@ public struct SentimentAnalyzer: Sendable {
         var caps: [Bool] = []
         /// Clause punctuation follows word i (short negators stop there).
         var boundaryAfter: [Bool] = []
+        /// Index of the sentence each word is in.
+        var sentence: [Int] = []
+        /// Word i is in an informational question ("How do I cancel one seat?").
+        var inQuestion: [Bool] = []
+        /// Word i belongs to a matched lexicon phrase.
+        var inPhrase: [Bool] = []
+        /// Token index (in `NormalizedText.tokens`) → word index here.
+        var wordOfToken: [Int: Int] = [:]
         var capsStandOut = false
     }
 
     private func context(_ text: NormalizedText) -> Context {
         var c = Context()
-        for token in text.tokens {
+        let questions = text.informationalQuestionMask(openers: modifiers.questionOpeners)
+        var sentence = 0
+        for (t, token) in text.tokens.enumerated() {
             if token.kind == .punctuation {
                 if !c.boundaryAfter.isEmpty { c.boundaryAfter[c.boundaryAfter.count - 1] = true }
+                if [".", "!", "?", "。"].contains(token.text) { sentence += 1 }
                 continue
             }
+            c.wordOfToken[t] = c.words.count
             c.words.append(token.text)
             c.caps.append(token.isAllCaps)
             c.boundaryAfter.append(false)
+            c.sentence.append(sentence)
+            c.inQuestion.append(questions[t])
         }
+        c.inPhrase = [Bool](repeating: false, count: c.words.count)
         // Caps only count when they stand out: a fully shouted text gets no extra.
         let capsCount = c.caps.lazy.filter { $0 }.count
         c.capsStandOut = capsCount > 0 && capsCount < c.words.count
         return c
     }
 
-    public func compound(_ text: NormalizedText) -> Double {
-        let c = context(text)
-        guard !c.words.isEmpty else { return 0 }
+    /// Per-word valences and the compound score, for explanations and lexicon work.
+    public struct Breakdown: Sendable {
+        public var words: [String]
+        public var valences: [Double]
+        public var compound: Double
+    }
+
+    /// Compound sentiment; counted risk hits add their category's valence (`risk.txt`),
+    /// because in support language an outage or a cancellation is itself a complaint.
+    public func compound(_ text: NormalizedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Double {
+        breakdown(text, risks: risks, riskValence: riskValence).compound
+    }
+
+    public func breakdown(_ text: NormalizedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
+        var c = context(text)
+        guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
+        var riskStarts = Set<Int>()
+        for hit in risks { if let i = c.wordOfToken[hit.tokenIndex] { riskStarts.insert(i) } }
         var valences = [Double](repeating: 0, count: c.words.count)
+        // Phrases first, so their words are not read again as modifiers ("can't believe").
         var i = 0
+        var phraseAt: [Int: Double] = [:]
         while i < c.words.count {
-            var length = 1
             if let phrase = lexicon.phrases.matches(in: c.words, at: i).first {
-                valences[i] = adjust(phrase.payload, at: i, c)
-                length = phrase.length
-            } else if modifiers.intensifiers[c.words[i]] == nil, var valence = lexicon.words[c.words[i]] {
-                // "no" followed by a sentiment word is a negator, not a sentiment of its own.
-                if modifiers.shortNegators.contains(c.words[i]) && i + 1 < c.words.count && valenceOf(c.words[i + 1]) != nil {
-                    valence = 0
-                }
+                phraseAt[i] = phrase.payload
+                for j in i..<(i + phrase.length) { c.inPhrase[j] = true }
+                i += phrase.length
+            } else {
+                i += 1
+            }
+        }
+        for i in c.words.indices {
+            if let value = phraseAt[i] {
+                valences[i] = value == 0 ? 0 : adjust(value, at: i, c)
+            } else if !c.inPhrase[i], modifiers.intensifiers[c.words[i]] == nil, var valence = lexicon.words[c.words[i]] {
+                // "no" that negates what follows ("no more errors", "no outage") is not a sentiment itself.
+                if modifiers.shortNegators.contains(c.words[i]) && negatesNext(i, c, riskStarts) { valence = 0 }
                 valences[i] = valence == 0 ? 0 : adjust(valence, at: i, c)
             }
-            i += length
         }
+
+        for hit in risks {
+            guard let i = c.wordOfToken[hit.tokenIndex] else { continue }
+            if hit.exempt {
+                valences[i] = 0  // a harmless mention ("cancel the export") is no complaint
+            } else if hit.counts, let v = riskValence[hit.category], v < 0 {
+                // The stronger of the word's own valence and the risk's, not both: no double counting.
+                valences[i] = min(valences[i], v - (c.capsStandOut && c.caps[i] ? Self.capsEmphasis : 0))
+            }
+        }
+        applySarcasm(&valences, c)
+        // Asking how something works is not an emotion, whatever words the question uses.
+        for i in valences.indices where c.inQuestion[i] { valences[i] = 0 }
 
         if let contrast = c.words.firstIndex(where: { modifiers.contrast.contains($0) }) {
             for j in valences.indices where j < contrast { valences[j] *= Self.beforeContrast }
@@ -88,7 +137,32 @@ public struct SentimentAnalyzer: Sendable {
 
         var sum = valences.reduce(0, +)
         if sum != 0 { sum += (sum > 0 ? 1 : -1) * punctuationEmphasis(text) }
-        return Self.normalize(sum)
+        return Breakdown(words: c.words, valences: valences, compound: Self.normalize(sum))
+    }
+
+    private func negatesNext(_ i: Int, _ c: Context, _ riskStarts: Set<Int>) -> Bool {
+        for j in (i + 1)...(i + 2) where j < c.words.count {
+            if valenceOf(c.words[j]) != nil || riskStarts.contains(j) { return true }
+            if c.boundaryAfter[j] { break }
+        }
+        return false
+    }
+
+    /// "Great, down again." — praise opening a sentence whose rest is negative is sarcasm.
+    private func applySarcasm(_ valences: inout [Double], _ c: Context) {
+        var i = 0
+        while i < c.words.count {
+            let sentence = c.sentence[i]
+            var end = i
+            while end < c.words.count && c.sentence[end] == sentence { end += 1 }
+            // The praise word may follow an interjection: "Oh perfect, …".
+            for opener in i..<min(i + 2, end) where modifiers.sarcasticOpeners.contains(c.words[opener])
+                && c.boundaryAfter[opener] && valences[opener] > 0 {
+                if valences[(opener + 1)..<end].reduce(0, +) < 0 { valences[opener] *= Self.negationScalar }
+                break
+            }
+            i = end
+        }
     }
 
     private func valenceOf(_ word: String) -> Double? { lexicon.words[word] }
@@ -98,9 +172,12 @@ public struct SentimentAnalyzer: Sendable {
         if shortNegated(at: i, c) { valence *= Self.negationScalar }
         if c.capsStandOut && c.caps[i] { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
         for distance in 1...Self.scopeWindow where i - distance >= 0 {
+            // Modifiers do not reach across clause punctuation: "not cancelling, we love it".
+            if c.boundaryAfter[i - distance] { break }
             let previous = c.words[i - distance]
-            // A word with a sentiment of its own is not a modifier (VADER's rule).
-            guard valenceOf(previous) == nil else { continue }
+            // A word with a sentiment of its own is not a modifier (VADER's rule), nor is a
+            // word inside a phrase ("can't believe").
+            guard valenceOf(previous) == nil, !c.inPhrase[i - distance] else { continue }
             if let boost = modifiers.intensifiers[previous] {
                 var scalar = boost * Self.intensifierDecay[distance - 1]
                 if c.capsStandOut && c.caps[i - distance] { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }

@@ -44,7 +44,7 @@ struct RecordWriter {
                 ("resolve_hours", JSONWriter.number(a.resolveHours)),
             ]
             if let route = a.route { fields.append(("route", JSONWriter.quoted(route))) }
-            if !a.negatedRisks.isEmpty { fields.append(("negated_risks", "[" + a.negatedRisks.map(JSONWriter.quoted).joined(separator: ",") + "]")) }
+            if !a.ignoredRisks.isEmpty { fields.append(("ignored_risks", "[" + a.ignoredRisks.map(JSONWriter.quoted).joined(separator: ",") + "]")) }
             if keepFields {
                 let taken = Set(fields.map(\.0))
                 fields += extra.filter { !taken.contains($0.0) }.map { ($0.0, JSONWriter.encode($0.1)) }

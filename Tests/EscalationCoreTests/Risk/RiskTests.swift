@@ -7,7 +7,7 @@ final class RiskTests: XCTestCase {
     lazy var matcher = RiskMatcher(lexicon: r.risk, modifiers: r.modifiers)
 
     func categories(_ s: String) -> Set<String> {
-        Set(matcher.hits(in: n.normalize(s)).filter { !$0.negated }.map(\.category))
+        Set(matcher.hits(in: n.normalize(s)).filter(\.counts).map(\.category))
     }
 
     func testEveryCategoryFromTheIssue() {

@@ -5,8 +5,13 @@ final class SentimentTests: XCTestCase {
     let n = Fixture.normalizer()
     lazy var r = Fixture.resources(n)
     lazy var analyzer = SentimentAnalyzer(lexicon: r.sentiment, modifiers: r.modifiers)
+    lazy var matcher = RiskMatcher(lexicon: r.risk, modifiers: r.modifiers)
 
-    func score(_ s: String) -> Double { analyzer.compound(n.normalize(s)) }
+    /// The same path as scoring: risk hits feed their category valence into sentiment.
+    func score(_ s: String) -> Double {
+        let text = n.normalize(s)
+        return analyzer.compound(text, risks: matcher.hits(in: text), riskValence: r.risk.valence)
+    }
 
     func testSignOfPlainText() {
         XCTAssertGreaterThan(score("The support team was great and helpful"), 0.5)
@@ -32,6 +37,15 @@ final class SentimentTests: XCTestCase {
     func testCapsAndExclamationEmphasis() {
         XCTAssertLessThan(score("The app is BROKEN again"), score("The app is broken again"))
         XCTAssertLessThan(score("The app is broken!!!"), score("The app is broken"))
+    }
+
+    func testSupportDomain() {
+        XCTAssertLessThan(score("Great, down again."), -0.3, "sarcasm: praise opening a complaint")
+        XCTAssertGreaterThan(score("Great, it works again."), 0.3)
+        XCTAssertEqual(score("How do I cancel one seat?"), 0, "informational question, harmless mention")
+        XCTAssertLessThan(score("Why is the site down again?"), 0, "a why-question is a complaint")
+        XCTAssertGreaterThan(score("We are not cancelling, we love the product."), 0, "negation stops at the comma")
+        XCTAssertLessThan(score("Nuestro sistema está caído."), 0, "risk terms carry sentiment in any language")
     }
 
     func testSupportPhrasesAndEmoji() {
