@@ -27,6 +27,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Stage timings for scripts/bench (not part of the product).
+        .executableTarget(
+            name: "escalate-bench",
+            dependencies: ["EscalationCore"]
+        ),
         .testTarget(
             name: "EscalationCoreTests",
             dependencies: ["EscalationCore"]

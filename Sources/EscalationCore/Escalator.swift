@@ -49,7 +49,7 @@ public final class Escalator {
         let text = normalizer.normalize(ticket.text)
         let hits = risk.hits(in: text)
         return Evidence(
-            probability: classifier.probability(Features.counts(text.words)),
+            probability: classifier.probability(words: text.words),
             sentiment: sentiment.compound(text, risks: hits, riskValence: risk.lexicon.valence),
             risks: hits,
             metadata: ticket.metadata,

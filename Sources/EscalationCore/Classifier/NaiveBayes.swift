@@ -31,6 +31,9 @@ public struct NaiveBayes: Sendable {
     // Derived from the counts by `refresh()`.
     private var classLogPrior: [Double] = []
     private var featureLogProb: [[Double]] = []
+    /// Scoring index: bigram features by their two unigram columns, so scoring a text needs
+    /// one string lookup per word and no bigram strings at all.
+    private var bigramColumn: [Int: Int] = [:]
 
     public init(configuration: NaiveBayesConfiguration = .init()) {
         self.configuration = configuration
@@ -75,6 +78,35 @@ public struct NaiveBayes: Sendable {
             let denominator = log(counts.reduce(0, +) + alpha * Double(counts.count))
             return counts.map { log($0 + alpha) - denominator }
         }
+        bigramColumn = [:]
+        for (column, name) in featureNames.enumerated() {
+            let parts = name.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let a = vocabulary[String(parts[0])], let b = vocabulary[String(parts[1])] else { continue }
+            bigramColumn[Self.pairKey(a, b)] = column
+        }
+    }
+
+    @inline(__always) private static func pairKey(_ a: Int, _ b: Int) -> Int { a << 32 | b }
+
+    /// P(escalate) for a text's words, scored as unigrams + adjacent bigrams (the same features as
+    /// `Features.counts`) without building them: Σ count × log p equals a sum over occurrences.
+    public func probability(words: [String]) -> Double {
+        var jll0 = classLogPrior[0], jll1 = classLogPrior[1]
+        let lp0 = featureLogProb[0], lp1 = featureLogProb[1]
+        var previous = -1
+        for word in words {
+            let column = vocabulary[word] ?? -1
+            if column >= 0 {
+                jll0 += lp0[column]; jll1 += lp1[column]
+                // A bigram can only be known if both its words are (training adds both unigrams).
+                if previous >= 0, let b = bigramColumn[Self.pairKey(previous, column)] {
+                    jll0 += lp0[b]; jll1 += lp1[b]
+                }
+            }
+            previous = column
+        }
+        let norm = Self.logSumExp([jll0, jll1])
+        return exp(jll1 - norm)
     }
 
     /// Joint log-likelihood per class; features outside the vocabulary are ignored.

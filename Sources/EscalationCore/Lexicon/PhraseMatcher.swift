@@ -17,11 +17,16 @@ public indirect enum PatternWord: Sendable, Hashable {
         }
     }
 
-    var isPrefixLike: Bool {
+    /// First UTF-8 bytes a word matching this element can start with; nil = any (a gap).
+    var firstBytes: Set<UInt8>? {
         switch self {
-        case .exact, .gap: return false
-        case .prefix: return true
-        case .anyOf(let options): return options.contains { $0.isPrefixLike }
+        case .exact(let w): return w.utf8.first.map { [$0] } ?? []
+        case .prefix(let p): return p.utf8.first.map { [$0] }
+        case .anyOf(let options):
+            var bytes = Set<UInt8>()
+            for o in options { guard let b = o.firstBytes else { return nil }; bytes.formUnion(b) }
+            return bytes
+        case .gap: return nil
         }
     }
 
@@ -53,8 +58,11 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     private var byFirstWord: [String: [Entry]] = [:]
-    /// Entries whose first element is a stem; kept short in practice (tens of stems).
-    private var byFirstPrefix: [Entry] = []
+    /// Entries whose first element is a stem, bucketed by the stem's first byte so a word
+    /// only tries the few stems that share its first letter.
+    private var byFirstByte = [[Entry]](repeating: [], count: 256)
+    /// Entries that may start with any word (a leading gap).
+    private var anyFirst: [Entry] = []
     public private(set) var count = 0
 
     public init() {}
@@ -64,25 +72,28 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let entry = Entry(words: words, payload: payload)
         if let keys = first.firstWords {
             for key in keys { byFirstWord[key, default: []].append(entry) }
+        } else if let bytes = first.firstBytes {
+            for b in bytes { byFirstByte[Int(b)].append(entry) }
         } else {
-            byFirstPrefix.append(entry)
+            anyFirst.append(entry)
         }
         count += 1
     }
 
-    /// Every entry that matches starting at `start`, longest first.
-    public func matches(in words: [String], at start: Int) -> [Match] {
-        var found: [Match] = []
-        if let entries = byFirstWord[words[start]] { collect(entries, words, start, &found) }
-        if !byFirstPrefix.isEmpty { collect(byFirstPrefix, words, start, &found) }
-        if found.count > 1 { found.sort { $0.length > $1.length } }
-        return found
+    /// The longest entry matching at `start` (ties: the first inserted), or nil.
+    /// Longest is all callers need: a shorter match from the same start covers less.
+    public func longest(in words: [String], at start: Int) -> Match? {
+        var best: Match?
+        if let entries = byFirstWord[words[start]] { consider(entries, words, start, &best) }
+        if let b = words[start].utf8.first, !byFirstByte[Int(b)].isEmpty { consider(byFirstByte[Int(b)], words, start, &best) }
+        if !anyFirst.isEmpty { consider(anyFirst, words, start, &best) }
+        return best
     }
 
-    private func collect(_ entries: [Entry], _ words: [String], _ start: Int, _ found: inout [Match]) {
+    private func consider(_ entries: [Entry], _ words: [String], _ start: Int, _ best: inout Match?) {
         for entry in entries {
-            if let end = Self.match(entry.words[...], words, start) {
-                found.append(Match(start: start, length: end - start, payload: entry.payload))
+            if let end = Self.match(entry.words[...], words, start), end - start > (best?.length ?? 0) {
+                best = Match(start: start, length: end - start, payload: entry.payload)
             }
         }
     }

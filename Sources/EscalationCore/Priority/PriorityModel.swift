@@ -132,5 +132,16 @@ public struct PriorityModel: Sendable {
         return "\(what) +\(fmt(points, 1))"
     }
 
-    private func fmt(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+    /// Fixed-point formatting without Foundation's printf machinery (it is on the hot path).
+    private func fmt(_ x: Double, _ digits: Int) -> String {
+        guard x.isFinite, abs(x) < 1e15 else { return String(x) }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((abs(x) * scale).rounded())
+        let whole = String(scaled / Int(scale))
+        let sign = x < 0 && scaled != 0 ? "-" : ""
+        guard digits > 0 else { return sign + whole }
+        let fraction = String(scaled % Int(scale))
+        return sign + whole + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
 }

@@ -57,7 +57,7 @@ public struct RiskMatcher: Sendable {
         // but still an SLA one.
         var exempt: [String: [Bool]] = [:]
         for i in words.indices {
-            for m in lexicon.exemptions.matches(in: words, at: i) {
+            if let m = lexicon.exemptions.longest(in: words, at: i) {
                 var covered = exempt[m.payload] ?? [Bool](repeating: false, count: words.count)
                 for j in m.start..<(m.start + m.length) { covered[j] = true }
                 exempt[m.payload] = covered
@@ -68,7 +68,7 @@ public struct RiskMatcher: Sendable {
         var i = 0
         while i < words.count {
             // Longest match wins, so "breach of contract" is legal, not security.
-            guard let m = lexicon.terms.matches(in: words, at: i).first else { i += 1; continue }
+            guard let m = lexicon.terms.longest(in: words, at: i) else { i += 1; continue }
             let span = m.start..<(m.start + m.length)
             do {
                 let matched = words[span].joined(separator: " ")

@@ -27,12 +27,28 @@ public struct SentimentAnalyzer: Sendable {
     public static let scopeWindow = 3
     public static let intensifierDecay = [1.0, 0.95, 0.9]
 
-    public var lexicon: SentimentLexicon
-    public var modifiers: Modifiers
+    public let lexicon: SentimentLexicon
+    public let modifiers: Modifiers
+
+    /// Everything the lexicon and modifiers say about a word, merged so scoring looks each
+    /// word up once.
+    private struct WordInfo: Sendable {
+        var valence: Double?
+        var intensifier: Double?
+        var negator = false
+        var shortNegator = false
+    }
+    private let wordInfo: [String: WordInfo]
 
     public init(lexicon: SentimentLexicon, modifiers: Modifiers) {
         self.lexicon = lexicon
         self.modifiers = modifiers
+        var info: [String: WordInfo] = [:]
+        for (w, v) in lexicon.words { info[w, default: WordInfo()].valence = v }
+        for (w, v) in modifiers.intensifiers { info[w, default: WordInfo()].intensifier = v }
+        for w in modifiers.negators { info[w, default: WordInfo()].negator = true }
+        for w in modifiers.shortNegators { info[w, default: WordInfo()].shortNegator = true }
+        wordInfo = info
     }
 
     /// The words sentiment looks at, with what it needs to know about each.
@@ -47,8 +63,13 @@ public struct SentimentAnalyzer: Sendable {
         var inQuestion: [Bool] = []
         /// Word i belongs to a matched lexicon phrase.
         var inPhrase: [Bool] = []
-        /// Token index (in `NormalizedText.tokens`) → word index here.
-        var wordOfToken: [Int: Int] = [:]
+        // Per-word lexicon facts, looked up once per word rather than once per use.
+        var valence: [Double?] = []
+        var intensifier: [Double?] = []
+        var negator: [Bool] = []
+        var shortNegator: [Bool] = []
+        /// Token index (in `NormalizedText.tokens`) → word index here, -1 for punctuation.
+        var wordOfToken: [Int] = []
         var capsStandOut = false
     }
 
@@ -56,6 +77,7 @@ public struct SentimentAnalyzer: Sendable {
         var c = Context()
         let questions = text.informationalQuestionMask(openers: modifiers.questionOpeners)
         var sentence = 0
+        c.wordOfToken = [Int](repeating: -1, count: text.tokens.count)
         for (t, token) in text.tokens.enumerated() {
             if token.kind == .punctuation {
                 if !c.boundaryAfter.isEmpty { c.boundaryAfter[c.boundaryAfter.count - 1] = true }
@@ -70,6 +92,14 @@ public struct SentimentAnalyzer: Sendable {
             c.inQuestion.append(questions[t])
         }
         c.inPhrase = [Bool](repeating: false, count: c.words.count)
+        c.valence.reserveCapacity(c.words.count)
+        for word in c.words {
+            let info = wordInfo[word]
+            c.valence.append(info?.valence)
+            c.intensifier.append(info?.intensifier)
+            c.negator.append(info?.negator ?? false || word.hasSuffix("n't"))
+            c.shortNegator.append(info?.shortNegator ?? false)
+        }
         // Caps only count when they stand out: a fully shouted text gets no extra.
         let capsCount = c.caps.lazy.filter { $0 }.count
         c.capsStandOut = capsCount > 0 && capsCount < c.words.count
@@ -93,13 +123,13 @@ public struct SentimentAnalyzer: Sendable {
         var c = context(text)
         guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
         var riskStarts = Set<Int>()
-        for hit in risks { if let i = c.wordOfToken[hit.tokenIndex] { riskStarts.insert(i) } }
+        for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { riskStarts.insert(c.wordOfToken[hit.tokenIndex]) }
         var valences = [Double](repeating: 0, count: c.words.count)
         // Phrases first, so their words are not read again as modifiers ("can't believe").
         var i = 0
         var phraseAt: [Int: Double] = [:]
         while i < c.words.count {
-            if let phrase = lexicon.phrases.matches(in: c.words, at: i).first {
+            if let phrase = lexicon.phrases.longest(in: c.words, at: i) {
                 phraseAt[i] = phrase.payload
                 for j in i..<(i + phrase.length) { c.inPhrase[j] = true }
                 i += phrase.length
@@ -110,15 +140,16 @@ public struct SentimentAnalyzer: Sendable {
         for i in c.words.indices {
             if let value = phraseAt[i] {
                 valences[i] = value == 0 ? 0 : adjust(value, at: i, c)
-            } else if !c.inPhrase[i], modifiers.intensifiers[c.words[i]] == nil, var valence = lexicon.words[c.words[i]] {
+            } else if !c.inPhrase[i], c.intensifier[i] == nil, var valence = c.valence[i] {
                 // "no" that negates what follows ("no more errors", "no outage") is not a sentiment itself.
-                if modifiers.shortNegators.contains(c.words[i]) && negatesNext(i, c, riskStarts) { valence = 0 }
+                if c.shortNegator[i] && negatesNext(i, c, riskStarts) { valence = 0 }
                 valences[i] = valence == 0 ? 0 : adjust(valence, at: i, c)
             }
         }
 
         for hit in risks {
-            guard let i = c.wordOfToken[hit.tokenIndex] else { continue }
+            let i = c.wordOfToken[hit.tokenIndex]
+            guard i >= 0 else { continue }
             if hit.exempt {
                 valences[i] = 0  // a harmless mention ("cancel the export") is no complaint
             } else if hit.counts, let v = riskValence[hit.category], v < 0 {
@@ -142,7 +173,7 @@ public struct SentimentAnalyzer: Sendable {
 
     private func negatesNext(_ i: Int, _ c: Context, _ riskStarts: Set<Int>) -> Bool {
         for j in (i + 1)...(i + 2) where j < c.words.count {
-            if valenceOf(c.words[j]) != nil || riskStarts.contains(j) { return true }
+            if c.valence[j] != nil || riskStarts.contains(j) { return true }
             if c.boundaryAfter[j] { break }
         }
         return false
@@ -165,7 +196,6 @@ public struct SentimentAnalyzer: Sendable {
         }
     }
 
-    private func valenceOf(_ word: String) -> Double? { lexicon.words[word] }
 
     private func adjust(_ base: Double, at i: Int, _ c: Context) -> Double {
         var valence = base
@@ -174,18 +204,17 @@ public struct SentimentAnalyzer: Sendable {
         for distance in 1...Self.scopeWindow where i - distance >= 0 {
             // Modifiers do not reach across clause punctuation: "not cancelling, we love it".
             if c.boundaryAfter[i - distance] { break }
-            let previous = c.words[i - distance]
             // A word with a sentiment of its own is not a modifier (VADER's rule), nor is a
             // word inside a phrase ("can't believe").
-            guard valenceOf(previous) == nil, !c.inPhrase[i - distance] else { continue }
-            if let boost = modifiers.intensifiers[previous] {
+            guard c.valence[i - distance] == nil, !c.inPhrase[i - distance] else { continue }
+            if let boost = c.intensifier[i - distance] {
                 var scalar = boost * Self.intensifierDecay[distance - 1]
                 if c.capsStandOut && c.caps[i - distance] { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
                 valence += (valence > 0 ? 1 : -1) * scalar
             }
             if neverSo(at: i, distance: distance, c) {
                 valence *= Self.neverSoEmphasis
-            } else if modifiers.isNegator(previous) {
+            } else if c.negator[i - distance] {
                 valence *= Self.negationScalar
             }
         }
@@ -200,10 +229,10 @@ public struct SentimentAnalyzer: Sendable {
         for distance in 1...2 where i - distance >= 0 {
             let j = i - distance
             if (j..<i).contains(where: { c.boundaryAfter[$0] }) { return false }
-            if modifiers.shortNegators.contains(c.words[j]) { return true }
+            if c.shortNegator[j] { return true }
         }
         // "no X or Y": the negation reaches across "or"/"nor".
-        if i >= 3, modifiers.shortNegators.contains(c.words[i - 3]), ["or", "nor"].contains(c.words[i - 1]),
+        if i >= 3, c.shortNegator[i - 3], ["or", "nor"].contains(c.words[i - 1]),
            !(i - 3..<i).contains(where: { c.boundaryAfter[$0] }) {
             return true
         }

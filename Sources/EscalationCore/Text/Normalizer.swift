@@ -32,11 +32,62 @@ public final class Normalizer {
         return String(decoding: normalizeBytes(&bytes, mode: Int32(ESC_NORM_NFKC_CASEFOLD)), as: UTF8.self)
     }
 
+    /// Tokens of `text`. Word boundaries never cross ASCII whitespace, so the text is cut into
+    /// whitespace-separated chunks: pure-ASCII chunks (most of them) take a fast path that
+    /// reproduces ICU's word-break rules for ASCII (checked against ICU by tests); the rest go
+    /// through ICU (NFKC, then the word-break iterator).
     public func normalize(_ text: String) -> NormalizedText {
+        var result = NormalizedText(tokens: [])
+        var text = text
+        text.withUTF8 { bytes in
+            result.tokens.reserveCapacity(bytes.count / 5 + 1)
+            var i = 0
+            while i < bytes.count {
+                while i < bytes.count && Self.isASCIISpace(bytes[i]) { i += 1 }
+                let start = i
+                var ascii = true
+                while i < bytes.count && !Self.isASCIISpace(bytes[i]) {
+                    if bytes[i] >= 0x80 { ascii = false }
+                    i += 1
+                }
+                guard i > start else { continue }
+                let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if ascii && isEmoticon(chunk) {
+                    result.tokens.append(Token(String(decoding: chunk, as: UTF8.self).lowercased(), kind: .emoji))
+                } else if ascii {
+                    appendASCIIWords(chunk, to: &result)
+                } else {
+                    var input = Array(chunk)
+                    // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
+                    let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
+                    let part = segment(nfkc)
+                    result.tokens += part.tokens
+                    result.exclamationMarks += part.exclamationMarks
+                    result.questionMarks += part.questionMarks
+                }
+            }
+        }
+        return result
+    }
+
+    /// The reference path: ICU for everything. The fast path must give the same tokens.
+    public func normalizeWithICUOnly(_ text: String) -> NormalizedText {
         var input = Array(text.utf8)
-        // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
-        let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
-        return segment(nfkc)
+        return segment(normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC)))
+    }
+
+    @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool {
+        b == 0x20 || (b >= 0x09 && b <= 0x0D)
+    }
+
+    private func isEmoticon(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !emoticons.isEmpty, chunk.count >= 2, chunk.count <= 8 else { return false }
+        guard chunk.contains(where: { !Self.isASCIIAlphanumeric($0) }) else { return false }
+        return emoticons.contains(String(decoding: chunk, as: UTF8.self).lowercased())
+    }
+
+    @inline(__always) static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
     }
 
     private func normalizeBytes(_ input: inout [UInt8], mode: Int32) -> [UInt8] {

@@ -87,6 +87,14 @@ final class NaiveBayesTests: XCTestCase {
         XCTAssertThrowsError(try ModelFile.load(path: other)) { XCTAssertTrue("\($0)".hasPrefix("\(other): error: not an escalate model file"), "\($0)") }
     }
 
+    func testWordScoringEqualsFeatureCounts() {
+        var model = NaiveBayes()
+        model.fit([Features.counts(["site", "is", "down", "site", "is"]), Features.counts(["thanks", "it", "works"])], labels: [true, false])
+        for words in [["site", "is", "down"], ["is", "site", "unknown", "down", "site", "is"], ["thanks"], [], ["zzz"]] {
+            XCTAssertEqual(model.probability(words: words), model.probability(Features.counts(words)), accuracy: 1e-12, "\(words)")
+        }
+    }
+
     func testFeaturesAreUnigramsAndBigrams() {
         XCTAssertEqual(Features.counts(["a", "b", "a"]), ["a": 2, "b": 1, "a b": 1, "b a": 1])
     }

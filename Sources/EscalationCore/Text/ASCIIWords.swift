@@ -1,0 +1,84 @@
+/// Word segmentation of whitespace-free ASCII runs, following the UAX #29 word-boundary rules
+/// that ICU applies to these characters, so the result equals ICU's (tests compare the two):
+///   letters (ICU 72 counts "@" as one, for e-mail addresses), digits and "_" join (WB5, WB8–WB10, WB13a/b);
+///   letter ("." | "'") letter joins (WB6/WB7; ICU's root rules leave ":" out);
+///   digit ("," | ";" | "." | "'") digit joins (WB11/WB12);
+///   everything else is a one-character non-word segment.
+/// ICU reports a word as a number when its last letter-or-digit is a digit ("v2", "a9"), as here.
+extension Normalizer {
+    private enum ASCIIClass: UInt8 { case other, letter, digit, extendNumLet, midNumLetQ, midNum }
+
+    private static let classes: [ASCIIClass] = (0..<128).map { b -> ASCIIClass in
+        switch UInt8(b) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "@"): return .letter
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
+        case UInt8(ascii: "_"): return .extendNumLet
+        case UInt8(ascii: "."), UInt8(ascii: "'"): return .midNumLetQ
+        case UInt8(ascii: ","), UInt8(ascii: ";"): return .midNum
+        default: return .other
+        }
+    }
+
+    func appendASCIIWords(_ b: UnsafeBufferPointer<UInt8>, to result: inout NormalizedText) {
+        let classes = Self.classes
+        var i = 0
+        while i < b.count {
+            let c = classes[Int(b[i])]
+            guard c == .letter || c == .digit || c == .extendNumLet else {
+                appendASCIIPunctuation(b[i], to: &result)
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < b.count {
+                let cj = classes[Int(b[j])]
+                if cj == .letter || cj == .digit || cj == .extendNumLet { j += 1; continue }
+                guard j + 1 < b.count else { break }
+                let before = classes[Int(b[j - 1])], after = classes[Int(b[j + 1])]
+                let joinsLetters = before == .letter && after == .letter && cj == .midNumLetQ
+                let joinsDigits = before == .digit && after == .digit && (cj == .midNum || cj == .midNumLetQ)
+                guard joinsLetters || joinsDigits else { break }
+                j += 2
+            }
+            appendASCIIWord(UnsafeBufferPointer(rebasing: b[i..<j]), to: &result)
+            i = j
+        }
+    }
+
+    private func appendASCIIWord(_ word: UnsafeBufferPointer<UInt8>, to result: inout NormalizedText) {
+        var upper = 0, lower = 0, digits = 0, other = 0
+        var lastIsDigit = false
+        let folded = String(unsafeUninitializedCapacity: word.count) { out in
+            for (k, byte) in word.enumerated() {
+                if byte >= 0x41 && byte <= 0x5A {
+                    upper += 1; out[k] = byte + 0x20; lastIsDigit = false
+                } else {
+                    if byte >= 0x61 && byte <= 0x7A { lower += 1; lastIsDigit = false }
+                    else if byte >= 0x30 && byte <= 0x39 { digits += 1; lastIsDigit = true }
+                    else if byte == UInt8(ascii: "@") { other += 1; lastIsDigit = false }
+                    out[k] = byte
+                }
+            }
+            return word.count
+        }
+        // ICU 72 quirks, matched on purpose: a lone "_" is no word but "__" is a letter word,
+        // and two or more trailing underscores make a word a letter word ("0__").
+        var trailingUnderscores = 0
+        for byte in word.reversed() { guard byte == UInt8(ascii: "_") else { break }; trailingUnderscores += 1 }
+        guard upper + lower + digits + other > 0 || word.count >= 2 else { return }
+        let kind: Token.Kind = lastIsDigit && trailingUnderscores < 2 ? .number : .word
+        result.tokens.append(Token(folded, kind: kind, isAllCaps: upper >= 2 && lower == 0))
+    }
+
+    private func appendASCIIPunctuation(_ byte: UInt8, to result: inout NormalizedText) {
+        switch byte {
+        case UInt8(ascii: "!"): result.exclamationMarks += 1; result.tokens.append(Token("!", kind: .punctuation))
+        case UInt8(ascii: "?"): result.questionMarks += 1; result.tokens.append(Token("?", kind: .punctuation))
+        case UInt8(ascii: "."): result.tokens.append(Token(".", kind: .punctuation))
+        case UInt8(ascii: ","): result.tokens.append(Token(",", kind: .punctuation))
+        case UInt8(ascii: ";"): result.tokens.append(Token(";", kind: .punctuation))
+        case UInt8(ascii: ":"): result.tokens.append(Token(":", kind: .punctuation))
+        default: break
+        }
+    }
+}

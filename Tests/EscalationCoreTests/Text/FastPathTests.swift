@@ -1,0 +1,41 @@
+import EscalationCore
+import Foundation
+import XCTest
+
+/// The ASCII fast path must tokenize exactly like ICU.
+final class FastPathTests: XCTestCase {
+    let n = Fixture.normalizer()
+
+    func assertSame(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let fast = n.normalize(text), icu = n.normalizeWithICUOnly(text)
+        func show(_ t: NormalizedText) -> String { t.tokens.map { "\($0.text)/\($0.kind)\($0.isAllCaps ? "/CAPS" : "")" }.joined(separator: " ") }
+        XCTAssert(fast == icu, "\(text.debugDescription)\n  fast: \(show(fast))\n  icu:  \(show(icu))", file: file, line: line)
+    }
+
+    func testTrickyASCII() {
+        for text in ["don't", "U.S.A.", "e.g. this", "3,000.50$", "1.5k", "a1b2", "1a", "E-4012", "user_id", "_x_", "__",
+                     "a:b", "1:2", "a.1", "1.a", "a'b'c", "'quoted'", "x;y", "1;2", "...", "?!?", "a--b", "(see)", "we'll",
+                     "http://x.io/a?b=c", "foo@bar.com", "ABC", "I", "ID", "#1", "$5", "5%", "a_1.b", "1_000", "3.", ".5"] {
+            assertSame(text)
+        }
+    }
+
+    func testRandomASCII() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aB1_:.',;!? -()\"#/@xyZ09\t".utf8)
+        for _ in 0..<3000 {
+            let length = Int.random(in: 1...14, using: &rng)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &rng)! }
+            assertSame(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    func testMixedAndCorpus() throws {
+        assertSame("ＯＵＴＡＧＥ in Straße — Café DOWN!!! don’t 😡 東京 naïve résumé")
+        for file in ["Corpora/escalate.jsonl", "Corpora/calm.jsonl", "samples/tickets.jsonl", "Tests/Fixtures/sentiment_support.jsonl"] {
+            for line in try String(contentsOfFile: Fixture.path(file), encoding: .utf8).split(separator: "\n") {
+                if case .string(let text)? = try JSONParser.parse(String(line))["text"] { assertSame(text) }
+            }
+        }
+    }
+}
