@@ -3,11 +3,11 @@ import Foundation
 
 // Stage timings for scripts/bench: how fast each part of the pipeline runs on one file,
 // in-process, so the cost of a stage is not hidden by process start-up.
-// Usage: escalate-bench STAGE FILE   (STAGE: read | parse | normalize | startup)
+// Usage: escalate-bench STAGE FILE   (STAGE: read | parse | normalize | normalize-icu)
 
 let args = CommandLine.arguments
 guard args.count == 3 else {
-    FileHandle.standardError.write(Data("usage: escalate-bench read|parse|normalize|startup FILE\n".utf8))
+    FileHandle.standardError.write(Data("usage: escalate-bench read|parse|normalize|normalize-icu FILE\n".utf8))
     exit(64)
 }
 let stage = args[1], path = args[2]
@@ -35,11 +35,15 @@ case "parse":
         records += 1; bytes += line.count
         if case .string(let s)? = try? JSONParser.parse(line)["text"] { tokens += s.utf8.count }
     }
-case "normalize":
+case "normalize", "normalize-icu":
+    // normalize: what scoring uses (ASCII fast path + ICU); normalize-icu: ICU for every text.
     let normalizer = try Normalizer()
+    let icuOnly = stage == "normalize-icu"
     lines { line in
         records += 1; bytes += line.count
-        if case .string(let s)? = try? JSONParser.parse(line)["text"] { tokens += normalizer.normalize(s).tokens.count }
+        if case .string(let s)? = try? JSONParser.parse(line)["text"] {
+            tokens += (icuOnly ? normalizer.normalizeWithICUOnly(s) : normalizer.normalize(s)).tokens.count
+        }
     }
 default:
     FileHandle.standardError.write(Data("unknown stage \(stage)\n".utf8))

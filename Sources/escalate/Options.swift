@@ -41,11 +41,25 @@ struct PipelineOptions: ParsableArguments {
     }
 
     func makeEscalator(threshold: Double?) throws -> Escalator {
+        try makeEscalators(count: 1, threshold: threshold)[0]
+    }
+
+    /// One escalator per thread; lexicons, model and config are loaded once and shared.
+    func makeEscalators(count: Int, threshold: Double?) throws -> [Escalator] {
         let normalizer = try Normalizer()
         var config = try loadConfig()
         if let threshold { config.threshold = threshold }
-        return Escalator(resources: try loadResources(normalizer), classifier: try loadClassifier(normalizer),
-                         config: config, normalizer: normalizer)
+        let resources = try loadResources(normalizer)
+        let classifier = try loadClassifier(normalizer)
+        var escalators = [Escalator(resources: resources, classifier: classifier, config: config, normalizer: normalizer)]
+        for _ in 1..<max(1, count) {
+            // Each thread gets its own copies: threads reading one shared dictionary keep
+            // bouncing its reference count between cores, which cost most of the parallel gain.
+            let normalizer = try Normalizer()
+            escalators.append(Escalator(resources: try loadResources(normalizer), classifier: try classifier.uniqueCopy(),
+                                        config: config.uniqueCopy(), normalizer: normalizer))
+        }
+        return escalators
     }
 }
 

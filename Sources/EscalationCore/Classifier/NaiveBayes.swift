@@ -136,6 +136,13 @@ public struct NaiveBayes: Sendable {
         return top + log(values.reduce(0) { $0 + exp($1 - top) })
     }
 
+    /// The same model in freshly allocated storage (for a scoring thread of its own).
+    public func uniqueCopy() throws -> NaiveBayes {
+        try NaiveBayes(configuration: configuration, documentsPerClass: documentsPerClass.map { $0 },
+                       featureNames: featureNames.map { String(decoding: Array($0.utf8), as: UTF8.self) },
+                       featureCounts: featureCounts.map { $0.map { $0 } })
+    }
+
     /// Rebuilds a model from stored counts (the model file holds exactly these).
     public init(configuration: NaiveBayesConfiguration, documentsPerClass: [Double],
                 featureNames: [String], featureCounts: [[Double]]) throws {

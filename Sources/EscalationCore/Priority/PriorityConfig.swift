@@ -171,6 +171,18 @@ public struct PriorityConfig: Sendable {
         }
     }
 
+    /// The same configuration in freshly allocated storage (for a scoring thread of its own).
+    public func uniqueCopy() -> PriorityConfig {
+        var copy = self
+        copy.weights = Dictionary(uniqueKeysWithValues: weights.map { ($0.key, $0.value) })
+        copy.riskWeights = Dictionary(uniqueKeysWithValues: riskWeights.map { ($0.key, $0.value) })
+        copy.tierValues = Dictionary(uniqueKeysWithValues: tierValues.map { ($0.key, $0.value) })
+        copy.levels = Dictionary(uniqueKeysWithValues: levels.map { ($0.key, $0.value) })
+        copy.routes = Dictionary(uniqueKeysWithValues: routes.map { ($0.key, $0.value) })
+        copy.rules = rules.map { $0 }
+        return copy
+    }
+
     public func spec(_ level: Level) -> LevelSpec { levels[level] ?? LevelSpec() }
 
     public func level(for priority: Double) -> Level {

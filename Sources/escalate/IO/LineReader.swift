@@ -1,8 +1,9 @@
 import Foundation
 
 /// Reads a file or stdin line by line with one reusable buffer (no whole-file loads).
-/// `beforeBlocking` runs before every read(2) after the first, so a writer can flush exactly
-/// when input stalls: interactive pipes see each result at once, batch files are not slowed.
+/// On inputs that can stall (pipes, terminals), `beforeBlocking` runs before every read(2) after
+/// the first, so a writer can flush exactly when input may stall: interactive pipes see each
+/// result at once, while regular files are read in large batches.
 final class LineReader {
     let displayName: String
     private let fd: Int32
@@ -13,6 +14,8 @@ final class LineReader {
     private var eof = false
     private var reads = 0
     private(set) var lineNumber = 0
+    /// Regular files never stall; pipes, terminals and sockets can.
+    let canStall: Bool
     var beforeBlocking: () -> Void = {}
 
     init(path: String) throws {
@@ -23,6 +26,8 @@ final class LineReader {
             guard opened >= 0 else { throw DataFileErrorLike(path: path, message: String(cString: strerror(errno))) }
             fd = opened; ownsFD = true; displayName = path
         }
+        var info = stat()
+        canStall = fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG
     }
 
     deinit { if ownsFD { close(fd) } }
@@ -56,7 +61,7 @@ final class LineReader {
             start = 0
         }
         if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-        if reads > 0 { beforeBlocking() }
+        if reads > 0 && canStall { beforeBlocking() }
         reads += 1
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + end, $0.count - end) }
         if n > 0 { end += n } else if n < 0 && errno == EINTR { return } else { eof = true }

@@ -52,8 +52,23 @@ final class RecordSource {
 
     var name: String { lines.displayName }
 
-    func next() -> InputRecord? {
-        if csv != nil { return nextRow() }
+    /// A record read but not yet decoded: JSON decoding is left to the scoring threads.
+    enum Pending {
+        case ready(InputRecord)
+        case json(source: String, line: Int, bytes: [UInt8])
+
+        func decode() -> InputRecord {
+            switch self {
+            case .ready(let record): return record
+            case .json(let source, let line, let bytes): return RecordSource.decodeJSON(source: source, line: line, bytes: bytes)
+            }
+        }
+    }
+
+    func next() -> InputRecord? { nextPending()?.decode() }
+
+    func nextPending() -> Pending? {
+        if csv != nil { return nextRow().map { .ready($0) } }
         while var bytes = lines.nextLine() {
             stripBOM(&bytes)
             // Blank lines separate nothing and are not records.
@@ -61,30 +76,34 @@ final class RecordSource {
             let line = lines.lineNumber
             if format == .text {
                 let ticket = Ticket(id: String(line), text: String(decoding: bytes, as: UTF8.self))
-                return InputRecord(source: name, line: line, result: .success(.init(ticket: ticket, warnings: [], rawLabel: nil)))
+                return .ready(InputRecord(source: name, line: line, result: .success(.init(ticket: ticket, warnings: [], rawLabel: nil))))
             }
-            var value = JSONValue.null
-            do {
-                value = try JSONParser.parse(bytes)
-                let decoded = try TicketDecoder.decode(value, fallbackID: String(line))
-                var extra: [(String, JSONValue)] = []
-                if case .object(let pairs) = value {
-                    extra = pairs.filter { !Self.knownFields.contains($0.0) }
-                }
-                return InputRecord(source: name, line: line, result: .success(decoded), extraFields: extra)
-            } catch let error as RecordError {
-                var record = InputRecord(source: name, line: line, result: .failure(error))
-                switch value["id"] {
-                case .string(let s)?: record.failedID = s
-                case .number(let n)?: record.failedID = JSONWriter.number(n)
-                default: break
-                }
-                return record
-            } catch {
-                return InputRecord(source: name, line: line, result: .failure(RecordError("\(error)")))
-            }
+            return .json(source: name, line: line, bytes: bytes)
         }
         return nil
+    }
+
+    static func decodeJSON(source name: String, line: Int, bytes: [UInt8]) -> InputRecord {
+        var value = JSONValue.null
+        do {
+            value = try JSONParser.parse(bytes)
+            let decoded = try TicketDecoder.decode(value, fallbackID: String(line))
+            var extra: [(String, JSONValue)] = []
+            if case .object(let pairs) = value {
+                extra = pairs.filter { !Self.knownFields.contains($0.0) }
+            }
+            return InputRecord(source: name, line: line, result: .success(decoded), extraFields: extra)
+        } catch let error as RecordError {
+            var record = InputRecord(source: name, line: line, result: .failure(error))
+            switch value["id"] {
+            case .string(let s)?: record.failedID = s
+            case .number(let n)?: record.failedID = JSONWriter.number(n)
+            default: break
+            }
+            return record
+        } catch {
+            return InputRecord(source: name, line: line, result: .failure(RecordError("\(error)")))
+        }
     }
 
     static let knownFields: Set<String> = Set(["id", "escalate", "label"] + TicketDecoder.textFields).union(AccountMetadata.fieldNames)

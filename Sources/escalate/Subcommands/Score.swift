@@ -41,11 +41,20 @@ struct Score: ParsableCommand {
     @Flag(help: "Print records read, scored, failed and the escalation rate on stderr at the end.")
     var summary = false
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Scoring threads (default: all cores). Output order and content do not depend on it.", valueName: "n"))
+    var jobs: Int?
+
     @OptionGroup var pipeline: PipelineOptions
+
+    /// Records scored together; bounds memory while giving each thread enough work.
+    static let batchSize = 1024
 
     func validate() throws {
         if let threshold, !(0...100).contains(threshold) {
             throw ValidationError("--threshold must be between 0 and 100, got \(threshold)")
+        }
+        if let jobs, !(1...512).contains(jobs) {
+            throw ValidationError("--jobs must be between 1 and 512, got \(jobs)")
         }
     }
 
@@ -54,27 +63,32 @@ struct Score: ParsableCommand {
         var scored = 0
         var escalated = 0
         try runGuardingDataErrors {
-            let escalator = try pipeline.makeEscalator(threshold: threshold)
-            let out = StandardOutput()
+            let jobCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let writer = RecordWriter(format: output, keepFields: keepFields, rawCSV: rawCSV)
+            let scorer = ParallelScorer(escalators: try pipeline.makeEscalators(count: jobCount, threshold: threshold), writer: writer)
+            let out = StandardOutput()
             if let header = writer.header() { out.write(header) }
+            var batch: [RecordSource.Pending] = []
+            func drain() {
+                guard !batch.isEmpty else { return }
+                for result in scorer.score(batch) {
+                    for line in result.diagnostics { Diagnostics.emit(line) }
+                    if result.failed { failed += 1 } else { scored += 1 }
+                    if result.escalated { escalated += 1 }
+                    out.write(result.text)
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
             for path in files.isEmpty ? ["-"] : files {
                 let source = try RecordSource(path: path, format: format)
-                source.lines.beforeBlocking = { out.flush() }
-                while let record = source.next() {
-                    switch record.result {
-                    case .success(let decoded):
-                        for warning in decoded.warnings { Diagnostics.warning(record.source, record.line, warning) }
-                        let assessment = escalator.assess(decoded.ticket)
-                        scored += 1
-                        if assessment.escalate { escalated += 1 }
-                        out.write(writer.render(assessment, extra: record.extraFields))
-                    case .failure(let error):
-                        failed += 1
-                        Diagnostics.error(record.source, record.line, error.message)
-                        out.write(writer.renderError(id: record.id, line: record.line, message: error.message))
-                    }
+                // Before the reader waits for more input, finish and show what has arrived:
+                // a slow pipe sees each result at once, a fast file gets large batches.
+                source.lines.beforeBlocking = { drain(); out.flush() }
+                while let pending = source.nextPending() {
+                    batch.append(pending)
+                    if batch.count >= Self.batchSize { drain() }
                 }
+                drain()
             }
             out.flush()
         }
