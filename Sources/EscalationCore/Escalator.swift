@@ -17,10 +17,7 @@ public struct Resources: Sendable {
         let modifiers = try Modifiers(file: SectionedFile(path: path(modifiersFile)), normalizer: normalizer)
         var sentiment = SentimentLexicon()
         let vaderPath = path(vaderFile)
-        guard let vader = FileManager.default.contents(atPath: vaderPath).flatMap({ String(data: $0, encoding: .utf8) }) else {
-            throw DataFileError(file: vaderPath, message: "cannot read lexicon")
-        }
-        try sentiment.addVADER(path: vaderPath, contents: vader)
+        try sentiment.addVADER(path: vaderPath, contents: DataFile.text(vaderPath, limit: DataFile.maxLexiconBytes, what: "lexicon"))
         try sentiment.add(file: SectionedFile(path: path(supportFile)), normalizer: normalizer)
         let risk = try RiskLexicon(file: SectionedFile(path: path(riskFile)), normalizer: normalizer)
         return Resources(sentiment: sentiment, modifiers: modifiers, risk: risk)

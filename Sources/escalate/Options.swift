@@ -25,9 +25,7 @@ struct PipelineOptions: ParsableArguments {
 
     func loadConfig() throws -> PriorityConfig {
         guard let path = config else { return .default }
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataFileError(file: path, message: "cannot read config file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw DataFileError(file: path, message: "config file is not valid UTF-8") }
-        return try PriorityConfig.load(path: path, contents: text)
+        return try PriorityConfig.load(path: path, contents: DataFile.text(path, limit: DataFile.maxConfigBytes, what: "config file"))
     }
 
     func loadResources(_ normalizer: Normalizer) throws -> Resources {

@@ -7,34 +7,11 @@ final class CLITests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func fixture(_ name: String) -> String { root.appendingPathComponent("Tests/Fixtures/cli/\(name)").path }
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String
-        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
-        var records: [JSONValue] { lines.compactMap { try? JSONParser.parse($0) } }
-    }
-
-    static var binary: URL {
-        // The test bundle sits next to the products (swift build's layout on Linux).
-        Bundle.main.bundleURL.appendingPathComponent("escalate")
-    }
+    typealias Run = Binary.Run
+    static var binary: URL { Binary.url }
 
     @discardableResult
-    func run(_ args: [String], stdin: String? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        p.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String], stdin: String? = nil) throws -> Run { try Binary.run(args, stdin: stdin) }
 
     func testIssueExampleOnStdin() throws {
         let input = """

@@ -14,6 +14,8 @@ public struct ModelFile: Codable, Sendable {
     public var documentsPerClass: [Double]
     public var features: [String]
     public var featureCounts: [[Double]]
+    /// FNV-1a 64 of the parameters and counts, hex: a changed or damaged file is refused.
+    public var checksum: String
 
     enum CodingKeys: String, CodingKey {
         case format, version, alpha
@@ -23,6 +25,7 @@ public struct ModelFile: Codable, Sendable {
         case documentsPerClass = "documents_per_class"
         case features
         case featureCounts = "feature_counts"
+        case checksum
     }
 
     public init(model: NaiveBayes, ngramMax: Int = 2) {
@@ -35,6 +38,22 @@ public struct ModelFile: Codable, Sendable {
         documentsPerClass = model.documentsPerClass
         features = model.featureNames
         featureCounts = model.featureCounts
+        checksum = ""
+        checksum = computedChecksum()
+    }
+
+    /// Over everything that determines predictions, in a fixed order.
+    func computedChecksum() -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix<T: FixedWidthInteger>(_ value: T) {
+            var v = value.littleEndian
+            withUnsafeBytes(of: &v) { for b in $0 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        }
+        mix(alpha.bitPattern); mix(fitPrior ? 1 as UInt8 : 0); mix(Int64(ngramMax))
+        for d in documentsPerClass { mix(d.bitPattern) }
+        for f in features { for b in f.utf8 { mix(b) }; mix(0 as UInt8) }
+        for row in featureCounts { mix(Int64(row.count)); for c in row { mix(c.bitPattern) } }
+        return String(hash, radix: 16)
     }
 
     public func encoded() throws -> Data {
@@ -44,9 +63,7 @@ public struct ModelFile: Codable, Sendable {
     }
 
     public static func load(path: String) throws -> NaiveBayes {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataFileError(file: path, message: "cannot read model file")
-        }
+        let data = try DataFile.bytes(path, limit: DataFile.maxModelBytes, what: "model file")
         // Check the header before trusting the rest, so a wrong file gets a clear message.
         struct Header: Decodable { var format: String?; var version: Int? }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == formatName else {
@@ -58,6 +75,9 @@ public struct ModelFile: Codable, Sendable {
         let file: ModelFile
         do { file = try JSONDecoder().decode(ModelFile.self, from: data) } catch {
             throw DataFileError(file: path, message: "malformed model file: \(error)")
+        }
+        guard file.checksum == file.computedChecksum() else {
+            throw DataFileError(file: path, message: "model checksum mismatch: the file was modified or damaged; retrain with `escalate train`")
         }
         guard file.ngramMax == 2, file.alpha > 0, file.alpha.isFinite else {
             throw DataFileError(file: path, message: "unsupported model parameters (ngram_max \(file.ngramMax), alpha \(file.alpha))")

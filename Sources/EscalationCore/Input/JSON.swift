@@ -24,6 +24,15 @@ public enum JSONValue: Sendable, Equatable {
         return pairs.last { $0.0 == key }?.1
     }
 
+    /// "an array", "a string": for messages.
+    public var typeWithArticle: String {
+        switch self {
+        case .array, .object: return "an " + typeName
+        case .null: return "null"
+        default: return "a " + typeName
+        }
+    }
+
     public var typeName: String {
         switch self {
         case .null: return "null"

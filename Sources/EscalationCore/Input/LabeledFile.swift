@@ -4,9 +4,7 @@ import Foundation
 /// Any bad line is an error with FILE:LINE: training data must be clean.
 public enum LabeledFile {
     public static func read(path: String) throws -> [(text: String, escalate: Bool)] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataFileError(file: path, message: "cannot read file")
-        }
+        let data = try DataFile.bytes(path, limit: DataFile.maxCorpusBytes, what: "labeled file")
         var examples: [(text: String, escalate: Bool)] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

@@ -27,14 +27,14 @@ public enum TicketDecoder {
         case nil, .null?: id = fallbackID
         case .string(let s)?: id = s
         case .number(let n)?: id = JSONWriter.number(n)
-        case let other?: throw RecordError("'id' is a \(other.typeName), expected a string or number")
+        case let other?: throw RecordError("'id' is \(other.typeWithArticle), expected a string or number")
         }
         var parts: [String: String] = [:]
         for field in textFields {
             switch value[field] {
             case nil, .null?: continue
             case .string(let s)?: parts[field] = s
-            case let other?: throw RecordError("'\(field)' is a \(other.typeName), expected a string")
+            case let other?: throw RecordError("'\(field)' is \(other.typeWithArticle), expected a string")
             }
         }
         var raw: [String: String] = [:]
@@ -44,7 +44,7 @@ public enum TicketDecoder {
             case nil, .null?: continue
             case .string(let s)?: raw[field] = s
             case .number(let n)?: raw[field] = n.isFinite ? JSONWriter.number(n) : "inf"
-            case let other?: warnings.append("'\(field)' is a \(other.typeName); ignored")
+            case let other?: warnings.append("'\(field)' is \(other.typeWithArticle); ignored")
             }
         }
         return try build(id: id, parts: parts, metadata: raw, label: value["escalate"] ?? value["label"], warnings: warnings)
@@ -112,7 +112,7 @@ public enum TicketDecoder {
             case "false", "0", "no", "calm", "not_escalated": return false
             default: throw RecordError("label \"\(s)\" is not true/false")
             }
-        case let other?: throw RecordError("label is a \(other.typeName) (\(JSONWriter.encode(other))), expected true/false")
+        case let other?: throw RecordError("label is \(other.typeWithArticle) (\(JSONWriter.encode(other))), expected true/false")
         }
     }
 }

@@ -32,13 +32,7 @@ public struct SectionedFile: Sendable {
     }
 
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataFileError(file: path, message: "cannot read file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataFileError(file: path, message: "file is not valid UTF-8")
-        }
-        try self.init(path: path, contents: text)
+        try self.init(path: path, contents: DataFile.text(path, limit: DataFile.maxLexiconBytes, what: "lexicon"))
     }
 
     /// `#` starts a comment at the start of a line or after whitespace ("cancel*  # churn").

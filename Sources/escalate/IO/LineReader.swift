@@ -4,6 +4,8 @@ import Foundation
 /// On inputs that can stall (pipes, terminals), `beforeBlocking` runs before every read(2) after
 /// the first, so a writer can flush exactly when input may stall: interactive pipes see each
 /// result at once, while regular files are read in large batches.
+/// A line longer than `maxLineBytes` is skipped without being buffered (memory stays bounded)
+/// and reported through `oversizedLine`.
 final class LineReader {
     let displayName: String
     private let fd: Int32
@@ -14,11 +16,19 @@ final class LineReader {
     private var eof = false
     private var reads = 0
     private(set) var lineNumber = 0
+    /// Bytes of input consumed so far (for progress).
+    private(set) var bytesConsumed = 0
+    /// Set when the line just returned was too long: its real length in bytes (the line itself is empty).
+    private(set) var oversizedLine: Int?
+    let maxLineBytes: Int
     /// Regular files never stall; pipes, terminals and sockets can.
     let canStall: Bool
     var beforeBlocking: () -> Void = {}
+    /// Stops reading (as at end of input) once this returns true; used for SIGINT.
+    var shouldStop: () -> Bool = { false }
 
-    init(path: String) throws {
+    init(path: String, maxLineBytes: Int = Int.max) throws {
+        self.maxLineBytes = maxLineBytes
         if path == "-" {
             fd = 0; ownsFD = false; displayName = "<stdin>"
         } else {
@@ -28,27 +38,53 @@ final class LineReader {
         }
         var info = stat()
         canStall = fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            if ownsFD { close(fd) }
+            throw DataFileErrorLike(path: path, message: "is a directory")
+        }
     }
 
     deinit { if ownsFD { close(fd) } }
 
     /// Next line without its terminator (LF or CRLF), or nil at end of input.
     func nextLine() -> [UInt8]? {
+        oversizedLine = nil
+        var skipped = 0  // bytes of an oversized line already thrown away
         while true {
             if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+                let length = nl - start
+                bytesConsumed += length + 1
+                lineNumber += 1
+                if skipped + length > maxLineBytes {
+                    start = nl + 1
+                    oversizedLine = skipped + length
+                    return []
+                }
                 var line = Array(buffer[start..<nl])
                 start = nl + 1
                 if line.last == 0x0D { line.removeLast() }
-                lineNumber += 1
                 return line
             }
-            if eof {
-                guard start < end else { return nil }
+            if eof || shouldStop() {
+                guard start < end || skipped > 0 else { return nil }
+                let length = end - start
+                bytesConsumed += length
+                lineNumber += 1
+                if skipped + length > maxLineBytes {
+                    start = end
+                    oversizedLine = skipped + length
+                    return []
+                }
                 var line = Array(buffer[start..<end])  // final line without a newline
                 start = end
                 if line.last == 0x0D { line.removeLast() }
-                lineNumber += 1
                 return line
+            }
+            if end - start > maxLineBytes {
+                // Too long to be a record: drop what is buffered and keep scanning for its end.
+                skipped += end - start
+                bytesConsumed += end - start
+                start = end
             }
             fill()
         }

@@ -23,7 +23,7 @@ struct RecordWriter {
         }
     }
 
-    func render(_ a: Assessment, extra: [(String, JSONValue)]) -> String {
+    func render(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String] = []) -> String {
         let risks = a.risks.map { "\($0.category):\($0.terms.joined(separator: "|"))" }.joined(separator: ";")
         switch format {
         case .jsonl:
@@ -44,6 +44,7 @@ struct RecordWriter {
                 ("resolve_hours", JSONWriter.number(a.resolveHours)),
             ]
             if let route = a.route { fields.append(("route", JSONWriter.quoted(route))) }
+            if !warnings.isEmpty { fields.append(("warnings", "[" + warnings.map(JSONWriter.quoted).joined(separator: ",") + "]")) }
             if !a.ignoredRisks.isEmpty { fields.append(("ignored_risks", "[" + a.ignoredRisks.map(JSONWriter.quoted).joined(separator: ",") + "]")) }
             if keepFields {
                 let taken = Set(fields.map(\.0))

@@ -3,6 +3,9 @@ import EscalationCore
 
 /// One record's finished output, rendered on a worker thread and written by the main thread.
 struct ScoredRecord {
+    var id: String
+    var source: String
+    var line: Int
     var text: String
     /// `FILE:LINE: error|warning: …` lines, printed in input order.
     var diagnostics: [String]
@@ -44,11 +47,13 @@ final class ParallelScorer: @unchecked Sendable {
         case .success(let decoded):
             let assessment = escalator.assess(decoded.ticket)
             return ScoredRecord(
-                text: writer.render(assessment, extra: record.extraFields),
+                id: record.id, source: record.source, line: record.line,
+                text: writer.render(assessment, extra: record.extraFields, warnings: decoded.warnings),
                 diagnostics: decoded.warnings.map { "\(record.source):\(record.line): warning: \($0)" },
                 failed: false, escalated: assessment.escalate)
         case .failure(let error):
             return ScoredRecord(
+                id: record.id, source: record.source, line: record.line,
                 text: writer.renderError(id: record.id, line: record.line, message: error.message),
                 diagnostics: ["\(record.source):\(record.line): error: \(error.message)"],
                 failed: true, escalated: false)

@@ -40,8 +40,8 @@ final class RecordSource {
     private var header: [String]?
     private var sawFirstLine = false
 
-    init(path: String, format: InputFormat?) throws {
-        lines = try LineReader(path: path)
+    init(path: String, format: InputFormat?, maxRecordBytes: Int = Int.max) throws {
+        lines = try LineReader(path: path, maxLineBytes: maxRecordBytes)
         self.format = format ?? InputFormat.guess(path: path)
         switch self.format {
         case .csv: csv = CSVReader(lines: lines, delimiter: UInt8(ascii: ","))
@@ -57,6 +57,14 @@ final class RecordSource {
         case ready(InputRecord)
         case json(source: String, line: Int, bytes: [UInt8])
 
+        /// Approximate bytes held, for bounding batches.
+        var size: Int {
+            switch self {
+            case .ready(let record): if case .success(let d) = record.result { return d.ticket.text.utf8.count } else { return 64 }
+            case .json(_, _, let bytes): return bytes.count
+            }
+        }
+
         func decode() -> InputRecord {
             switch self {
             case .ready(let record): return record
@@ -70,24 +78,41 @@ final class RecordSource {
     func nextPending() -> Pending? {
         if csv != nil { return nextRow().map { .ready($0) } }
         while var bytes = lines.nextLine() {
+            if let size = lines.oversizedLine {
+                return .ready(InputRecord(source: name, line: lines.lineNumber, result: .failure(
+                    RecordError("record is \(size) bytes, over the --max-record-bytes limit of \(lines.maxLineBytes); skipped"))))
+            }
             stripBOM(&bytes)
             // Blank lines separate nothing and are not records.
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let line = lines.lineNumber
             if format == .text {
-                let ticket = Ticket(id: String(line), text: String(decoding: bytes, as: UTF8.self))
-                return .ready(InputRecord(source: name, line: line, result: .success(.init(ticket: ticket, warnings: [], rawLabel: nil))))
+                let (text, valid) = Self.utf8(bytes)
+                let ticket = Ticket(id: String(line), text: text)
+                return .ready(InputRecord(source: name, line: line, result: .success(.init(
+                    ticket: ticket, warnings: valid ? [] : [Self.invalidUTF8Warning], rawLabel: nil))))
             }
             return .json(source: name, line: line, bytes: bytes)
         }
         return nil
     }
 
+    static let invalidUTF8Warning = "invalid UTF-8 replaced with U+FFFD"
+
+    /// Text from bytes, invalid UTF-8 repaired; `valid` says whether repair was needed.
+    static func utf8(_ bytes: [UInt8]) -> (String, valid: Bool) {
+        if let s = String(validating: bytes, as: UTF8.self) { return (s, true) }
+        return (String(decoding: bytes, as: UTF8.self), false)
+    }
+
     static func decodeJSON(source name: String, line: Int, bytes: [UInt8]) -> InputRecord {
         var value = JSONValue.null
         do {
-            value = try JSONParser.parse(bytes)
-            let decoded = try TicketDecoder.decode(value, fallbackID: String(line))
+            // Repair invalid UTF-8 first so the record is scored (and flagged), not rejected.
+            let (text, valid) = utf8(bytes)
+            value = try JSONParser.parse(valid ? bytes : Array(text.utf8))
+            var decoded = try TicketDecoder.decode(value, fallbackID: String(line))
+            if !valid { decoded.warnings.insert(invalidUTF8Warning, at: 0) }
             var extra: [(String, JSONValue)] = []
             if case .object(let pairs) = value {
                 extra = pairs.filter { !Self.knownFields.contains($0.0) }
@@ -132,7 +157,8 @@ final class RecordSource {
             var fields: [String: String] = [:]
             for (key, value) in zip(header, row.fields) { fields[key] = value }
             do {
-                let decoded = try TicketDecoder.decode(fields: fields, fallbackID: String(row.line))
+                var decoded = try TicketDecoder.decode(fields: fields, fallbackID: String(row.line))
+                if row.invalidUTF8 { decoded.warnings.insert(Self.invalidUTF8Warning, at: 0) }
                 let extra = zip(header, row.fields).filter { !Self.knownFields.contains($0.0) }.map { ($0.0, JSONValue.string($0.1)) }
                 return InputRecord(source: name, line: row.line, result: .success(decoded), extraFields: extra)
             } catch {

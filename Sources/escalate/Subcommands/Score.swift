@@ -18,6 +18,7 @@ struct Score: ParsableCommand {
           tail -f tickets.jsonl | escalate score          # each result flushed as it is scored
           echo "Our site is down again!" | escalate score --format text
           escalate score --model model.json --config tuned.toml --threshold 40 tickets.jsonl
+          escalate score --jobs 1 --summary dump.jsonl 2> report.txt
         """)
 
     @Argument(help: "Input files; none or '-' reads stdin.")
@@ -44,10 +45,17 @@ struct Score: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Scoring threads (default: all cores). Output order and content do not depend on it.", valueName: "n"))
     var jobs: Int?
 
+    @Option(help: ArgumentHelp("Longest record accepted, in bytes; a longer one becomes an error record without being held in memory.", valueName: "bytes"))
+    var maxRecordBytes: Int = 16 << 20
+
+    @Flag(name: [.short, .long], help: "No progress display (it is shown only when stderr is a terminal and input is files).")
+    var quiet = false
+
     @OptionGroup var pipeline: PipelineOptions
 
     /// Records scored together; bounds memory while giving each thread enough work.
     static let batchSize = 1024
+    static let batchBytes = 32 << 20
 
     func validate() throws {
         if let threshold, !(0...100).contains(threshold) {
@@ -55,6 +63,9 @@ struct Score: ParsableCommand {
         }
         if let jobs, !(1...512).contains(jobs) {
             throw ValidationError("--jobs must be between 1 and 512, got \(jobs)")
+        }
+        if maxRecordBytes < 1024 {
+            throw ValidationError("--max-record-bytes must be at least 1024, got \(maxRecordBytes)")
         }
     }
 
@@ -66,36 +77,54 @@ struct Score: ParsableCommand {
             let jobCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let writer = RecordWriter(format: output, keepFields: keepFields, rawCSV: rawCSV)
             let scorer = ParallelScorer(escalators: try pipeline.makeEscalators(count: jobCount, threshold: threshold), writer: writer)
+            let paths = files.isEmpty ? ["-"] : files
+            let progress = Progress(paths: paths, quiet: quiet)
+            var duplicates = DuplicateIDs()
             let out = StandardOutput()
+            Interrupt.install()
             if let header = writer.header() { out.write(header) }
             var batch: [RecordSource.Pending] = []
+            var batchBytes = 0
             func drain() {
                 guard !batch.isEmpty else { return }
                 for result in scorer.score(batch) {
                     for line in result.diagnostics { Diagnostics.emit(line) }
+                    if let warning = duplicates.check(result) { Diagnostics.emit(warning) }
                     if result.failed { failed += 1 } else { scored += 1 }
                     if result.escalated { escalated += 1 }
                     out.write(result.text)
                 }
                 batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
             }
-            for path in files.isEmpty ? ["-"] : files {
-                let source = try RecordSource(path: path, format: format)
+            var finishedBytes = 0
+            for path in paths where !Interrupt.wasRequested {
+                let source = try RecordSource(path: path, format: format, maxRecordBytes: maxRecordBytes)
                 // Before the reader waits for more input, finish and show what has arrived:
                 // a slow pipe sees each result at once, a fast file gets large batches.
                 source.lines.beforeBlocking = { drain(); out.flush() }
+                source.lines.shouldStop = { Interrupt.wasRequested }
                 while let pending = source.nextPending() {
                     batch.append(pending)
-                    if batch.count >= Self.batchSize { drain() }
+                    batchBytes += pending.size
+                    // Bounded by count and by bytes, so memory stays flat whatever the input.
+                    if batch.count >= Self.batchSize || batchBytes >= Self.batchBytes {
+                        drain()
+                        progress.update(records: scored + failed, fileBytes: finishedBytes + source.lines.bytesConsumed)
+                    }
                 }
                 drain()
+                finishedBytes += source.lines.bytesConsumed
             }
             out.flush()
+            progress.finish()
+            if Interrupt.wasRequested { Diagnostics.emit("interrupted: stopped after \(scored + failed) records") }
         }
         if summary {
             let rate = scored > 0 ? String(format: "%.1f%%", 100 * Double(escalated) / Double(scored)) : "n/a"
             Diagnostics.emit("summary: read \(scored + failed), scored \(scored), failed \(failed), escalated \(escalated), escalation rate \(rate)")
         }
+        if Interrupt.wasRequested { throw ExitCode(130) }
         if failed > 0 { throw ExitCode(1) }
     }
 }
