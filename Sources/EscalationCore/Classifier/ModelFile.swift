@@ -63,7 +63,11 @@ public struct ModelFile: Codable, Sendable {
     }
 
     public static func load(path: String) throws -> NaiveBayes {
-        let data = try DataFile.bytes(path, limit: DataFile.maxModelBytes, what: "model file")
+        try load(data: DataFile.bytes(path, limit: DataFile.maxModelBytes, what: "model file"), path: path)
+    }
+
+    /// Decodes model bytes; `path` only names the file in errors.
+    public static func load(data: Data, path: String) throws -> NaiveBayes {
         // Check the header before trusting the rest, so a wrong file gets a clear message.
         struct Header: Decodable { var format: String?; var version: Int? }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == formatName else {

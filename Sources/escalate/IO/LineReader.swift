@@ -65,7 +65,9 @@ final class LineReader {
                 if line.last == 0x0D { line.removeLast() }
                 return line
             }
-            if eof || shouldStop() {
+            // Interrupted: a partial line is input not yet read, not a record.
+            if shouldStop() { return nil }
+            if eof {
                 guard start < end || skipped > 0 else { return nil }
                 let length = end - start
                 bytesConsumed += length
