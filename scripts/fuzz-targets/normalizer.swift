@@ -1,9 +1,9 @@
 // libFuzzer target: ICU normalizer + tokenizer; the ASCII fast path must agree with ICU,
 // and sentiment/risk must accept whatever the tokenizer produces.
 nonisolated(unsafe) let normalizer = try! Normalizer()
-nonisolated(unsafe) let resources = try! Resources.load(lexicons: "Lexicons", normalizer: normalizer)
-nonisolated(unsafe) let analyzer = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers)
-nonisolated(unsafe) let matcher = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers)
+let resources = try! Resources.load(lexicons: "Lexicons", normalizer: normalizer)
+let analyzer = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers)
+let matcher = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNormalizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

@@ -12,6 +12,10 @@ threshold = 50
 # Flag `review` when the classifier's confidence max(p, 1-p) is below this.
 review_confidence = 0.7
 
+[thresholds_by_account_tier]
+# Optional per-tier thresholds overriding [decision] threshold, e.g. enterprise = 40
+# (`escalate tune --by account_tier --write-config FILE` writes them).
+
 [weights]
 # Priority = 100 x sum(weight x component), every component in 0..1; weights sum to 1.
 # Text evidence carries 70%: metadata is often missing, and missing metadata is neutral (0).

@@ -31,6 +31,8 @@ public struct PriorityConfig: Sendable {
     }
 
     public var threshold = 50.0
+    /// Per account tier thresholds (`[thresholds_by_account_tier]`, written by `escalate tune --by account_tier`).
+    public var tierThresholds: [String: Double] = [:]
     public var reviewConfidence = 0.7
     public var weights: [Component: Double] = [:]
     public var riskWeights: [String: Double] = [:]
@@ -96,6 +98,7 @@ public struct PriorityConfig: Sendable {
             guard let component = Component(rawValue: e.key) else { throw unknown() }
             weights[component] = try number(0...1)
         case "risk": riskWeights[e.key] = try number(0...1)
+        case "thresholds_by_account_tier": tierThresholds[e.key.lowercased()] = try number(0...100)
         case "tiers": tierValues[e.key] = try number(0...1)
         case "scales":
             let value = try number(Double.ulpOfOne...1e12)
@@ -180,10 +183,16 @@ public struct PriorityConfig: Sendable {
         copy.levels = Dictionary(uniqueKeysWithValues: levels.map { ($0.key, $0.value) })
         copy.routes = Dictionary(uniqueKeysWithValues: routes.map { ($0.key, $0.value) })
         copy.rules = rules.map { $0 }
+        copy.tierThresholds = Dictionary(uniqueKeysWithValues: tierThresholds.map { ($0.key, $0.value) })
         return copy
     }
 
     public func spec(_ level: Level) -> LevelSpec { levels[level] ?? LevelSpec() }
+
+    /// The escalation threshold for a ticket: its account tier's, else the global one.
+    public func threshold(for metadata: AccountMetadata) -> Double {
+        metadata.accountTier.flatMap { tierThresholds[$0] } ?? threshold
+    }
 
     public func level(for priority: Double) -> Level {
         for level in [Level.p1, .p2, .p3] where priority >= spec(level).minimum { return level }

@@ -48,7 +48,8 @@ public struct PriorityModel: Sendable {
         var contributions: [(PriorityConfig.Component, Double)] = PriorityConfig.Component.allCases.map {
             ($0, 100 * (config.weights[$0] ?? 0) * (values[$0] ?? 0))
         }
-        var priority = min(100, contributions.reduce(0) { $0 + $1.1 })
+        // Rounded before any decision, so a threshold equal to a shown priority behaves as shown.
+        var priority = (min(100, contributions.reduce(0) { $0 + $1.1 }) * 10).rounded() / 10
 
         let counted = e.risks.filter(\.counts)
         var risks: [(category: String, terms: [String])] = []
@@ -61,7 +62,7 @@ public struct PriorityModel: Sendable {
         }
         let categories = Set(risks.map(\.category))
 
-        var escalate = priority >= config.threshold
+        var escalate = priority >= config.threshold(for: e.metadata)
         var level = config.level(for: priority)
         // Route by the heaviest risk category present; no category → the default route.
         let strongest = categories.max { (config.riskWeights[$0] ?? 0, $1) < (config.riskWeights[$1] ?? 0, $0) }
@@ -92,7 +93,7 @@ public struct PriorityModel: Sendable {
         let spec = config.spec(level)
         let confidence = max(e.probability, 1 - e.probability)
         return Assessment(
-            id: id, priority: (priority * 10).rounded() / 10, escalate: escalate, level: level,
+            id: id, priority: priority, escalate: escalate, level: level,
             tier: route.tier, type: route.type, review: confidence < config.reviewConfidence,
             sentiment: e.sentiment, probability: e.probability, risks: risks,
             ignoredRisks: e.risks.filter { !$0.counts && !$0.exempt }.map { "\($0.category): \($0.matched) (\($0.negated ? "negated" : "question"))" },

@@ -1,0 +1,58 @@
+import EscalationCore
+
+/// A labeled record kept for evaluation: its text (for cross-validation retraining), metadata
+/// and the `--by` segment.
+struct LabeledRecord {
+    var ticket: Ticket
+    var label: Bool
+    var segment: String?
+}
+
+/// Reads labeled records from files, reporting every record that cannot be used.
+/// Records in = usable + reported (errors and unlabeled).
+struct LabeledInput {
+    var records: [LabeledRecord] = []
+    var failed = 0
+    var unlabeled = 0
+
+    init(paths: [String], format: InputFormat?, by field: String?) throws {
+        for path in paths {
+            let source = try RecordSource(path: path, format: format)
+            while let record = source.next() {
+                switch record.result {
+                case .failure(let error):
+                    failed += 1
+                    Diagnostics.error(record.source, record.line, error.message)
+                case .success(let decoded):
+                    do {
+                        guard let label = try decoded.label() else {
+                            unlabeled += 1
+                            Diagnostics.warning(record.source, record.line, "no 'escalate' or 'label' field; not evaluated")
+                            continue
+                        }
+                        records.append(LabeledRecord(ticket: decoded.ticket, label: label,
+                                                     segment: field.flatMap { Self.segment($0, record, decoded.ticket) }))
+                    } catch {
+                        failed += 1
+                        Diagnostics.error(record.source, record.line, "\(error)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The `--by` value: account_tier from metadata, otherwise any other input field.
+    static func segment(_ field: String, _ record: InputRecord, _ ticket: Ticket) -> String? {
+        if field == "account_tier" { return ticket.metadata.accountTier ?? "(none)" }
+        switch record.extraFields.last(where: { $0.0 == field })?.1 {
+        case .string(let s)?: return s
+        case .number(let n)?: return JSONWriter.number(n)
+        case .bool(let b)?: return String(b)
+        default: return "(none)"
+        }
+    }
+
+    var summary: String {
+        "read \(records.count + failed + unlabeled), evaluated \(records.count), failed \(failed), unlabeled \(unlabeled)"
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import EscalationCore
+import Foundation
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure escalate on labeled tickets: ROC-AUC, average precision, P/R/F1, escalation rate, calibration.",
+        discussion: """
+        Input records need a label: `escalate` (true/false) or `label`. ROC-AUC, average precision
+        and Brier use `priority` as the score; the confusion matrix uses the decision `score` makes.
+
+        Examples:
+          escalate eval history.jsonl
+          escalate eval history.jsonl --by account_tier --json > report.json
+          escalate eval history.jsonl --folds 5            # retrain on 4/5, test on 1/5, mean ± sd
+          escalate eval history.jsonl --folds 5 --with-corpus
+        """)
+
+    @Argument(help: "Labeled input files (JSONL, CSV, TSV).")
+    var files: [String]
+
+    @Option(help: "Input format (default: by extension).")
+    var format: InputFormat?
+
+    @Option(help: ArgumentHelp("Also report by this field, e.g. account_tier or category.", valueName: "field"))
+    var by: String?
+
+    @Option(help: ArgumentHelp("Decision threshold (default: the configured one).", valueName: "priority"))
+    var threshold: Double?
+
+    @Option(help: ArgumentHelp("Stratified K-fold cross-validation: retrain the classifier on K-1 folds of this data.", valueName: "k"))
+    var folds: Int?
+
+    @Flag(help: "With --folds: also train on Corpora/ (by default only the given data is used).")
+    var withCorpus = false
+
+    @Flag(help: "Machine-readable JSON instead of tables.")
+    var json = false
+
+    @OptionGroup var pipeline: PipelineOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one labeled file") }
+        if let folds, !(2...100).contains(folds) { throw ValidationError("--folds must be between 2 and 100") }
+        if withCorpus && folds == nil { throw ValidationError("--with-corpus only applies with --folds") }
+        if let threshold, !(0...100).contains(threshold) { throw ValidationError("--threshold must be between 0 and 100") }
+        if folds != nil && pipeline.model != nil { throw ValidationError("--folds retrains the classifier; drop --model") }
+    }
+
+    func run() throws {
+        try runGuardingDataErrors {
+            let input = try LabeledInput(paths: files, format: format, by: by)
+            guard !input.records.isEmpty else { throw SetupError("no labeled records to evaluate (\(input.summary))") }
+            let escalator = try pipeline.makeEscalator(threshold: threshold)
+            let cut = escalator.priority.config.threshold
+            if let folds {
+                let perFold = try crossValidate(input.records, k: folds, base: escalator)
+                print(json ? CrossValidationJSON.render(perFold, threshold: cut) : CrossValidationTable.render(perFold, k: folds))
+            } else {
+                let tickets = input.records.map { r -> EvaluatedTicket in
+                    let a = escalator.assess(r.ticket)
+                    return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: r.label, type: a.type, segment: r.segment)
+                }
+                let report = EvaluationReport(tickets, threshold: cut)
+                print(json ? ReportJSON.render(report) : ReportTable.render(report, by: by))
+            }
+            Diagnostics.emit("eval: " + input.summary)
+        }
+    }
+
+    /// Retrains the classifier per fold (lexicons and config unchanged) and reports each held-out fold.
+    private func crossValidate(_ records: [LabeledRecord], k: Int, base: Escalator) throws -> [EvaluationReport] {
+        let fold = Folds.stratified(labels: records.map(\.label), k: k)
+        let corpus = withCorpus ? try LabeledFile.readDirectory(pipeline.corpus ?? pipeline.homeFolder("Corpora")) : []
+        let resources = try pipeline.loadResources(base.normalizer)
+        return (0..<k).map { f in
+            let training = corpus + records.indices.filter { fold[$0] != f }.map { (records[$0].ticket.text, records[$0].label) }
+            let model = Training.train(training, normalizer: base.normalizer)
+            let escalator = Escalator(resources: resources, classifier: model, config: base.priority.config, normalizer: base.normalizer)
+            let held = records.indices.filter { fold[$0] == f }.map { i -> EvaluatedTicket in
+                let a = escalator.assess(records[i].ticket)
+                return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: records[i].label, type: a.type, segment: records[i].segment)
+            }
+            return EvaluationReport(held, threshold: base.priority.config.threshold)
+        }
+    }
+}
