@@ -14,6 +14,7 @@ struct Eval: ParsableCommand {
           escalate eval history.jsonl --by account_tier --json > report.json
           escalate eval history.jsonl --folds 5            # retrain on 4/5, test on 1/5, mean ± sd
           escalate eval history.jsonl --folds 5 --with-corpus
+          escalate eval history.jsonl --plot eval-report && open eval-report/report.html
         """)
 
     @Argument(help: "Labeled input files (JSONL, CSV, TSV).")
@@ -37,6 +38,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Machine-readable JSON instead of tables.")
     var json = false
 
+    @Option(help: ArgumentHelp("Write SVG plots (ROC, precision-recall, thresholds, calibration, histograms) and report.html here.", valueName: "dir"))
+    var plot: String?
+
     @OptionGroup var pipeline: PipelineOptions
 
     func validate() throws {
@@ -54,26 +58,35 @@ struct Eval: ParsableCommand {
             let escalator = try pipeline.makeEscalator(threshold: threshold)
             let cut = escalator.priority.config.threshold
             if let folds {
-                let perFold = try crossValidate(input.records, k: folds, base: escalator)
-                print(json ? CrossValidationJSON.render(perFold, threshold: cut) : CrossValidationTable.render(perFold, k: folds))
+                let (perFold, pooled) = try crossValidate(input.records, k: folds, base: escalator)
+                let text = CrossValidationTable.render(perFold, k: folds)
+                print(json ? CrossValidationJSON.render(perFold, threshold: cut) : text)
+                if let plot {
+                    let report = EvaluationReport(pooled, threshold: cut)
+                    try EvaluationPlots.write(to: plot, tickets: pooled, report: report, chosenThreshold: nil,
+                                              tables: text + "\n\nPooled out-of-fold predictions:\n" + ReportTable.render(report, by: by))
+                }
             } else {
                 let tickets = input.records.map { r -> EvaluatedTicket in
                     let a = escalator.assess(r.ticket)
                     return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: r.label, type: a.type, segment: r.segment)
                 }
                 let report = EvaluationReport(tickets, threshold: cut)
-                print(json ? ReportJSON.render(report) : ReportTable.render(report, by: by))
+                let text = ReportTable.render(report, by: by)
+                print(json ? ReportJSON.render(report) : text)
+                if let plot { try EvaluationPlots.write(to: plot, tickets: tickets, report: report, chosenThreshold: nil, tables: text) }
             }
             Diagnostics.emit("eval: " + input.summary)
         }
     }
 
     /// Retrains the classifier per fold (lexicons and config unchanged) and reports each held-out fold.
-    private func crossValidate(_ records: [LabeledRecord], k: Int, base: Escalator) throws -> [EvaluationReport] {
+    private func crossValidate(_ records: [LabeledRecord], k: Int, base: Escalator) throws -> ([EvaluationReport], [EvaluatedTicket]) {
         let fold = Folds.stratified(labels: records.map(\.label), k: k)
         let corpus = withCorpus ? try LabeledFile.readDirectory(pipeline.corpus ?? pipeline.homeFolder("Corpora")) : []
         let resources = try pipeline.loadResources(base.normalizer)
-        return (0..<k).map { f in
+        var pooled: [EvaluatedTicket] = []
+        let reports = (0..<k).map { f -> EvaluationReport in
             let training = corpus + records.indices.filter { fold[$0] != f }.map { (records[$0].ticket.text, records[$0].label) }
             let model = Training.train(training, normalizer: base.normalizer)
             let escalator = Escalator(resources: resources, classifier: model, config: base.priority.config, normalizer: base.normalizer)
@@ -81,7 +94,9 @@ struct Eval: ParsableCommand {
                 let a = escalator.assess(records[i].ticket)
                 return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: records[i].label, type: a.type, segment: records[i].segment)
             }
+            pooled += held
             return EvaluationReport(held, threshold: base.priority.config.threshold)
         }
+        return (reports, pooled)
     }
 }

@@ -32,6 +32,9 @@ struct Tune: ParsableCommand {
     @Option(help: ArgumentHelp("Write a config file (the current one plus the chosen thresholds) for `score --config`.", valueName: "file"))
     var writeConfig: String?
 
+    @Option(help: ArgumentHelp("Write SVG plots with the chosen threshold marked, and report.html, here.", valueName: "dir"))
+    var plot: String?
+
     @OptionGroup var pipeline: PipelineOptions
 
     func validate() throws {
@@ -50,7 +53,8 @@ struct Tune: ParsableCommand {
             let input = try LabeledInput(paths: files, format: format, by: by)
             guard !input.records.isEmpty else { throw SetupError("no labeled records to tune on (\(input.summary))") }
             let escalator = try pipeline.makeEscalator(threshold: nil)
-            let scored = input.records.map { (escalator.assess($0.ticket).priority, $0.label, $0.segment) }
+            let assessed = input.records.map { ($0, escalator.assess($0.ticket)) }
+            let scored = assessed.map { ($0.1.priority, $0.0.label, $0.0.segment) }
             guard let overall = Tuning.best(scores: scored.map(\.0), labels: scored.map(\.1), objective: goal) else { return }
             print("objective \(goal)   tickets \(scored.count)   labeled escalations \(scored.filter(\.1).count)")
             print("segment            n   threshold  precision  recall  F1      rate %")
@@ -63,6 +67,13 @@ struct Tune: ParsableCommand {
                     print(row(segment, group.count, best))
                     perSegment.append((segment, best.threshold))
                 }
+            }
+            if let plot {
+                let tickets = assessed.map { EvaluatedTicket(priority: $0.1.priority, escalated: $0.1.priority >= overall.threshold,
+                                                             label: $0.0.label, type: $0.1.type, segment: $0.0.segment) }
+                let report = EvaluationReport(tickets, threshold: overall.threshold)
+                try EvaluationPlots.write(to: plot, tickets: tickets, report: report, chosenThreshold: overall.threshold,
+                                          tables: "objective \(goal): threshold \(show(clamp(overall.threshold), 1))\n\n" + ReportTable.render(report, by: by))
             }
             if let writeConfig {
                 try write(config: writeConfig, threshold: overall.threshold, tiers: perSegment.filter { $0.0 != "(none)" })
