@@ -30,7 +30,7 @@ final class EvalTuneTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esc-tune-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let config = dir.appendingPathComponent("tuned.toml").path
-        let t = try Binary.run(["tune", "samples/tickets.jsonl", "--objective", "recall:1.0", "--by", "account_tier", "--write-config", config])
+        let t = try Binary.run(["tune", "samples/tickets.jsonl", "--objective", "recall:1.0", "--by", "account_tier", "--min-segment", "5", "--write-config", config])
         XCTAssertEqual(t.status, 0, t.stderr)
         XCTAssertTrue(t.stdout.contains("(all)"), t.stdout)
         let text = try String(contentsOfFile: config, encoding: .utf8)

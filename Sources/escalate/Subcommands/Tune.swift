@@ -32,6 +32,9 @@ struct Tune: ParsableCommand {
     @Option(help: ArgumentHelp("Write a config file (the current one plus the chosen thresholds) for `score --config`.", valueName: "file"))
     var writeConfig: String?
 
+    @Option(help: ArgumentHelp("Smallest segment (tickets) that gets its own threshold; smaller ones keep the overall one.", valueName: "n"))
+    var minSegment: Int = 30
+
     @Option(help: ArgumentHelp("Write SVG plots with the chosen threshold marked, and report.html, here.", valueName: "dir"))
     var plot: String?
 
@@ -63,6 +66,11 @@ struct Tune: ParsableCommand {
             if by != nil {
                 for segment in Set(scored.compactMap(\.2)).sorted() {
                     let group = scored.filter { $0.2 == segment }
+                    guard group.count >= minSegment else {
+                        print(segment.padding(toLength: 14, withPad: " ", startingAt: 0) + ReportTable.pad(group.count, 6)
+                              + "   (fewer than --min-segment \(minSegment) tickets: uses the overall threshold)")
+                        continue
+                    }
                     guard let best = Tuning.best(scores: group.map(\.0), labels: group.map(\.1), objective: goal) else { continue }
                     print(row(segment, group.count, best))
                     perSegment.append((segment, best.threshold))
