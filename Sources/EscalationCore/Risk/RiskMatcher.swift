@@ -58,12 +58,14 @@ public struct RiskMatcher: Sendable {
         var exempt: [String: [Bool]] = [:]
         for i in words.indices {
             if let m = lexicon.exemptions.longest(in: words, at: i) {
-                var covered = exempt[m.payload] ?? [Bool](repeating: false, count: words.count)
-                for j in m.start..<(m.start + m.length) { covered[j] = true }
-                exempt[m.payload] = covered
+                // Mutated in place (no copy of the array per match).
+                for j in m.start..<(m.start + m.length) {
+                    exempt[m.payload, default: [Bool](repeating: false, count: words.count)][j] = true
+                }
             }
         }
 
+        let negator = words.map { modifiers.negatesRisk($0) }  // one lookup per word, not per hit
         var hits: [RiskHit] = []
         var i = 0
         while i < words.count {
@@ -74,7 +76,7 @@ public struct RiskMatcher: Sendable {
                 let matched = words[span].joined(separator: " ")
                 let category = m.payload.category
                 hits.append(RiskHit(category: category, matched: matched,
-                                    negated: isNegated(at: i, words: words, clause: clause),
+                                    negated: isNegated(at: i, negator: negator, clause: clause),
                                     inQuestion: lexicon.ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
                                     tokenIndex: tokenIndex[i]))
                 // A harmless mention such as "legal entity" is kept, marked, for sentiment.
@@ -85,12 +87,12 @@ public struct RiskMatcher: Sendable {
         return hits
     }
 
-    private func isNegated(at start: Int, words: [String], clause: [Int]) -> Bool {
+    private func isNegated(at start: Int, negator: [Bool], clause: [Int]) -> Bool {
         // A term that itself begins with a negator ("not renew") carries its own polarity.
-        if modifiers.negatesRisk(words[start]) { return false }
+        if negator[start] { return false }
         var j = start - 1
         while j >= 0 && j >= start - negationWindow && clause[j] == clause[start] {
-            if modifiers.negatesRisk(words[j]) { return true }
+            if negator[j] { return true }
             j -= 1
         }
         return false
