@@ -3,7 +3,7 @@ import Foundation
 /// The on-disk model: a format tag and version first (fastText's habit), then the counts.
 public struct ModelFile: Codable, Sendable {
     public static let formatName = "escalate-naive-bayes"
-    public static let currentVersion = 1
+    public static let currentVersion = 2  // 2: checksum added
 
     public var format: String
     public var version: Int

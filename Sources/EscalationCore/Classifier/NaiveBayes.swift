@@ -34,6 +34,7 @@ public struct NaiveBayes: Sendable {
     /// Scoring index: bigram features by their two unigram columns, so scoring a text needs
     /// one string lookup per word and no bigram strings at all.
     private var bigramColumn: [Int: Int] = [:]
+    private var unigramColumn = WordTable<Int>()
 
     public init(configuration: NaiveBayesConfiguration = .init()) {
         self.configuration = configuration
@@ -79,6 +80,8 @@ public struct NaiveBayes: Sendable {
             return counts.map { log($0 + alpha) - denominator }
         }
         bigramColumn = [:]
+        unigramColumn = WordTable(minimumCapacity: vocabulary.count)
+        for (column, name) in featureNames.enumerated() where !name.utf8.contains(0x20) { unigramColumn[name] = column }
         for (column, name) in featureNames.enumerated() {
             let parts = name.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let a = vocabulary[String(parts[0])], let b = vocabulary[String(parts[1])] else { continue }
@@ -95,7 +98,7 @@ public struct NaiveBayes: Sendable {
         let lp0 = featureLogProb[0], lp1 = featureLogProb[1]
         var previous = -1
         for word in words {
-            let column = vocabulary[word] ?? -1
+            let column = unigramColumn[word] ?? -1
             if column >= 0 {
                 jll0 += lp0[column]; jll1 += lp1[column]
                 // A bigram can only be known if both its words are (training adds both unigrams).

@@ -58,6 +58,8 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     private var byFirstWord: [String: [Entry]] = [:]
+    /// `byFirstWord` as a fast read-only table, rebuilt on insert (lexicons are small).
+    private var firstWordTable = WordTable<[Entry]>()
     /// Entries whose first element is a stem, bucketed by the stem's first byte so a word
     /// only tries the few stems that share its first letter.
     private var byFirstByte = [[Entry]](repeating: [], count: 256)
@@ -72,6 +74,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let entry = Entry(words: words, payload: payload)
         if let keys = first.firstWords {
             for key in keys { byFirstWord[key, default: []].append(entry) }
+            firstWordTable = WordTable(byFirstWord.map { ($0.key, $0.value) })
         } else if let bytes = first.firstBytes {
             for b in bytes { byFirstByte[Int(b)].append(entry) }
         } else {
@@ -84,7 +87,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// Longest is all callers need: a shorter match from the same start covers less.
     public func longest(in words: [String], at start: Int) -> Match? {
         var best: Match?
-        if let entries = byFirstWord[words[start]] { consider(entries, words, start, &best) }
+        if let entries = firstWordTable[words[start]] { consider(entries, words, start, &best) }
         if let b = words[start].utf8.first, !byFirstByte[Int(b)].isEmpty { consider(byFirstByte[Int(b)], words, start, &best) }
         if !anyFirst.isEmpty { consider(anyFirst, words, start, &best) }
         return best

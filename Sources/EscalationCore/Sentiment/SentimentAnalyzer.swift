@@ -38,7 +38,7 @@ public struct SentimentAnalyzer: Sendable {
         var negator = false
         var shortNegator = false
     }
-    private let wordInfo: [String: WordInfo]
+    private let wordInfo: WordTable<WordInfo>
 
     public init(lexicon: SentimentLexicon, modifiers: Modifiers) {
         self.lexicon = lexicon
@@ -48,7 +48,7 @@ public struct SentimentAnalyzer: Sendable {
         for (w, v) in modifiers.intensifiers { info[w, default: WordInfo()].intensifier = v }
         for w in modifiers.negators { info[w, default: WordInfo()].negator = true }
         for w in modifiers.shortNegators { info[w, default: WordInfo()].shortNegator = true }
-        wordInfo = info
+        wordInfo = WordTable(info.map { ($0.key, $0.value) })
     }
 
     /// The words sentiment looks at, with what it needs to know about each.
