@@ -11,7 +11,6 @@ public enum NormalizerError: Error, CustomStringConvertible {
 public final class Normalizer {
     private let icu: OpaquePointer
     private var normBuffer: [UInt8] = []
-    private var foldBuffer: [UInt8] = []
     private var starts: [Int32] = []
     private var ends: [Int32] = []
     private var kinds: [UInt8] = []
