@@ -73,9 +73,6 @@ func runGuardingDataErrors(_ body: () throws -> Void) throws {
     } catch let error as DataFileError {
         Diagnostics.emit(error.description)
         throw ExitCode(65)
-    } catch let error as DataFileErrorLike {
-        Diagnostics.emit(error.description)
-        throw ExitCode(65)
     } catch let error as SetupError {
         Diagnostics.emit(error.description)
         throw ExitCode(65)

@@ -1,3 +1,4 @@
+import EscalationCore
 import Foundation
 
 /// Reads a file or stdin line by line with one reusable buffer (no whole-file loads).
@@ -33,14 +34,14 @@ final class LineReader {
             fd = 0; ownsFD = false; displayName = "<stdin>"
         } else {
             let opened = open(path, O_RDONLY)
-            guard opened >= 0 else { throw DataFileErrorLike(path: path, message: String(cString: strerror(errno))) }
+            guard opened >= 0 else { throw DataFileError(file: path, message: String(cString: strerror(errno))) }
             fd = opened; ownsFD = true; displayName = path
         }
         var info = stat()
         canStall = fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG
         if (info.st_mode & S_IFMT) == S_IFDIR {
             if ownsFD { close(fd) }
-            throw DataFileErrorLike(path: path, message: "is a directory")
+            throw DataFileError(file: path, message: "is a directory")
         }
     }
 
@@ -104,10 +105,4 @@ final class LineReader {
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + end, $0.count - end) }
         if n > 0 { end += n } else if n < 0 && errno == EINTR { return } else { eof = true }
     }
-}
-
-struct DataFileErrorLike: Error, CustomStringConvertible {
-    var path: String
-    var message: String
-    var description: String { "\(path): error: \(message)" }
 }
