@@ -32,22 +32,37 @@ public final class Escalator {
     public let risk: RiskMatcher
     public let classifier: NaiveBayes
     public let priority: PriorityModel
+    /// Words of all stages, so each ticket word is looked up once.
+    public let vocabulary: Vocabulary
+    /// Classifier column per vocabulary id (-1: not a feature).
+    private let classifierColumn: [Int32]
 
     public init(resources: Resources, classifier: NaiveBayes, config: PriorityConfig, normalizer: Normalizer) {
         self.normalizer = normalizer
         normalizer.emoticons = resources.sentiment.emoticons
-        sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers)
-        risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers)
+        var builder = Vocabulary.Builder()
+        SentimentAnalyzer.register(lexicon: resources.sentiment, modifiers: resources.modifiers, into: &builder)
+        RiskMatcher.register(lexicon: resources.risk, modifiers: resources.modifiers, into: &builder)
+        builder.add(classifier.unigrams)
+        vocabulary = builder.build()
+        sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers, vocabulary: vocabulary)
+        risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers, vocabulary: vocabulary)
         self.classifier = classifier
+        classifierColumn = vocabulary.words.map { classifier.column(of: $0) }
         priority = PriorityModel(config: config)
     }
 
     public func evidence(for ticket: Ticket) -> Evidence {
-        let text = normalizer.normalize(ticket.text)
-        let hits = risk.hits(in: text)
+        let encoded = vocabulary.encode(normalizer.normalize(ticket.text))
+        let hits = risk.hits(in: encoded)
+        let tokens = encoded.text.tokens
+        let columns = tokens.indices.lazy.filter { tokens[$0].isLexical }.map { t -> Int32 in
+            let id = encoded.ids[t]
+            return id >= 0 ? self.classifierColumn[Int(id)] : -1
+        }
         return Evidence(
-            probability: classifier.probability(words: text.words),
-            sentiment: sentiment.compound(text, risks: hits, riskValence: risk.lexicon.valence),
+            probability: classifier.probability(columns: columns),
+            sentiment: sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence),
             risks: hits,
             metadata: ticket.metadata,
             amountInText: Amounts.largestUSD(in: ticket.text))

@@ -33,8 +33,8 @@ public struct NaiveBayes: Sendable {
     private var featureLogProb: [[Double]] = []
     /// Scoring index: bigram features by their two unigram columns, so scoring a text needs
     /// one string lookup per word and no bigram strings at all.
-    private var bigramColumn: [Int: Int] = [:]
-    private var unigramColumn = WordTable<Int>()
+    private var bigramColumn = PairTable()
+    private var unigramColumn = WordTable<Int32>()
 
     public init(configuration: NaiveBayesConfiguration = .init()) {
         self.configuration = configuration
@@ -79,34 +79,45 @@ public struct NaiveBayes: Sendable {
             let denominator = log(counts.reduce(0, +) + alpha * Double(counts.count))
             return counts.map { log($0 + alpha) - denominator }
         }
-        bigramColumn = [:]
         unigramColumn = WordTable(minimumCapacity: vocabulary.count)
-        for (column, name) in featureNames.enumerated() where !name.utf8.contains(0x20) { unigramColumn[name] = column }
+        for (column, name) in featureNames.enumerated() where !name.utf8.contains(0x20) { unigramColumn[name] = Int32(column) }
+        bigramColumn = PairTable(minimumCapacity: featureNames.count - unigramColumn.count)
         for (column, name) in featureNames.enumerated() {
             let parts = name.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let a = vocabulary[String(parts[0])], let b = vocabulary[String(parts[1])] else { continue }
-            bigramColumn[Self.pairKey(a, b)] = column
+            bigramColumn.insert(Int32(a), Int32(b), Int32(column))
         }
     }
 
-    @inline(__always) private static func pairKey(_ a: Int, _ b: Int) -> Int { a << 32 | b }
+    /// Unigram names: the words a vocabulary shared with other stages must know.
+    public var unigrams: [String] { featureNames.filter { !$0.utf8.contains(0x20) } }
+
+    /// Column of a unigram feature, or -1.
+    public func column(of word: String) -> Int32 { unigramColumn[word] ?? -1 }
 
     /// P(escalate) for a text's words, scored as unigrams + adjacent bigrams (the same features as
     /// `Features.counts`) without building them: Σ count × log p equals a sum over occurrences.
     public func probability(words: [String]) -> Double {
+        probability(columns: words.map { column(of: $0) })
+    }
+
+    /// `probability(words:)` for words already mapped to their `column(of:)`.
+    public func probability<C: Collection>(columns: C) -> Double where C.Element == Int32 {
         var jll0 = classLogPrior[0], jll1 = classLogPrior[1]
-        let lp0 = featureLogProb[0], lp1 = featureLogProb[1]
-        var previous = -1
-        for word in words {
-            let column = unigramColumn[word] ?? -1
-            if column >= 0 {
-                jll0 += lp0[column]; jll1 += lp1[column]
-                // A bigram can only be known if both its words are (training adds both unigrams).
-                if previous >= 0, let b = bigramColumn[Self.pairKey(previous, column)] {
-                    jll0 += lp0[b]; jll1 += lp1[b]
+        featureLogProb[0].withUnsafeBufferPointer { lp0 in
+            featureLogProb[1].withUnsafeBufferPointer { lp1 in
+                var previous: Int32 = -1
+                for column in columns {
+                    if column >= 0 {
+                        jll0 += lp0[Int(column)]; jll1 += lp1[Int(column)]
+                        // A bigram can only be known if both its words are (training adds both unigrams).
+                        if previous >= 0, let b = bigramColumn[previous, column] {
+                            jll0 += lp0[Int(b)]; jll1 += lp1[Int(b)]
+                        }
+                    }
+                    previous = column
                 }
             }
-            previous = column
         }
         let norm = Self.logSumExp([jll0, jll1])
         return exp(jll1 - norm)

@@ -5,27 +5,41 @@ public struct JSONWriter {
     public init() { text.reserveCapacity(512) }
 
     public static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"  // legal JSON, but breaks JavaScript line readers
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var utf8 = s
+        return utf8.withUTF8 { bytes in
+            // Most strings need no escaping: copy them whole.
+            guard bytes.contains(where: needsEscape) else { return "\"" + s + "\"" }
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(bytes.count + 16)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    // U+2028/2029: legal JSON, but they break JavaScript line readers.
+                    out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 3
+                    continue
                 }
+                switch b {
+                case UInt8(ascii: "\""): out += [0x5C, b]
+                case UInt8(ascii: "\\"): out += [0x5C, b]
+                case UInt8(ascii: "\n"): out += [0x5C, UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): out += [0x5C, UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): out += [0x5C, UInt8(ascii: "t")]
+                case 0..<0x20, 0x7F:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                default: out.append(b)
+                }
+                i += 1
             }
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
+    }
+
+    @inline(__always) private static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xE2
     }
 
     /// Shortest round-trip form, with integers written without ".0"; non-finite as null.

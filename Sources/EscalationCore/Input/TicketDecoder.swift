@@ -90,6 +90,11 @@ public enum TicketDecoder {
 
     /// Accepts "12000", "12,000", "$12,000.50", " 3 "; rejects NaN, infinities and words.
     public static func lenientNumber(_ s: String) -> Double? {
+        // Fast path for plain numbers ("12000", "-3.5e2"); Double(_:) alone would also take
+        // "nan", "inf" and hex floats, hence the byte check.
+        if !s.isEmpty, s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 | 0x20 == 0x65 }) {
+            if let n = Double(s), n.isFinite { return n }
+        }
         var t = Substring(s)
         while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
         while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }

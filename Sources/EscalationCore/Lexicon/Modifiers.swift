@@ -32,6 +32,12 @@ public struct Modifiers: Sendable {
         }
     }
 
+    /// Every modifier word, for a vocabulary.
+    public func register(into builder: inout Vocabulary.Builder) {
+        for set in [negators, shortNegators, contrast, questionOpeners, sarcasticOpeners] { builder.add(set.sorted()) }
+        builder.add(intensifiers.keys.sorted())
+    }
+
     /// A full negator (sentiment scope of three words).
     public func isNegator(_ word: String) -> Bool {
         negators.contains(word) || word.hasSuffix("n't")

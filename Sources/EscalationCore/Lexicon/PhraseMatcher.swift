@@ -8,48 +8,71 @@ public indirect enum PatternWord: Sendable, Hashable {
     /// `...`: up to this many arbitrary words ("cancel ... meeting" = "cancel the weekly meeting").
     case gap(Int)
 
-    @inline(__always) func matches(_ word: String) -> Bool {
+    /// Exact words and stems this element uses, for the vocabulary.
+    func register(into builder: inout Vocabulary.Builder) {
         switch self {
-        case .exact(let w): return w == word
-        case .prefix(let p): return word.hasPrefix(p)
-        case .anyOf(let options): return options.contains { $0.matches(word) }
-        case .gap: return false
-        }
-    }
-
-    /// First UTF-8 bytes a word matching this element can start with; nil = any (a gap).
-    var firstBytes: Set<UInt8>? {
-        switch self {
-        case .exact(let w): return w.utf8.first.map { [$0] } ?? []
-        case .prefix(let p): return p.utf8.first.map { [$0] }
-        case .anyOf(let options):
-            var bytes = Set<UInt8>()
-            for o in options { guard let b = o.firstBytes else { return nil }; bytes.formUnion(b) }
-            return bytes
-        case .gap: return nil
-        }
-    }
-
-    /// Exact words this element can start with, or nil when it needs a prefix scan.
-    var firstWords: [String]? {
-        switch self {
-        case .exact(let w): return [w]
-        case .anyOf(let options):
-            var words: [String] = []
-            for o in options { guard let w = o.firstWords else { return nil }; words += w }
-            return words
-        case .prefix, .gap: return nil
+        case .exact(let w): builder.add(w)
+        case .prefix(let p): builder.addStem(p)
+        case .anyOf(let options): for o in options { o.register(into: &builder) }
+        case .gap: break
         }
     }
 }
 
-/// Finds lexicon phrases in a token sequence: candidates are looked up by their first word,
-/// so the cost per position is bounded by the few phrases sharing it (no regular expressions).
-/// Gaps are short (a few words), so matching stays linear in the text.
+/// Lexicon phrases as written, in insertion order; `index(_:)` compiles them for matching.
 public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
         public var words: [PatternWord]
         public var payload: Payload
+    }
+
+    public private(set) var entries: [Entry] = []
+    public var count: Int { entries.count }
+
+    public init() {}
+
+    public mutating func insert(_ words: [PatternWord], _ payload: Payload) {
+        guard !words.isEmpty else { return }
+        entries.append(Entry(words: words, payload: payload))
+    }
+
+    public func register(into builder: inout Vocabulary.Builder) {
+        for entry in entries { for word in entry.words { word.register(into: &builder) } }
+    }
+
+    /// The phrases over `vocabulary`'s ids; every word and stem must have been registered.
+    public func index(_ vocabulary: Vocabulary) -> PhraseIndex<Payload> {
+        PhraseIndex(entries, vocabulary)
+    }
+}
+
+/// A run of words to match phrases in: a ticket's words (some subset of its tokens) by id.
+public struct WordView {
+    public let encoded: EncodedText
+    /// Token index of each word.
+    public let tokens: [Int]
+    /// Vocabulary id of each word.
+    public let ids: [Int32]
+
+    public init(_ encoded: EncodedText, tokens: [Int]) {
+        self.encoded = encoded
+        self.tokens = tokens
+        ids = tokens.map { encoded.ids[$0] }
+    }
+
+    public var count: Int { tokens.count }
+}
+
+/// Finds lexicon phrases in a word sequence: candidates are looked up by the id (or stem) of
+/// their first word, so the cost per position is bounded by the few phrases sharing it (no
+/// regular expressions). Gaps are short (a few words), so matching stays linear in the text.
+public struct PhraseIndex<Payload: Sendable>: Sendable {
+    indirect enum Element: Sendable {
+        case word(Int32), stem(Int32), anyOf([Element]), gap(Int)
+    }
+    struct Entry: Sendable {
+        var elements: [Element]
+        var payload: Payload
     }
     public struct Match: Sendable {
         public var start: Int
@@ -57,60 +80,93 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         public var payload: Payload
     }
 
-    private var byFirstWord: [String: [Entry]] = [:]
-    /// `byFirstWord` as a fast read-only table, rebuilt on insert (lexicons are small).
-    private var firstWordTable = WordTable<[Entry]>()
-    /// Entries whose first element is a stem, bucketed by the stem's first byte so a word
-    /// only tries the few stems that share its first letter.
-    private var byFirstByte = [[Entry]](repeating: [], count: 256)
+    private let entries: [Entry]
+    /// Entries by the id of a first word they accept (CSR: ranges of `wordEntries`).
+    private let wordStart: [Int32]
+    private let wordEntries: [Int32]
+    /// Entries by a stem their first element accepts.
+    private let stemEntries: [Int32: [Int32]]
     /// Entries that may start with any word (a leading gap).
-    private var anyFirst: [Entry] = []
-    public private(set) var count = 0
+    private let anyFirst: [Int32]
 
-    public init() {}
+    public var isEmpty: Bool { entries.isEmpty }
 
-    public mutating func insert(_ words: [PatternWord], _ payload: Payload) {
-        guard let first = words.first else { return }
-        let entry = Entry(words: words, payload: payload)
-        if let keys = first.firstWords {
-            for key in keys { byFirstWord[key, default: []].append(entry) }
-            firstWordTable = WordTable(byFirstWord.map { ($0.key, $0.value) })
-        } else if let bytes = first.firstBytes {
-            for b in bytes { byFirstByte[Int(b)].append(entry) }
-        } else {
-            anyFirst.append(entry)
+    /// An id no token has: a pattern word missing from the vocabulary never matches.
+    private static var missing: Int32 { -2 }
+
+    init(_ source: [PhraseMatcher<Payload>.Entry], _ vocabulary: Vocabulary) {
+        func compile(_ w: PatternWord) -> Element {
+            switch w {
+            case .exact(let s): return .word(vocabulary.id(of: s) ?? Self.missing)
+            case .prefix(let p): return .stem(vocabulary.stemID(of: p) ?? Self.missing)
+            case .anyOf(let options): return .anyOf(options.map(compile))
+            case .gap(let n): return .gap(n)
+            }
         }
-        count += 1
+        entries = source.map { Entry(elements: $0.words.map(compile), payload: $0.payload) }
+        var byWord = [[Int32]](repeating: [], count: vocabulary.count)
+        var byStem: [Int32: [Int32]] = [:]
+        var any: [Int32] = []
+        func file(_ e: Element, _ k: Int32) {
+            switch e {
+            case .word(let id): if id >= 0 { byWord[Int(id)].append(k) }
+            case .stem(let s): byStem[s, default: []].append(k)
+            case .anyOf(let options): for o in options { file(o, k) }
+            case .gap: any.append(k)
+            }
+        }
+        for (k, entry) in entries.enumerated() { file(entry.elements[0], Int32(k)) }
+        var start: [Int32] = [0]
+        var flat: [Int32] = []
+        for list in byWord { flat += list; start.append(Int32(flat.count)) }
+        wordStart = start
+        wordEntries = flat
+        stemEntries = byStem
+        anyFirst = any
     }
 
     /// The longest entry matching at `start` (ties: the first inserted), or nil.
     /// Longest is all callers need: a shorter match from the same start covers less.
-    public func longest(in words: [String], at start: Int) -> Match? {
-        var best: Match?
-        if let entries = firstWordTable[words[start]] { consider(entries, words, start, &best) }
-        if let b = words[start].utf8.first, !byFirstByte[Int(b)].isEmpty { consider(byFirstByte[Int(b)], words, start, &best) }
-        if !anyFirst.isEmpty { consider(anyFirst, words, start, &best) }
-        return best
-    }
-
-    private func consider(_ entries: [Entry], _ words: [String], _ start: Int, _ best: inout Match?) {
-        for entry in entries {
-            if let end = Self.match(entry.words[...], words, start), end - start > (best?.length ?? 0) {
-                best = Match(start: start, length: end - start, payload: entry.payload)
+    public func longest(in view: WordView, at start: Int) -> Match? {
+        var best: (end: Int, entry: Int32)?
+        func consider(_ k: Int32) {
+            guard let end = match(entries[Int(k)].elements[...], view, start) else { return }
+            if let b = best, end < b.end || (end == b.end && k > b.entry) { return }
+            best = (end, k)
+        }
+        let id = view.ids[start]
+        if id >= 0 && Int(id) + 1 < wordStart.count {
+            for i in Int(wordStart[Int(id)])..<Int(wordStart[Int(id) + 1]) { consider(wordEntries[i]) }
+        }
+        if !stemEntries.isEmpty {
+            for s in view.encoded.stems(ofToken: view.tokens[start]) {
+                for k in stemEntries[s] ?? [] { consider(k) }
             }
         }
+        for k in anyFirst { consider(k) }
+        guard let best, best.end > start else { return nil }
+        return Match(start: start, length: best.end - start, payload: entries[Int(best.entry)].payload)
     }
 
     /// End index of the shortest match of `pattern` at `i`, or nil.
-    private static func match(_ pattern: ArraySlice<PatternWord>, _ words: [String], _ i: Int) -> Int? {
+    private func match(_ pattern: ArraySlice<Element>, _ view: WordView, _ i: Int) -> Int? {
         guard let head = pattern.first else { return i }
         if case .gap(let most) = head {
-            for skip in 0...most where i + skip <= words.count {
-                if let end = match(pattern.dropFirst(), words, i + skip) { return end }
+            for skip in 0...most where i + skip <= view.count {
+                if let end = match(pattern.dropFirst(), view, i + skip) { return end }
             }
             return nil
         }
-        guard i < words.count, head.matches(words[i]) else { return nil }
-        return match(pattern.dropFirst(), words, i + 1)
+        guard i < view.count, matches(head, view, i) else { return nil }
+        return match(pattern.dropFirst(), view, i + 1)
+    }
+
+    private func matches(_ element: Element, _ view: WordView, _ i: Int) -> Bool {
+        switch element {
+        case .word(let id): return view.ids[i] == id
+        case .stem(let s): return view.encoded.stems(ofToken: view.tokens[i]).contains(s)
+        case .anyOf(let options): return options.contains { matches($0, view, i) }
+        case .gap: return false
+        }
     }
 }

@@ -26,62 +26,103 @@ public struct RiskHit: Sendable, Equatable {
 
 /// Finds risk terms in normalized text, honouring exemptions and negation.
 public struct RiskMatcher: Sendable {
-    public var lexicon: RiskLexicon
-    public var modifiers: Modifiers
+    public let lexicon: RiskLexicon
+    public let modifiers: Modifiers
+    public let vocabulary: Vocabulary
     /// How many words back a negator still applies. Three is VADER's window for the same
     /// job in sentiment ("not going to cancel"); longer windows start to catch other clauses.
     public var negationWindow = 3
 
+    private let terms: PhraseIndex<RiskLexicon.Term>
+    private let exemptions: PhraseIndex<String>
+    /// Per vocabulary id: negates a following risk term; opens an informational question.
+    private let negatesRisk: [Bool]
+    private let questionOpener: [Bool]
+
+    /// The words and stems risk matching looks up, for a vocabulary shared with other stages.
+    public static func register(lexicon: RiskLexicon, modifiers: Modifiers, into builder: inout Vocabulary.Builder) {
+        lexicon.terms.register(into: &builder)
+        lexicon.exemptions.register(into: &builder)
+        modifiers.register(into: &builder)
+    }
+
+    /// A standalone matcher with a vocabulary of its own.
     public init(lexicon: RiskLexicon, modifiers: Modifiers) {
+        var builder = Vocabulary.Builder()
+        Self.register(lexicon: lexicon, modifiers: modifiers, into: &builder)
+        self.init(lexicon: lexicon, modifiers: modifiers, vocabulary: builder.build())
+    }
+
+    /// `vocabulary` must hold what `register` adds.
+    public init(lexicon: RiskLexicon, modifiers: Modifiers, vocabulary: Vocabulary) {
         self.lexicon = lexicon
         self.modifiers = modifiers
+        self.vocabulary = vocabulary
+        terms = lexicon.terms.index(vocabulary)
+        exemptions = lexicon.exemptions.index(vocabulary)
+        negatesRisk = vocabulary.words.map { modifiers.negatesRisk($0) }
+        questionOpener = vocabulary.words.map { modifiers.questionOpeners.contains($0) }
     }
 
     public func hits(in text: NormalizedText) -> [RiskHit] {
+        hits(in: vocabulary.encode(text))
+    }
+
+    /// `encoded` must come from this matcher's vocabulary.
+    public func hits(in encoded: EncodedText) -> [RiskHit] {
+        let text = encoded.text
         // Lexical words, with the clause each sits in (punctuation starts a new clause).
-        var words: [String] = []
-        var clause: [Int] = []
         var tokenIndex: [Int] = []
+        var clause: [Int] = []
+        tokenIndex.reserveCapacity(text.tokens.count)
+        clause.reserveCapacity(text.tokens.count)
         var currentClause = 0
         for (t, token) in text.tokens.enumerated() {
             if token.kind == .punctuation { currentClause += 1 } else if token.isLexical {
-                words.append(token.text)
                 clause.append(currentClause)
                 tokenIndex.append(t)
             }
         }
-        let questions = lexicon.ignoredInQuestions.isEmpty ? [] : text.informationalQuestionMask(openers: modifiers.questionOpeners)
-        guard !words.isEmpty else { return [] }
+        guard !tokenIndex.isEmpty else { return [] }
+        let words = WordView(encoded, tokens: tokenIndex)
+        let questions = lexicon.ignoredInQuestions.isEmpty ? [] : text.informationalQuestionMask { t in
+            let id = encoded.ids[t]
+            return id >= 0 && questionOpener[Int(id)]
+        }
 
         // Exemptions apply to their own category only: "sla is breached" is no security hit,
         // but still an SLA one.
         var exempt: [String: [Bool]] = [:]
-        for i in words.indices {
-            if let m = lexicon.exemptions.longest(in: words, at: i) {
-                // Mutated in place (no copy of the array per match).
-                for j in m.start..<(m.start + m.length) {
-                    exempt[m.payload, default: [Bool](repeating: false, count: words.count)][j] = true
+        if exemptions.isEmpty == false {
+            for i in 0..<words.count {
+                if let m = exemptions.longest(in: words, at: i) {
+                    // Mutated in place (no copy of the array per match).
+                    for j in m.start..<(m.start + m.length) {
+                        exempt[m.payload, default: [Bool](repeating: false, count: words.count)][j] = true
+                    }
                 }
             }
         }
 
-        let negator = words.map { modifiers.negatesRisk($0) }  // one lookup per word, not per hit
+        // One fact per word, not per hit.
+        let negator = tokenIndex.map { t in
+            let id = encoded.ids[t]
+            return id >= 0 ? negatesRisk[Int(id)] : text.tokens[t].text.utf8.hasSuffixNT
+        }
         var hits: [RiskHit] = []
         var i = 0
         while i < words.count {
             // Longest match wins, so "breach of contract" is legal, not security.
-            guard let m = lexicon.terms.longest(in: words, at: i) else { i += 1; continue }
+            guard let m = terms.longest(in: words, at: i) else { i += 1; continue }
             let span = m.start..<(m.start + m.length)
-            do {
-                let matched = words[span].joined(separator: " ")
-                let category = m.payload.category
-                hits.append(RiskHit(category: category, matched: matched,
-                                    negated: isNegated(at: i, negator: negator, clause: clause),
-                                    inQuestion: lexicon.ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
-                                    tokenIndex: tokenIndex[i]))
-                // A harmless mention such as "legal entity" is kept, marked, for sentiment.
-                if let covered = exempt[category], span.allSatisfy({ covered[$0] }) { hits[hits.count - 1].exempt = true }
-            }
+            let matched = span.map { text.tokens[tokenIndex[$0]].text }.joined(separator: " ")
+            let category = m.payload.category
+            hits.append(RiskHit(category: category, matched: matched,
+                                negated: isNegated(at: i, negator: negator, clause: clause),
+                                inQuestion: lexicon.ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
+                                tokenIndex: tokenIndex[i]))
+            // A harmless mention such as "legal entity" is kept, marked, for sentiment.
+            if let covered = exempt[category], span.allSatisfy({ covered[$0] }) { hits[hits.count - 1].exempt = true }
             i += m.length
         }
         return hits

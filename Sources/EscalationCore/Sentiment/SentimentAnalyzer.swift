@@ -29,26 +29,54 @@ public struct SentimentAnalyzer: Sendable {
 
     public let lexicon: SentimentLexicon
     public let modifiers: Modifiers
+    public let vocabulary: Vocabulary
 
-    /// Everything the lexicon and modifiers say about a word, merged so scoring looks each
-    /// word up once.
+    /// Everything the lexicon and modifiers say about a word, merged so scoring reads each
+    /// word's facts once, by vocabulary id.
     private struct WordInfo: Sendable {
         var valence: Double?
         var intensifier: Double?
         var negator = false
         var shortNegator = false
+        var contrast = false
+        var sarcasticOpener = false
+        var questionOpener = false
     }
-    private let wordInfo: WordTable<WordInfo>
+    private let wordInfo: [WordInfo]
+    private let phrases: PhraseIndex<Double>
 
+    /// The words and stems sentiment looks up, for a vocabulary shared with other stages.
+    public static func register(lexicon: SentimentLexicon, modifiers: Modifiers, into builder: inout Vocabulary.Builder) {
+        builder.add(lexicon.words.keys.sorted())
+        lexicon.phrases.register(into: &builder)
+        modifiers.register(into: &builder)
+    }
+
+    /// A standalone analyzer with a vocabulary of its own.
     public init(lexicon: SentimentLexicon, modifiers: Modifiers) {
+        var builder = Vocabulary.Builder()
+        Self.register(lexicon: lexicon, modifiers: modifiers, into: &builder)
+        self.init(lexicon: lexicon, modifiers: modifiers, vocabulary: builder.build())
+    }
+
+    /// `vocabulary` must hold what `register` adds.
+    public init(lexicon: SentimentLexicon, modifiers: Modifiers, vocabulary: Vocabulary) {
         self.lexicon = lexicon
         self.modifiers = modifiers
-        var info: [String: WordInfo] = [:]
-        for (w, v) in lexicon.words { info[w, default: WordInfo()].valence = v }
-        for (w, v) in modifiers.intensifiers { info[w, default: WordInfo()].intensifier = v }
-        for w in modifiers.negators { info[w, default: WordInfo()].negator = true }
-        for w in modifiers.shortNegators { info[w, default: WordInfo()].shortNegator = true }
-        wordInfo = WordTable(info.map { ($0.key, $0.value) })
+        self.vocabulary = vocabulary
+        var info = [WordInfo](repeating: WordInfo(), count: vocabulary.count)
+        func update(_ word: String, _ body: (inout WordInfo) -> Void) {
+            if let id = vocabulary.id(of: word) { body(&info[Int(id)]) }
+        }
+        for (w, v) in lexicon.words { update(w) { $0.valence = v } }
+        for (w, v) in modifiers.intensifiers { update(w) { $0.intensifier = v } }
+        for w in modifiers.negators { update(w) { $0.negator = true } }
+        for w in modifiers.shortNegators { update(w) { $0.shortNegator = true } }
+        for w in modifiers.contrast { update(w) { $0.contrast = true } }
+        for w in modifiers.sarcasticOpeners { update(w) { $0.sarcasticOpener = true } }
+        for w in modifiers.questionOpeners { update(w) { $0.questionOpener = true } }
+        wordInfo = info
+        phrases = lexicon.phrases.index(vocabulary)
     }
 
     /// The words sentiment looks at, with what it needs to know about each.
@@ -63,43 +91,51 @@ public struct SentimentAnalyzer: Sendable {
         var inQuestion: [Bool] = []
         /// Word i belongs to a matched lexicon phrase.
         var inPhrase: [Bool] = []
-        // Per-word lexicon facts, looked up once per word rather than once per use.
-        var valence: [Double?] = []
-        var intensifier: [Double?] = []
+        /// Token index of word i, and its facts.
+        var tokens: [Int] = []
+        var info: [WordInfo] = []
         var negator: [Bool] = []
-        var shortNegator: [Bool] = []
         /// Token index (in `NormalizedText.tokens`) → word index here, -1 for punctuation.
         var wordOfToken: [Int] = []
         var capsStandOut = false
+
+        func valence(_ i: Int) -> Double? { info[i].valence }
+        func intensifier(_ i: Int) -> Double? { info[i].intensifier }
     }
 
-    private func context(_ text: NormalizedText) -> Context {
+    private func context(_ encoded: EncodedText) -> Context {
+        let text = encoded.text
         var c = Context()
-        let questions = text.informationalQuestionMask(openers: modifiers.questionOpeners)
+        let questions = text.informationalQuestionMask { t in
+            let id = encoded.ids[t]
+            return id >= 0 && wordInfo[Int(id)].questionOpener
+        }
         var sentence = 0
         c.wordOfToken = [Int](repeating: -1, count: text.tokens.count)
+        let n = text.tokens.count
+        for array in [\Context.caps, \Context.boundaryAfter, \Context.inQuestion, \Context.negator] as [WritableKeyPath<Context, [Bool]>] {
+            c[keyPath: array].reserveCapacity(n)
+        }
+        c.words.reserveCapacity(n); c.sentence.reserveCapacity(n); c.tokens.reserveCapacity(n); c.info.reserveCapacity(n)
         for (t, token) in text.tokens.enumerated() {
             if token.kind == .punctuation {
                 if !c.boundaryAfter.isEmpty { c.boundaryAfter[c.boundaryAfter.count - 1] = true }
-                if [".", "!", "?", "。"].contains(token.text) { sentence += 1 }
+                if token.endsSentence { sentence += 1 }
                 continue
             }
             c.wordOfToken[t] = c.words.count
             c.words.append(token.text)
+            c.tokens.append(t)
             c.caps.append(token.isAllCaps)
             c.boundaryAfter.append(false)
             c.sentence.append(sentence)
             c.inQuestion.append(questions[t])
+            let id = encoded.ids[t]
+            let info = id >= 0 ? wordInfo[Int(id)] : WordInfo()
+            c.info.append(info)
+            c.negator.append(info.negator || token.text.utf8.hasSuffixNT)
         }
         c.inPhrase = [Bool](repeating: false, count: c.words.count)
-        c.valence.reserveCapacity(c.words.count)
-        for word in c.words {
-            let info = wordInfo[word]
-            c.valence.append(info?.valence)
-            c.intensifier.append(info?.intensifier)
-            c.negator.append(info?.negator ?? false || word.hasSuffix("n't"))
-            c.shortNegator.append(info?.shortNegator ?? false)
-        }
         // Caps only count when they stand out: a fully shouted text gets no extra.
         let capsCount = c.caps.lazy.filter { $0 }.count
         c.capsStandOut = capsCount > 0 && capsCount < c.words.count
@@ -120,16 +156,27 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     public func breakdown(_ text: NormalizedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
-        var c = context(text)
+        breakdown(vocabulary.encode(text), risks: risks, riskValence: riskValence)
+    }
+
+    /// `encoded` must come from this analyzer's vocabulary.
+    public func compound(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Double {
+        breakdown(encoded, risks: risks, riskValence: riskValence).compound
+    }
+
+    public func breakdown(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
+        let text = encoded.text
+        var c = context(encoded)
         guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
-        var riskStarts = Set<Int>()
-        for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { riskStarts.insert(c.wordOfToken[hit.tokenIndex]) }
+        var riskStarts = [Bool](repeating: false, count: c.words.count)
+        for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { riskStarts[c.wordOfToken[hit.tokenIndex]] = true }
         var valences = [Double](repeating: 0, count: c.words.count)
         // Phrases first, so their words are not read again as modifiers ("can't believe").
         var i = 0
-        var phraseAt: [Int: Double] = [:]
+        var phraseAt = [Double?](repeating: nil, count: c.words.count)
+        let view = WordView(encoded, tokens: c.tokens)
         while i < c.words.count {
-            if let phrase = lexicon.phrases.longest(in: c.words, at: i) {
+            if let phrase = phrases.longest(in: view, at: i) {
                 phraseAt[i] = phrase.payload
                 for j in i..<(i + phrase.length) { c.inPhrase[j] = true }
                 i += phrase.length
@@ -140,9 +187,9 @@ public struct SentimentAnalyzer: Sendable {
         for i in c.words.indices {
             if let value = phraseAt[i] {
                 valences[i] = value == 0 ? 0 : adjust(value, at: i, c)
-            } else if !c.inPhrase[i], c.intensifier[i] == nil, var valence = c.valence[i] {
+            } else if !c.inPhrase[i], c.intensifier(i) == nil, var valence = c.valence(i) {
                 // "no" that negates what follows ("no more errors", "no outage") is not a sentiment itself.
-                if c.shortNegator[i] && negatesNext(i, c, riskStarts) { valence = 0 }
+                if c.info[i].shortNegator && negatesNext(i, c, riskStarts) { valence = 0 }
                 valences[i] = valence == 0 ? 0 : adjust(valence, at: i, c)
             }
         }
@@ -161,7 +208,7 @@ public struct SentimentAnalyzer: Sendable {
         // Asking how something works is not an emotion, whatever words the question uses.
         for i in valences.indices where c.inQuestion[i] { valences[i] = 0 }
 
-        if let contrast = c.words.firstIndex(where: { modifiers.contrast.contains($0) }) {
+        if let contrast = c.info.firstIndex(where: \.contrast) {
             for j in valences.indices where j < contrast { valences[j] *= Self.beforeContrast }
             for j in valences.indices where j > contrast { valences[j] *= Self.afterContrast }
         }
@@ -171,9 +218,9 @@ public struct SentimentAnalyzer: Sendable {
         return Breakdown(words: c.words, valences: valences, compound: Self.normalize(sum))
     }
 
-    private func negatesNext(_ i: Int, _ c: Context, _ riskStarts: Set<Int>) -> Bool {
+    private func negatesNext(_ i: Int, _ c: Context, _ riskStarts: [Bool]) -> Bool {
         for j in (i + 1)...(i + 2) where j < c.words.count {
-            if c.valence[j] != nil || riskStarts.contains(j) { return true }
+            if c.valence(j) != nil || riskStarts[j] { return true }
             if c.boundaryAfter[j] { break }
         }
         return false
@@ -187,7 +234,7 @@ public struct SentimentAnalyzer: Sendable {
             var end = i
             while end < c.words.count && c.sentence[end] == sentence { end += 1 }
             // The praise word may follow an interjection: "Oh perfect, …".
-            for opener in i..<min(i + 2, end) where modifiers.sarcasticOpeners.contains(c.words[opener])
+            for opener in i..<min(i + 2, end) where c.info[opener].sarcasticOpener
                 && c.boundaryAfter[opener] && valences[opener] > 0 {
                 if valences[(opener + 1)..<end].reduce(0, +) < 0 { valences[opener] *= Self.negationScalar }
                 break
@@ -206,8 +253,8 @@ public struct SentimentAnalyzer: Sendable {
             if c.boundaryAfter[i - distance] { break }
             // A word with a sentiment of its own is not a modifier (VADER's rule), nor is a
             // word inside a phrase ("can't believe").
-            guard c.valence[i - distance] == nil, !c.inPhrase[i - distance] else { continue }
-            if let boost = c.intensifier[i - distance] {
+            guard c.valence(i - distance) == nil, !c.inPhrase[i - distance] else { continue }
+            if let boost = c.intensifier(i - distance) {
                 var scalar = boost * Self.intensifierDecay[distance - 1]
                 if c.capsStandOut && c.caps[i - distance] { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
                 valence += (valence > 0 ? 1 : -1) * scalar
@@ -229,10 +276,10 @@ public struct SentimentAnalyzer: Sendable {
         for distance in 1...2 where i - distance >= 0 {
             let j = i - distance
             if (j..<i).contains(where: { c.boundaryAfter[$0] }) { return false }
-            if c.shortNegator[j] { return true }
+            if c.info[j].shortNegator { return true }
         }
         // "no X or Y": the negation reaches across "or"/"nor".
-        if i >= 3, c.shortNegator[i - 3], ["or", "nor"].contains(c.words[i - 1]),
+        if i >= 3, c.info[i - 3].shortNegator, ["or", "nor"].contains(c.words[i - 1]),
            !(i - 3..<i).contains(where: { c.boundaryAfter[$0] }) {
             return true
         }

@@ -1,0 +1,117 @@
+/// Every word some stage knows — lexicon and modifier words, phrase-pattern words, classifier
+/// features — numbered once, plus every stem (`cancel*`) a phrase pattern uses.
+///
+/// A ticket's words are looked up here once (`encode`); sentiment, risk and the classifier then
+/// read their per-word facts from arrays indexed by id instead of hashing each word again.
+public struct Vocabulary: Sendable {
+    /// Collects words and stems from the stages before ids are fixed.
+    public struct Builder {
+        private var words: [String] = []
+        private var ids: [String: Int32] = [:]
+        private var stems: [String] = []
+        private var stemIds: [String: Int32] = [:]
+
+        public init() {}
+
+        public mutating func add(_ word: String) {
+            guard ids[word] == nil else { return }
+            ids[word] = Int32(words.count)
+            words.append(word)
+        }
+
+        public mutating func add<S: Sequence>(_ words: S) where S.Element == String {
+            for word in words { add(word) }
+        }
+
+        public mutating func addStem(_ stem: String) {
+            guard stemIds[stem] == nil else { return }
+            stemIds[stem] = Int32(stems.count)
+            stems.append(stem)
+        }
+
+        public func build() -> Vocabulary { Vocabulary(words: words, stems: stems) }
+    }
+
+    /// Id of an unknown word (and of punctuation) in `EncodedText.ids`.
+    public static let unknown: Int32 = -1
+
+    public let words: [String]
+    private let table: WordTable<Int32>
+    private let stems: [[UInt8]]
+    private let stemIndex: [String: Int32]
+    /// Stems bucketed by first byte: an unknown word only tries the few sharing its first letter.
+    private let stemsByFirstByte: [[Int32]]
+    /// Stems each known word matches, as ranges into `knownStems` (CSR layout).
+    private let knownStemStart: [Int32]
+    private let knownStems: [Int32]
+
+    private init(words: [String], stems: [String]) {
+        self.words = words
+        table = WordTable(words.enumerated().map { ($0.element, Int32($0.offset)) })
+        self.stems = stems.map { Array($0.utf8) }
+        stemIndex = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($0.element, Int32($0.offset)) })
+        var buckets = [[Int32]](repeating: [], count: 256)
+        for (s, stem) in self.stems.enumerated() { if let b = stem.first { buckets[Int(b)].append(Int32(s)) } }
+        stemsByFirstByte = buckets
+        var start: [Int32] = [0], matched: [Int32] = []
+        for word in words {
+            Self.appendStems(of: Array(word.utf8), stems: self.stems, buckets: buckets, to: &matched)
+            start.append(Int32(matched.count))
+        }
+        knownStemStart = start
+        knownStems = matched
+    }
+
+    public var count: Int { words.count }
+
+    public func id(of word: String) -> Int32? { table[word] }
+
+    public func stemID(of stem: String) -> Int32? { stemIndex[stem] }
+
+    private static func appendStems(of word: [UInt8], stems: [[UInt8]], buckets: [[Int32]], to out: inout [Int32]) {
+        guard let first = word.first else { return }
+        for s in buckets[Int(first)] where word.starts(with: stems[Int(s)]) { out.append(s) }
+    }
+
+    /// Ids and stems of every token of `text` (punctuation gets `unknown` and no stems).
+    public func encode(_ text: NormalizedText) -> EncodedText {
+        let n = text.tokens.count
+        var ids = [Int32](repeating: Self.unknown, count: n)
+        var stemStart = [Int32](repeating: 0, count: n + 1)
+        var matched: [Int32] = []
+        for (t, token) in text.tokens.enumerated() {
+            if token.kind != .punctuation {
+                if let id = table[token.text] {
+                    ids[t] = id
+                    let lower = Int(knownStemStart[Int(id)]), upper = Int(knownStemStart[Int(id) + 1])
+                    if lower < upper { matched += knownStems[lower..<upper] }
+                } else {
+                    Self.appendStems(of: Array(token.text.utf8), stems: stems, buckets: stemsByFirstByte, to: &matched)
+                }
+            }
+            stemStart[t + 1] = Int32(matched.count)
+        }
+        return EncodedText(text: text, ids: ids, stemStart: stemStart, stems: matched)
+    }
+}
+
+/// A ticket's tokens with their vocabulary ids and matched stems.
+public struct EncodedText: Sendable {
+    public let text: NormalizedText
+    /// Per token: its id in the vocabulary that encoded it, or `Vocabulary.unknown`.
+    public let ids: [Int32]
+    private let stemStart: [Int32]
+    private let stems: [Int32]
+
+    init(text: NormalizedText, ids: [Int32], stemStart: [Int32], stems: [Int32]) {
+        self.text = text
+        self.ids = ids
+        self.stemStart = stemStart
+        self.stems = stems
+    }
+
+    /// Stem ids token `t` starts with.
+    @inline(__always) public func stems(ofToken t: Int) -> ArraySlice<Int32> {
+        stems[Int(stemStart[t])..<Int(stemStart[t + 1])]
+    }
+}
