@@ -8,8 +8,10 @@
 extension Normalizer {
     private enum ASCIIClass: UInt8 { case other, letter, digit, extendNumLet, midNumLetQ, midNum }
 
-    private static let classes: [ASCIIClass] = (0..<128).map { b -> ASCIIClass in
-        switch UInt8(b) {
+    /// A switch, not a lookup array: a shared global array would be retained and released by
+    /// every scoring thread at every chunk, and its reference count would bounce between cores.
+    @inline(__always) private static func asciiClass(_ b: UInt8) -> ASCIIClass {
+        switch b {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "@"): return .letter
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
         case UInt8(ascii: "_"): return .extendNumLet
@@ -20,10 +22,9 @@ extension Normalizer {
     }
 
     func appendASCIIWords(_ b: UnsafeBufferPointer<UInt8>, to result: inout NormalizedText) {
-        let classes = Self.classes
         var i = 0
         while i < b.count {
-            let c = classes[Int(b[i])]
+            let c = Self.asciiClass(b[i])
             guard c == .letter || c == .digit || c == .extendNumLet else {
                 appendASCIIPunctuation(b[i], to: &result)
                 i += 1
@@ -31,10 +32,10 @@ extension Normalizer {
             }
             var j = i + 1
             while j < b.count {
-                let cj = classes[Int(b[j])]
+                let cj = Self.asciiClass(b[j])
                 if cj == .letter || cj == .digit || cj == .extendNumLet { j += 1; continue }
                 guard j + 1 < b.count else { break }
-                let before = classes[Int(b[j - 1])], after = classes[Int(b[j + 1])]
+                let before = Self.asciiClass(b[j - 1]), after = Self.asciiClass(b[j + 1])
                 let joinsLetters = before == .letter && after == .letter && cj == .midNumLetQ
                 let joinsDigits = before == .digit && after == .digit && (cj == .midNum || cj == .midNumLetQ)
                 guard joinsLetters || joinsDigits else { break }

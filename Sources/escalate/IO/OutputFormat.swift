@@ -24,41 +24,67 @@ struct RecordWriter {
     }
 
     func render(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String] = []) -> String {
-        let risks = a.risks.map { "\($0.category):\($0.terms.joined(separator: "|"))" }.joined(separator: ";")
         switch format {
         case .jsonl:
-            var fields: [(String, String)] = [
-                ("id", JSONWriter.quoted(a.id)),
-                ("priority", JSONWriter.number(a.priority)),
-                ("escalate", a.escalate ? "true" : "false"),
-                ("level", JSONWriter.quoted(a.level.rawValue)),
-                ("tier", JSONWriter.quoted(a.tier.description)),
-                ("type", JSONWriter.quoted(a.type.rawValue)),
-                ("review", a.review ? "true" : "false"),
-                ("sentiment", JSONWriter.number(round4(a.sentiment))),
-                ("probability", JSONWriter.number(round4(a.probability))),
-                ("risks", "{" + a.risks.map { JSONWriter.quoted($0.category) + ":[" + $0.terms.map(JSONWriter.quoted).joined(separator: ",") + "]" }.joined(separator: ",") + "}"),
-                ("triggers", "[" + a.triggers.map(JSONWriter.quoted).joined(separator: ",") + "]"),
-                ("reasons", "[" + a.reasons.map(JSONWriter.quoted).joined(separator: ",") + "]"),
-                ("respond_minutes", JSONWriter.number(a.respondMinutes)),
-                ("resolve_hours", JSONWriter.number(a.resolveHours)),
-            ]
-            if let route = a.route { fields.append(("route", JSONWriter.quoted(route))) }
-            if !warnings.isEmpty { fields.append(("warnings", "[" + warnings.map(JSONWriter.quoted).joined(separator: ",") + "]")) }
-            if !a.ignoredRisks.isEmpty { fields.append(("ignored_risks", "[" + a.ignoredRisks.map(JSONWriter.quoted).joined(separator: ",") + "]")) }
-            if keepFields {
-                let taken = Set(fields.map(\.0))
-                fields += extra.filter { !taken.contains($0.0) }.map { ($0.0, JSONWriter.encode($0.1)) }
-            }
-            return "{" + fields.map { JSONWriter.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}\n"
+            return renderJSON(a, extra: extra, warnings: warnings)
         case .csv:
+            let risks = riskSummary(a)
             return csvRow([a.id, JSONWriter.number(a.priority), String(a.escalate), a.level.rawValue, a.tier.description,
                            a.type.rawValue, String(a.review), fmt(a.sentiment), fmt(a.probability), risks,
                            a.triggers.joined(separator: "|"), a.reasons.joined(separator: " | "), a.route ?? "", ""])
         case .table:
+            let risks = riskSummary(a)
             return pad([a.id, String(format: "%.1f", a.priority), a.level.rawValue, a.tier.description, a.type.rawValue,
                         a.escalate ? "yes" : "no", a.review ? "yes" : "", fmt(a.sentiment), fmt(a.probability), risks]) + "\n"
         }
+    }
+
+    private func riskSummary(_ a: Assessment) -> String {
+        a.risks.map { "\($0.category):\($0.terms.joined(separator: "|"))" }.joined(separator: ";")
+    }
+
+    /// One JSON object, appended piece by piece: this runs once per ticket.
+    private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> String {
+        var out = "{\"id\":"
+        out.reserveCapacity(256)
+        out += JSONWriter.quoted(a.id)
+        out += ",\"priority\":" + JSONWriter.number(a.priority)
+        out += a.escalate ? ",\"escalate\":true" : ",\"escalate\":false"
+        out += ",\"level\":\"" + a.level.rawValue + "\",\"tier\":\"" + a.tier.description
+        out += "\",\"type\":\"" + a.type.rawValue + "\""
+        out += a.review ? ",\"review\":true" : ",\"review\":false"
+        out += ",\"sentiment\":" + JSONWriter.number(round4(a.sentiment))
+        out += ",\"probability\":" + JSONWriter.number(round4(a.probability))
+        out += ",\"risks\":{"
+        for (k, risk) in a.risks.enumerated() {
+            if k > 0 { out += "," }
+            out += JSONWriter.quoted(risk.category) + ":"
+            appendArray(risk.terms, to: &out)
+        }
+        out += "},\"triggers\":"
+        appendArray(a.triggers, to: &out)
+        out += ",\"reasons\":"
+        appendArray(a.reasons, to: &out)
+        out += ",\"respond_minutes\":" + JSONWriter.number(a.respondMinutes)
+        out += ",\"resolve_hours\":" + JSONWriter.number(a.resolveHours)
+        var taken = Self.jsonFields
+        if let route = a.route { out += ",\"route\":" + JSONWriter.quoted(route); taken.insert("route") }
+        if !warnings.isEmpty { out += ",\"warnings\":"; appendArray(warnings, to: &out); taken.insert("warnings") }
+        if !a.ignoredRisks.isEmpty { out += ",\"ignored_risks\":"; appendArray(a.ignoredRisks, to: &out); taken.insert("ignored_risks") }
+        if keepFields {
+            for (key, value) in extra where !taken.contains(key) { out += "," + JSONWriter.quoted(key) + ":" + JSONWriter.encode(value) }
+        }
+        return out + "}\n"
+    }
+
+    /// Fields every JSON result has; `--keep-fields` does not repeat input fields of these names.
+    private static let jsonFields: Set<String> = ["id", "priority", "escalate", "level", "tier", "type", "review", "sentiment",
+                                                  "probability", "risks", "triggers", "reasons", "respond_minutes", "resolve_hours"]
+
+    private func appendArray(_ items: [String], to out: inout String) {
+        out += "["
+        for (k, item) in items.enumerated() { if k > 0 { out += "," }; out += JSONWriter.quoted(item) }
+        out += "]"
     }
 
     func renderError(id: String, line: Int, message: String) -> String {
