@@ -25,7 +25,9 @@ public struct Resources: Sendable {
 }
 
 /// One ticket's path, top to bottom: normalize → sentiment, risk, classifier → priority.
-/// Holds an ICU normalizer, so use one per thread.
+/// Holds an ICU normalizer, so use one per thread. Everything read per word is built here,
+/// in this escalator's own storage: threads sharing arrays would keep bouncing their reference
+/// counts between cores.
 public final class Escalator {
     public let normalizer: Normalizer
     public let sentiment: SentimentAnalyzer
@@ -34,8 +36,10 @@ public final class Escalator {
     public let priority: PriorityModel
     /// Words of all stages, so each ticket word is looked up once.
     public let vocabulary: Vocabulary
-    /// Classifier column per vocabulary id (-1: not a feature).
+    /// Classifier column per vocabulary id (-1: not a feature), and this thread's copy of the
+    /// classifier's scoring tables.
     private let classifierColumn: [Int32]
+    private let scorer: NaiveBayes.Scorer
 
     public init(resources: Resources, classifier: NaiveBayes, config: PriorityConfig, normalizer: Normalizer) {
         self.normalizer = normalizer
@@ -49,6 +53,7 @@ public final class Escalator {
         risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers, vocabulary: vocabulary)
         self.classifier = classifier
         classifierColumn = vocabulary.words.map { classifier.column(of: $0) }
+        scorer = classifier.scorer.uniqueCopy()
         priority = PriorityModel(config: config)
     }
 
@@ -61,7 +66,7 @@ public final class Escalator {
             return id >= 0 ? self.classifierColumn[Int(id)] : -1
         }
         return Evidence(
-            probability: classifier.probability(columns: columns),
+            probability: scorer.probability(columns: columns),
             sentiment: sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence),
             risks: hits,
             metadata: ticket.metadata,

@@ -1,3 +1,4 @@
+import Dispatch
 import ArgumentParser
 import EscalationCore
 import Foundation
@@ -42,22 +43,22 @@ struct PipelineOptions: ParsableArguments {
         try makeEscalators(count: 1, threshold: threshold)[0]
     }
 
-    /// One escalator per thread; lexicons, model and config are loaded once and shared.
+    /// One escalator per thread, built in parallel. The model and config are loaded once; each
+    /// escalator loads its own lexicons and copies what it reads per word (see `Escalator`).
     func makeEscalators(count: Int, threshold: Double?) throws -> [Escalator] {
-        let normalizer = try Normalizer()
         var config = try loadConfig()
         if let threshold { config.threshold = threshold }
-        let resources = try loadResources(normalizer)
-        let classifier = try loadClassifier(normalizer)
-        var escalators = [Escalator(resources: resources, classifier: classifier, config: config, normalizer: normalizer)]
-        for _ in 1..<max(1, count) {
-            // Each thread gets its own copies: threads reading one shared dictionary keep
-            // bouncing its reference count between cores, which cost most of the parallel gain.
-            let normalizer = try Normalizer()
-            escalators.append(Escalator(resources: try loadResources(normalizer), classifier: try classifier.uniqueCopy(),
-                                        config: config.uniqueCopy(), normalizer: normalizer))
+        let classifier = try loadClassifier(try Normalizer())
+        let slots = ThreadSlots<Result<Escalator, Error>?>(count: max(1, count), initial: nil)
+        let config0 = config
+        DispatchQueue.concurrentPerform(iterations: slots.count) { k in
+            slots.set(k, Result {
+                let normalizer = try Normalizer()
+                return Escalator(resources: try loadResources(normalizer), classifier: classifier,
+                                 config: k == 0 ? config0 : config0.uniqueCopy(), normalizer: normalizer)
+            })
         }
-        return escalators
+        return try slots.values.map { try $0!.get() }
     }
 }
 

@@ -66,18 +66,19 @@ public struct ModelFile: Codable, Sendable {
         try load(data: DataFile.bytes(path, limit: DataFile.maxModelBytes, what: "model file"), path: path)
     }
 
-    /// Decodes model bytes; `path` only names the file in errors.
+    /// Decodes model bytes; `path` only names the file in errors. Read with our own JSON parser:
+    /// Foundation's JSONDecoder took most of start-up on large models.
     public static func load(data: Data, path: String) throws -> NaiveBayes {
         // Check the header before trusting the rest, so a wrong file gets a clear message.
-        struct Header: Decodable { var format: String?; var version: Int? }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == formatName else {
+        guard let value = try? JSONParser.parse([UInt8](data)), case .string(formatName)? = value["format"] else {
             throw DataFileError(file: path, message: "not an escalate model file (expected format \"\(formatName)\"; create one with `escalate train`)")
         }
-        guard header.version == currentVersion else {
-            throw DataFileError(file: path, message: "model format version \(header.version.map(String.init) ?? "missing") is not supported (this build reads version \(currentVersion)); retrain with `escalate train`")
+        guard case .number(let version)? = value["version"], version == Double(currentVersion) else {
+            let shown = value["version"].map(JSONWriter.encode) ?? "missing"
+            throw DataFileError(file: path, message: "model format version \(shown) is not supported (this build reads version \(currentVersion)); retrain with `escalate train`")
         }
         let file: ModelFile
-        do { file = try JSONDecoder().decode(ModelFile.self, from: data) } catch {
+        do { file = try ModelFile(value) } catch {
             throw DataFileError(file: path, message: "malformed model file: \(error)")
         }
         guard file.checksum == file.computedChecksum() else {
@@ -93,5 +94,47 @@ public struct ModelFile: Codable, Sendable {
         } catch {
             throw DataFileError(file: path, message: "inconsistent model file: \(error)")
         }
+    }
+
+    /// The fields from a parsed file; a missing or mistyped one names its key.
+    private init(_ value: JSONValue) throws {
+        func field(_ key: CodingKeys) throws -> JSONValue {
+            guard let v = value[key.rawValue] else { throw RecordError("missing '\(key.rawValue)'") }
+            return v
+        }
+        func number(_ key: CodingKeys) throws -> Double {
+            guard case .number(let n) = try field(key) else { throw RecordError("'\(key.rawValue)' is not a number") }
+            return n
+        }
+        func integer(_ key: CodingKeys) throws -> Int {
+            guard let n = Int(exactly: try number(key)) else { throw RecordError("'\(key.rawValue)' is not an integer") }
+            return n
+        }
+        func numbers(_ v: JSONValue, _ key: CodingKeys) throws -> [Double] {
+            guard case .array(let items) = v else { throw RecordError("'\(key.rawValue)' is not an array") }
+            return try items.map {
+                guard case .number(let n) = $0 else { throw RecordError("'\(key.rawValue)' holds a non-number") }
+                return n
+            }
+        }
+        guard case .string(let format) = try field(.format), case .bool(let fitPrior) = try field(.fitPrior),
+              case .string(let checksum) = try field(.checksum) else {
+            throw RecordError("'format', 'fit_prior' or 'checksum' has the wrong type")
+        }
+        self.format = format
+        self.fitPrior = fitPrior
+        self.checksum = checksum
+        version = try integer(.version)
+        alpha = try number(.alpha)
+        ngramMax = try integer(.ngramMax)
+        trainedOn = try integer(.trainedOn)
+        documentsPerClass = try numbers(try field(.documentsPerClass), .documentsPerClass)
+        guard case .array(let names) = try field(.features) else { throw RecordError("'features' is not an array") }
+        features = try names.map {
+            guard case .string(let s) = $0 else { throw RecordError("'features' holds a non-string") }
+            return s
+        }
+        guard case .array(let rows) = try field(.featureCounts) else { throw RecordError("'feature_counts' is not an array") }
+        featureCounts = try rows.map { try numbers($0, .featureCounts) }
     }
 }

@@ -23,18 +23,15 @@ public struct NaiveBayes: Sendable {
 
     /// Documents seen per class.
     public private(set) var documentsPerClass: [Double]
-    /// Feature name → column; columns index `featureCounts[class][column]`.
-    public private(set) var vocabulary: [String: Int] = [:]
-    public private(set) var featureNames: [String] = []
+    /// Feature name → column; columns index `featureCounts[class][column]`. Words hold no
+    /// spaces, so a word looked up here finds its unigram column.
+    private var columns = WordTable<Int32>()
+    /// Feature names by column.
+    public var featureNames: [String] { columns.keys }
     public private(set) var featureCounts: [[Double]]
 
-    // Derived from the counts by `refresh()`.
-    private var classLogPrior: [Double] = []
-    private var featureLogProb: [[Double]] = []
-    /// Scoring index: bigram features by their two unigram columns, so scoring a text needs
-    /// one string lookup per word and no bigram strings at all.
-    private var bigramColumn = PairTable()
-    private var unigramColumn = WordTable<Int32>()
+    /// Derived from the counts by `refresh()`.
+    public private(set) var scorer = Scorer(logPrior: (0, 0), logProb: [], bigrams: PairTable())
 
     public init(configuration: NaiveBayesConfiguration = .init()) {
         self.configuration = configuration
@@ -50,7 +47,7 @@ public struct NaiveBayes: Sendable {
             let c = label ? 1 : 0
             documentsPerClass[c] += 1
             for (feature, count) in document {
-                let column = vocabulary[feature] ?? addFeature(feature)
+                let column = columns[feature].map(Int.init) ?? addFeature(feature)
                 featureCounts[c][column] += Double(count)
             }
         }
@@ -58,9 +55,8 @@ public struct NaiveBayes: Sendable {
     }
 
     private mutating func addFeature(_ name: String) -> Int {
-        let column = featureNames.count
-        vocabulary[name] = column
-        featureNames.append(name)
+        let column = columns.count
+        columns[name] = Int32(column)
         for c in 0..<Self.classCount { featureCounts[c].append(0) }
         return column
     }
@@ -68,32 +64,39 @@ public struct NaiveBayes: Sendable {
     /// Recomputes log priors and log likelihoods from the counts (scikit-learn `_update_*`).
     private mutating func refresh() {
         let total = documentsPerClass.reduce(0, +)
+        var logPrior: [Double]
         if configuration.fitPrior && total > 0 {
             // A class with no documents gets -inf, as in scikit-learn.
-            classLogPrior = documentsPerClass.map { log($0) - log(total) }
+            logPrior = documentsPerClass.map { log($0) - log(total) }
         } else {
-            classLogPrior = [Double](repeating: -log(Double(Self.classCount)), count: Self.classCount)
+            logPrior = [Double](repeating: -log(Double(Self.classCount)), count: Self.classCount)
         }
         let alpha = configuration.alpha
-        featureLogProb = featureCounts.map { counts in
-            let denominator = log(counts.reduce(0, +) + alpha * Double(counts.count))
-            return counts.map { log($0 + alpha) - denominator }
+        let denominators = featureCounts.map { counts in log(counts.reduce(0, +) + alpha * Double(counts.count)) }
+        var logProb = [Double](repeating: 0, count: 2 * columns.count)
+        for column in 0..<columns.count {
+            for c in 0..<Self.classCount { logProb[2 * column + c] = log(featureCounts[c][column] + alpha) - denominators[c] }
         }
-        unigramColumn = WordTable(minimumCapacity: vocabulary.count)
-        for (column, name) in featureNames.enumerated() where !name.utf8.contains(0x20) { unigramColumn[name] = Int32(column) }
-        bigramColumn = PairTable(minimumCapacity: featureNames.count - unigramColumn.count)
-        for (column, name) in featureNames.enumerated() {
-            let parts = name.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, let a = vocabulary[String(parts[0])], let b = vocabulary[String(parts[1])] else { continue }
-            bigramColumn.insert(Int32(a), Int32(b), Int32(column))
+        var bigrams: [(Int32, Int32, Int32)] = []
+        for (column, name) in columns.keys.enumerated() {
+            var name = name
+            name.withUTF8 { bytes in
+                guard let space = bytes.firstIndex(of: 0x20) else { return }
+                let first = String(decoding: bytes[..<space], as: UTF8.self)
+                let second = String(decoding: bytes[(space + 1)...], as: UTF8.self)
+                if let a = columns[first], let b = columns[second] { bigrams.append((a, b, Int32(column))) }
+            }
         }
+        var table = PairTable(minimumCapacity: bigrams.count)
+        for (a, b, column) in bigrams { table.insert(a, b, column) }
+        scorer = Scorer(logPrior: (logPrior[0], logPrior[1]), logProb: logProb, bigrams: table)
     }
 
     /// Unigram names: the words a vocabulary shared with other stages must know.
     public var unigrams: [String] { featureNames.filter { !$0.utf8.contains(0x20) } }
 
     /// Column of a unigram feature, or -1.
-    public func column(of word: String) -> Int32 { unigramColumn[word] ?? -1 }
+    public func column(of word: String) -> Int32 { columns[word] ?? -1 }
 
     /// P(escalate) for a text's words, scored as unigrams + adjacent bigrams (the same features as
     /// `Features.counts`) without building them: Σ count × log p equals a sum over occurrences.
@@ -103,32 +106,15 @@ public struct NaiveBayes: Sendable {
 
     /// `probability(words:)` for words already mapped to their `column(of:)`.
     public func probability<C: Collection>(columns: C) -> Double where C.Element == Int32 {
-        var jll0 = classLogPrior[0], jll1 = classLogPrior[1]
-        featureLogProb[0].withUnsafeBufferPointer { lp0 in
-            featureLogProb[1].withUnsafeBufferPointer { lp1 in
-                var previous: Int32 = -1
-                for column in columns {
-                    if column >= 0 {
-                        jll0 += lp0[Int(column)]; jll1 += lp1[Int(column)]
-                        // A bigram can only be known if both its words are (training adds both unigrams).
-                        if previous >= 0, let b = bigramColumn[previous, column] {
-                            jll0 += lp0[Int(b)]; jll1 += lp1[Int(b)]
-                        }
-                    }
-                    previous = column
-                }
-            }
-        }
-        let norm = Self.logSumExp([jll0, jll1])
-        return exp(jll1 - norm)
+        scorer.probability(columns: columns)
     }
 
     /// Joint log-likelihood per class; features outside the vocabulary are ignored.
     public func jointLogLikelihood(_ document: [String: Int]) -> [Double] {
-        var jll = classLogPrior
+        var jll = [scorer.logPrior.calm, scorer.logPrior.escalate]
         for (feature, count) in document {
-            guard let column = vocabulary[feature] else { continue }
-            for c in 0..<Self.classCount { jll[c] += Double(count) * featureLogProb[c][column] }
+            guard let column = columns[feature].map(Int.init) else { continue }
+            for c in 0..<Self.classCount { jll[c] += Double(count) * scorer.logProb[2 * column + c] }
         }
         return jll
     }
@@ -150,13 +136,6 @@ public struct NaiveBayes: Sendable {
         return top + log(values.reduce(0) { $0 + exp($1 - top) })
     }
 
-    /// The same model in freshly allocated storage (for a scoring thread of its own).
-    public func uniqueCopy() throws -> NaiveBayes {
-        try NaiveBayes(configuration: configuration, documentsPerClass: documentsPerClass.map { $0 },
-                       featureNames: featureNames.map { String(decoding: Array($0.utf8), as: UTF8.self) },
-                       featureCounts: featureCounts.map { $0.map { $0 } })
-    }
-
     /// Rebuilds a model from stored counts (the model file holds exactly these).
     public init(configuration: NaiveBayesConfiguration, documentsPerClass: [Double],
                 featureNames: [String], featureCounts: [[Double]]) throws {
@@ -166,10 +145,11 @@ public struct NaiveBayes: Sendable {
         }
         self.configuration = configuration
         self.documentsPerClass = documentsPerClass
-        self.featureNames = featureNames
         self.featureCounts = featureCounts
+        columns = WordTable(minimumCapacity: featureNames.count)
         for (i, name) in featureNames.enumerated() {
-            guard vocabulary.updateValue(i, forKey: name) == nil else { throw NaiveBayesError.duplicateFeature(name) }
+            guard columns[name] == nil else { throw NaiveBayesError.duplicateFeature(name) }
+            columns[name] = Int32(i)
         }
         refresh()
     }

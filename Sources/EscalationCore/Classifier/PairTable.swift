@@ -48,6 +48,13 @@ struct PairTable: Sendable {
         values[i] = value
     }
 
+    func uniqueCopy() -> PairTable {
+        var copy = self
+        copy.keys = keys.map { $0 }
+        copy.values = values.map { $0 }
+        return copy
+    }
+
     private mutating func grow() {
         let old = zip(keys, values).filter { $0.0 != Self.empty }
         self = PairTable(minimumCapacity: keys.count)

@@ -149,14 +149,40 @@ public struct JSONParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw fail("invalid number") }
         }
+        // Integers below 2^53 are exact as Doubles: no string conversion needed.
+        if i - start <= 15, let whole = Self.integer(bytes[start..<i]) { return whole }
         // Out-of-range numbers (1e309) parse to ±inf; callers reject non-finite metadata.
         guard let value = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { throw fail("invalid number") }
         return value
     }
 
+    private static func integer(_ text: ArraySlice<UInt8>) -> Double? {
+        var value = 0
+        var negative = false
+        for (k, b) in zip(text.indices, text) {
+            if k == text.startIndex && b == UInt8(ascii: "-") { negative = true; continue }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+        }
+        // "-0" must stay negative zero, as Double("-0") is.
+        if negative && value == 0 { return nil }
+        return Double(negative ? -value : value)
+    }
+
     private mutating func string() throws -> String {
         i += 1  // opening quote
-        var out = [UInt8]()
+        // Common case: no escapes, so the string is one slice of the input.
+        let start = i
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                return String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            i += 1
+        }
+        var out = Array(bytes[start..<i])
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }
             let b = bytes[i]

@@ -1,18 +1,21 @@
 /// A read-mostly hash table from words to values, for the per-word lookups on the scoring path.
 /// FNV-1a over the UTF-8 bytes with linear probing is several times cheaper than `Dictionary`'s
-/// seeded SipHash for short keys; the table is built once and then only read.
+/// seeded SipHash for short keys. Slots hold 4-byte indices into dense key and value arrays, so
+/// a large table (a 90k-feature model) costs a third of the memory of slots holding the keys.
 public struct WordTable<Value: Sendable>: Sendable {
-    private var keys: [String?]
-    private var values: [Value?]
+    /// 0 = empty, else 1 + index into `keys`/`values`.
+    private var slots: [Int32]
+    public private(set) var keys: [String] = []
+    private var values: [Value] = []
     private var mask: Int
-    public private(set) var count = 0
 
     public init(minimumCapacity: Int = 8) {
         var capacity = 8
         while capacity < minimumCapacity * 2 { capacity <<= 1 }
-        keys = [String?](repeating: nil, count: capacity)
-        values = [Value?](repeating: nil, count: capacity)
+        slots = [Int32](repeating: 0, count: capacity)
         mask = capacity - 1
+        keys.reserveCapacity(minimumCapacity)
+        values.reserveCapacity(minimumCapacity)
     }
 
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Value) {
@@ -20,6 +23,8 @@ public struct WordTable<Value: Sendable>: Sendable {
         self.init(minimumCapacity: array.count)
         for (k, v) in array { self[k] = v }
     }
+
+    public var count: Int { keys.count }
 
     @inline(__always) static func hash(_ key: String) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -30,32 +35,39 @@ public struct WordTable<Value: Sendable>: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
+    /// Slot of `key`, or of the empty slot where it would go.
+    @inline(__always) private func find(_ key: String) -> Int {
+        var i = Self.hash(key) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 || keys[Int(s) - 1] == key { return i }
+            i = (i + 1) & mask
+        }
+    }
+
     public subscript(key: String) -> Value? {
         get {
-            var i = Self.hash(key) & mask
-            while let k = keys[i] {
-                if k == key { return values[i] }
-                i = (i + 1) & mask
-            }
-            return nil
+            let s = slots[find(key)]
+            return s == 0 ? nil : values[Int(s) - 1]
         }
         set {
             guard let newValue else { preconditionFailure("WordTable does not support removal") }
-            if (count + 1) * 2 > keys.count { grow() }
-            var i = Self.hash(key) & mask
-            while let k = keys[i] {
-                if k == key { values[i] = newValue; return }
-                i = (i + 1) & mask
-            }
-            keys[i] = key
-            values[i] = newValue
-            count += 1
+            let i = find(key)
+            if slots[i] != 0 { values[Int(slots[i]) - 1] = newValue; return }
+            keys.append(key)
+            values.append(newValue)
+            slots[i] = Int32(keys.count)
+            if keys.count * 2 > slots.count { grow() }
         }
     }
 
     private mutating func grow() {
-        let old = zip(keys, values).compactMap { k, v in k.map { ($0, v!) } }
-        self = WordTable(minimumCapacity: max(8, keys.count))
-        for (k, v) in old { self[k] = v }
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        for (k, key) in keys.enumerated() {
+            var i = Self.hash(key) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k + 1)
+        }
     }
 }

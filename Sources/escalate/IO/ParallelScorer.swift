@@ -32,13 +32,13 @@ final class ParallelScorer: @unchecked Sendable {
             return batch.map { score($0, with: escalators[0]) }
         }
         // Contiguous ranges, each collected in a thread-local array: no shared writes.
-        let parts = ResultSlots(count: jobs)
+        let parts = ThreadSlots<[ScoredRecord]>(count: jobs, initial: [])
         let jobs = self.jobs
         DispatchQueue.concurrentPerform(iterations: jobs) { k in
             let range = (k * batch.count / jobs)..<((k + 1) * batch.count / jobs)
             parts.set(k, range.map { score(batch[$0], with: escalators[k]) })
         }
-        return parts.joined()
+        return parts.values.flatMap { $0 }
     }
 
     private func score(_ pending: RecordSource.Pending, with escalator: Escalator) -> ScoredRecord {
@@ -61,22 +61,3 @@ final class ParallelScorer: @unchecked Sendable {
     }
 }
 
-/// One slot per worker, each written by exactly one thread, read after all finish.
-private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<[ScoredRecord]>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [], count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ k: Int, _ value: [ScoredRecord]) { slots[k] = value }
-    func joined() -> [ScoredRecord] { (0..<count).flatMap { slots[$0] } }
-}
