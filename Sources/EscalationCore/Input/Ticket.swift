@@ -23,6 +23,15 @@ public struct AccountMetadata: Sendable, Equatable {
         ("dispute_amount_usd", \.disputeAmountUSD, 0...1e13),
     ]
     public static let fieldNames: Set<String> = Set(numericFields.map(\.0) + ["account_tier"])
+
+    /// `fieldNames.contains(name)` without touching a shared global set (this runs per record).
+    public static func isField(_ name: String) -> Bool {
+        switch name {
+        case "account_tier", "arr_usd", "sla_hours_left", "renewal_days", "open_tickets", "prior_escalations",
+             "health", "dispute_amount_usd": return true
+        default: return false
+        }
+    }
 }
 
 public struct Ticket: Sendable, Equatable {

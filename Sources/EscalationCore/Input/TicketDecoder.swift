@@ -21,9 +21,22 @@ public enum TicketDecoder {
 
     /// `fallbackID` (usually the line number) is used when the record has no id.
     public static func decode(_ value: JSONValue, fallbackID: String) throws -> Decoded {
-        guard case .object = value else { throw RecordError("record is a JSON \(value.typeName), expected an object") }
+        guard case .object(let pairs) = value else { throw RecordError("record is a JSON \(value.typeName), expected an object") }
+        // One pass over the fields; a repeated key's last value wins, as with `JSONValue[key]`.
+        var idValue: JSONValue?, escalateValue: JSONValue?, labelValue: JSONValue?
+        var textValues: [(String, JSONValue)] = []
+        var metadataValues: [(String, JSONValue)] = []
+        for (key, v) in pairs {
+            switch key {
+            case "id": idValue = v
+            case "escalate": escalateValue = v
+            case "label": labelValue = v
+            case "text", "subject", "body": textValues.append((key, v))
+            default: if AccountMetadata.isField(key) { metadataValues.append((key, v)) }
+            }
+        }
         let id: String
-        switch value["id"] {
+        switch idValue {
         case nil, .null?: id = fallbackID
         case .string(let s)?: id = s
         case .number(let n)?: id = JSONWriter.number(n)
@@ -31,7 +44,7 @@ public enum TicketDecoder {
         }
         var parts: [String: String] = [:]
         for field in textFields {
-            switch value[field] {
+            switch textValues.last(where: { $0.0 == field })?.1 {
             case nil, .null?: continue
             case .string(let s)?: parts[field] = s
             case let other?: throw RecordError("'\(field)' is \(other.typeWithArticle), expected a string")
@@ -39,15 +52,16 @@ public enum TicketDecoder {
         }
         var raw: [String: String] = [:]
         var warnings: [String] = []
-        for field in AccountMetadata.fieldNames {
-            switch value[field] {
-            case nil, .null?: continue
-            case .string(let s)?: raw[field] = s
-            case .number(let n)?: raw[field] = n.isFinite ? JSONWriter.number(n) : "inf"
-            case let other?: warnings.append("'\(field)' is \(other.typeWithArticle); ignored")
+        for (k, (field, v)) in metadataValues.enumerated()
+        where !metadataValues[(k + 1)...].contains(where: { $0.0 == field }) {
+            switch v {
+            case .null: continue
+            case .string(let s): raw[field] = s
+            case .number(let n): raw[field] = n.isFinite ? JSONWriter.number(n) : "inf"
+            default: warnings.append("'\(field)' is \(v.typeWithArticle); ignored")
             }
         }
-        return try build(id: id, parts: parts, metadata: raw, label: value["escalate"] ?? value["label"], warnings: warnings)
+        return try build(id: id, parts: parts, metadata: raw, label: escalateValue ?? labelValue, warnings: warnings)
     }
 
     /// A CSV/TSV row by header name; every value is text.

@@ -25,5 +25,5 @@ public struct Assessment: Sendable {
     public var respondMinutes: Double
     public var resolveHours: Double
     /// Each component's value in 0…1 (for tuning and explanation).
-    public var components: [PriorityConfig.Component: Double]
+    public var components: ComponentValues
 }

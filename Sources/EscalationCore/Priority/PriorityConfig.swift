@@ -5,6 +5,23 @@ public struct PriorityConfig: Sendable {
         case openTickets = "open_tickets"
         case priorEscalations = "prior_escalations"
         case health
+
+        public static let count = 10
+        /// Position in `allCases`, without building that array.
+        public var index: Int {
+            switch self {
+            case .classifier: return 0
+            case .risk: return 1
+            case .negativity: return 2
+            case .tier: return 3
+            case .arr: return 4
+            case .sla: return 5
+            case .renewal: return 6
+            case .openTickets: return 7
+            case .priorEscalations: return 8
+            case .health: return 9
+            }
+        }
     }
 
     public struct LevelSpec: Sendable, Equatable {

@@ -18,19 +18,39 @@ public struct Evidence: Sendable {
     }
 }
 
+/// Each priority component's value in 0…1, by component.
+public struct ComponentValues: Sendable {
+    private var values = [Double](repeating: 0, count: PriorityConfig.Component.count)
+    public subscript(component: PriorityConfig.Component) -> Double {
+        get { values[component.index] }
+        set { values[component.index] = newValue }
+    }
+}
+
 /// Weighted priority, levels, escalation-matrix rules and routing, all from `PriorityConfig`.
 public struct PriorityModel: Sendable {
-    public var config: PriorityConfig
+    public let config: PriorityConfig
+    /// The config's weights by component index, resolved once (this runs for every ticket).
+    private let weights: [Double]
+    private let components = PriorityConfig.Component.allCases
 
-    public init(config: PriorityConfig = .default) { self.config = config }
+    public init(config: PriorityConfig = .default) {
+        self.config = config
+        weights = PriorityConfig.Component.allCases.map { config.weights[$0] ?? 0 }
+    }
 
-    public func components(_ e: Evidence) -> [PriorityConfig.Component: Double] {
+    public func components(_ e: Evidence) -> ComponentValues {
         let m = e.metadata
-        let categories = Set(e.risks.filter(\.counts).map(\.category))
         func clamp(_ x: Double) -> Double { min(1, max(0, x)) }
-        var c: [PriorityConfig.Component: Double] = [:]
+        var riskSum = 0.0
+        var seen: [String] = []
+        for hit in e.risks where hit.counts && !seen.contains(hit.category) {
+            seen.append(hit.category)
+            riskSum += config.riskWeights[hit.category] ?? 0
+        }
+        var c = ComponentValues()
         c[.classifier] = clamp(e.probability)
-        c[.risk] = clamp(categories.reduce(0) { $0 + (config.riskWeights[$1] ?? 0) })
+        c[.risk] = clamp(riskSum)
         c[.negativity] = clamp(-e.sentiment)
         c[.tier] = m.accountTier.flatMap { config.tierValues[$0] } ?? 0
         c[.arr] = m.arrUSD.map { clamp(log10(1 + $0) / log10(1 + config.arrFullUSD)) } ?? 0
@@ -45,22 +65,21 @@ public struct PriorityModel: Sendable {
 
     public func assess(id: String, _ e: Evidence) -> Assessment {
         let values = components(e)
-        var contributions: [(PriorityConfig.Component, Double)] = PriorityConfig.Component.allCases.map {
-            ($0, 100 * (config.weights[$0] ?? 0) * (values[$0] ?? 0))
+        var contributions: [(PriorityConfig.Component, Double)] = components.map {
+            ($0, 100 * weights[$0.index] * values[$0])
         }
         // Rounded before any decision, so a threshold equal to a shown priority behaves as shown.
         var priority = (min(100, contributions.reduce(0) { $0 + $1.1 }) * 10).rounded() / 10
 
-        let counted = e.risks.filter(\.counts)
         var risks: [(category: String, terms: [String])] = []
-        for hit in counted {
+        for hit in e.risks where hit.counts {
             if let k = risks.firstIndex(where: { $0.category == hit.category }) {
                 if !risks[k].terms.contains(hit.matched) { risks[k].terms.append(hit.matched) }
             } else {
                 risks.append((hit.category, [hit.matched]))
             }
         }
-        let categories = Set(risks.map(\.category))
+        let categories = risks.map(\.category)
 
         var escalate = priority >= config.threshold(for: e.metadata)
         var level = config.level(for: priority)
@@ -101,7 +120,7 @@ public struct PriorityModel: Sendable {
             respondMinutes: spec.respondMinutes, resolveHours: spec.resolveHours, components: values)
     }
 
-    private func fires(_ rule: PriorityConfig.Rule, categories: Set<String>, _ e: Evidence) -> Bool {
+    private func fires(_ rule: PriorityConfig.Rule, categories: [String], _ e: Evidence) -> Bool {
         if let risk = rule.whenRisk, !categories.contains(risk) { return false }
         if let tier = rule.whenAccountTier, e.metadata.accountTier != tier { return false }
         if let floor = rule.whenAmountOverUSD {

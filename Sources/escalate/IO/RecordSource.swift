@@ -115,7 +115,7 @@ final class RecordSource {
             if !valid { decoded.warnings.insert(invalidUTF8Warning, at: 0) }
             var extra: [(String, JSONValue)] = []
             if case .object(let pairs) = value {
-                extra = pairs.filter { !Self.knownFields.contains($0.0) }
+                extra = pairs.filter { !Self.isKnownField($0.0) }
             }
             return InputRecord(source: name, line: line, result: .success(decoded), extraFields: extra)
         } catch let error as RecordError {
@@ -131,7 +131,13 @@ final class RecordSource {
         }
     }
 
-    static let knownFields: Set<String> = Set(["id", "escalate", "label"] + TicketDecoder.textFields).union(AccountMetadata.fieldNames)
+    /// Input fields the scorer reads; `--keep-fields` echoes the others.
+    static func isKnownField(_ key: String) -> Bool {
+        switch key {
+        case "id", "escalate", "label", "text", "subject", "body": return true
+        default: return AccountMetadata.isField(key)
+        }
+    }
 
     private func stripBOM(_ bytes: inout [UInt8]) {
         if !sawFirstLine {
@@ -159,7 +165,7 @@ final class RecordSource {
             do {
                 var decoded = try TicketDecoder.decode(fields: fields, fallbackID: String(row.line))
                 if row.invalidUTF8 { decoded.warnings.insert(Self.invalidUTF8Warning, at: 0) }
-                let extra = zip(header, row.fields).filter { !Self.knownFields.contains($0.0) }.map { ($0.0, JSONValue.string($0.1)) }
+                let extra = zip(header, row.fields).filter { !Self.isKnownField($0.0) }.map { ($0.0, JSONValue.string($0.1)) }
                 return InputRecord(source: name, line: row.line, result: .success(decoded), extraFields: extra)
             } catch {
                 return InputRecord(source: name, line: row.line, result: .failure(error as? RecordError ?? RecordError("\(error)")))
