@@ -84,8 +84,8 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// Entries by the id of a first word they accept (CSR: ranges of `wordEntries`).
     private let wordStart: [Int32]
     private let wordEntries: [Int32]
-    /// Entries by a stem their first element accepts.
-    private let stemEntries: [Int32: [Int32]]
+    /// Entries by a stem their first element accepts, indexed by stem id.
+    private let stemEntries: [[Int32]]
     /// Entries that may start with any word (a leading gap).
     private let anyFirst: [Int32]
 
@@ -105,20 +105,22 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         }
         entries = source.map { Entry(elements: $0.words.map(compile), payload: $0.payload) }
         var byWord = [[Int32]](repeating: [], count: vocabulary.count)
-        var byStem: [Int32: [Int32]] = [:]
+        var byStem = [[Int32]](repeating: [], count: vocabulary.stemCount)
         var any: [Int32] = []
         func file(_ e: Element, _ k: Int32) {
             switch e {
             case .word(let id): if id >= 0 { byWord[Int(id)].append(k) }
-            case .stem(let s): byStem[s, default: []].append(k)
+            case .stem(let s): if s >= 0 { byStem[Int(s)].append(k) }
             case .anyOf(let options): for o in options { file(o, k) }
             case .gap: any.append(k)
             }
         }
         for (k, entry) in entries.enumerated() { file(entry.elements[0], Int32(k)) }
+        // Ids past the last one that starts an entry need no slots.
+        let used = (byWord.lastIndex { !$0.isEmpty } ?? -1) + 1
         var start: [Int32] = [0]
         var flat: [Int32] = []
-        for list in byWord { flat += list; start.append(Int32(flat.count)) }
+        for list in byWord[..<used] { flat += list; start.append(Int32(flat.count)) }
         wordStart = start
         wordEntries = flat
         stemEntries = byStem
@@ -128,43 +130,44 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// The longest entry matching at `start` (ties: the first inserted), or nil.
     /// Longest is all callers need: a shorter match from the same start covers less.
     public func longest(in view: WordView, at start: Int) -> Match? {
-        var best: (end: Int, entry: Int32)?
-        func consider(_ k: Int32) {
-            guard let end = match(entries[Int(k)].elements[...], view, start) else { return }
-            if let b = best, end < b.end || (end == b.end && k > b.entry) { return }
-            best = (end, k)
+        var best = (end: start, entry: Int32(-1))
+        let id = Int(view.ids[start])
+        if id >= 0 && id + 1 < wordStart.count {
+            for i in Int(wordStart[id])..<Int(wordStart[id + 1]) { consider(wordEntries[i], view, start, &best) }
         }
-        let id = view.ids[start]
-        if id >= 0 && Int(id) + 1 < wordStart.count {
-            for i in Int(wordStart[Int(id)])..<Int(wordStart[Int(id) + 1]) { consider(wordEntries[i]) }
+        for i in view.encoded.stemRange(ofToken: view.tokens[start]) {
+            let s = Int(view.encoded.stem(at: i))
+            if s < stemEntries.count { for k in stemEntries[s] { consider(k, view, start, &best) } }
         }
-        if !stemEntries.isEmpty {
-            for s in view.encoded.stems(ofToken: view.tokens[start]) {
-                for k in stemEntries[s] ?? [] { consider(k) }
-            }
-        }
-        for k in anyFirst { consider(k) }
-        guard let best, best.end > start else { return nil }
+        for k in anyFirst { consider(k, view, start, &best) }
+        guard best.entry >= 0 else { return nil }
         return Match(start: start, length: best.end - start, payload: entries[Int(best.entry)].payload)
     }
 
-    /// End index of the shortest match of `pattern` at `i`, or nil.
-    private func match(_ pattern: ArraySlice<Element>, _ view: WordView, _ i: Int) -> Int? {
-        guard let head = pattern.first else { return i }
-        if case .gap(let most) = head {
+    @inline(__always) private func consider(_ k: Int32, _ view: WordView, _ start: Int, _ best: inout (end: Int, entry: Int32)) {
+        guard let end = match(entries[Int(k)].elements, 0, view, start), end > start else { return }
+        if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
+    }
+
+    /// End index of the shortest match of `pattern[p...]` at word `i`, or nil.
+    private func match(_ pattern: [Element], _ p: Int, _ view: WordView, _ i: Int) -> Int? {
+        guard p < pattern.count else { return i }
+        if case .gap(let most) = pattern[p] {
             for skip in 0...most where i + skip <= view.count {
-                if let end = match(pattern.dropFirst(), view, i + skip) { return end }
+                if let end = match(pattern, p + 1, view, i + skip) { return end }
             }
             return nil
         }
-        guard i < view.count, matches(head, view, i) else { return nil }
-        return match(pattern.dropFirst(), view, i + 1)
+        guard i < view.count, matches(pattern[p], view, i) else { return nil }
+        return match(pattern, p + 1, view, i + 1)
     }
 
     private func matches(_ element: Element, _ view: WordView, _ i: Int) -> Bool {
         switch element {
         case .word(let id): return view.ids[i] == id
-        case .stem(let s): return view.encoded.stems(ofToken: view.tokens[i]).contains(s)
+        case .stem(let s):
+            for k in view.encoded.stemRange(ofToken: view.tokens[i]) where view.encoded.stem(at: k) == s { return true }
+            return false
         case .anyOf(let options): return options.contains { matches($0, view, i) }
         case .gap: return false
         }

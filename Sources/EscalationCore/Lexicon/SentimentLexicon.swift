@@ -18,20 +18,33 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// VADER's file: `token TAB mean TAB sd TAB [ratings]`. Only the first two fields are used.
+    /// Read as bytes: every scoring thread loads it at start-up.
     public mutating func addVADER(path: String, contents: String) throws {
-        var line = 0
-        for raw in contents.split(separator: "\n", omittingEmptySubsequences: false) {
-            line += 1
-            if raw.isEmpty { continue }
-            let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 2, let value = Double(fields[1].trimmingCharacters(in: .whitespaces)) else {
-                throw DataFileError(file: path, line: line, message: "expected 'token<TAB>valence…'")
+        var contents = contents
+        var parsed: [(String, Double)] = []
+        var failedLine: Int?
+        contents.withUTF8 { bytes in
+            var line = 0, i = 0
+            while i < bytes.count && failedLine == nil {
+                line += 1
+                var end = i
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                defer { i = end + 1 }
+                let stop = end > i && bytes[end - 1] == 0x0D ? end - 1 : end  // CRLF files
+                guard stop > i else { continue }
+                let fields = bytes[i..<stop].split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
+                let valueText = fields.count >= 2 ? String(decoding: fields[1], as: UTF8.self).trimmingCharacters(in: .whitespaces) : ""
+                guard let value = Double(valueText) else { failedLine = line; break }
+                let raw = fields[0]
+                let token = String(decoding: raw, as: UTF8.self)
+                // VADER looks tokens up lower-cased, so mixed-case duplicates ("D:" vs "d:") are unreachable.
+                if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }), token != token.lowercased() { continue }
+                parsed.append((token, value))
             }
-            let token = String(fields[0])
-            // VADER looks tokens up lower-cased, so mixed-case duplicates ("D:" vs "d:") are unreachable.
-            guard token == token.lowercased() else { continue }
-            words[token] = value
         }
+        if let failedLine { throw DataFileError(file: path, line: failedLine, message: "expected 'token<TAB>valence…'") }
+        words.reserveCapacity(words.count + parsed.count)
+        for (token, value) in parsed { words[token] = value }
     }
 
     /// Our format (`phrase  valence`, sections ignored); entries override VADER's.

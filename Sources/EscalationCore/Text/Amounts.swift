@@ -2,10 +2,16 @@
 public enum Amounts {
     /// The largest amount found, or nil. Scans bytes once; no regular expressions.
     public static func largestUSD(in text: String) -> Double? {
-        let b = Array(text.utf8)
+        var text = text
+        return text.withUTF8(largestUSD)
+    }
+
+    private static func largestUSD(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         var best: Double?
         var i = 0
         while i < b.count {
+            // Most bytes are neither "$" nor a digit: skip them first.
+            guard b[i] == UInt8(ascii: "$") || isDigit(b[i]) else { i += 1; continue }
             let dollar = b[i] == UInt8(ascii: "$")
             let start = dollar ? i + 1 : i
             guard start < b.count, isDigit(b[start]), dollar || i == 0 || !isAlnum(b[i - 1]) else { i += 1; continue }

@@ -63,6 +63,7 @@ public struct Vocabulary: Sendable {
     }
 
     public var count: Int { words.count }
+    public var stemCount: Int { stems.count }
 
     public func id(of word: String) -> Int32? { table[word] }
 
@@ -110,8 +111,10 @@ public struct EncodedText: Sendable {
         self.stems = stems
     }
 
-    /// Stem ids token `t` starts with.
-    @inline(__always) public func stems(ofToken t: Int) -> ArraySlice<Int32> {
-        stems[Int(stemStart[t])..<Int(stemStart[t + 1])]
+    /// Positions (for `stem(at:)`) of the stem ids token `t` starts with.
+    @inline(__always) public func stemRange(ofToken t: Int) -> Range<Int> {
+        Int(stemStart[t])..<Int(stemStart[t + 1])
     }
+
+    @inline(__always) public func stem(at position: Int) -> Int32 { stems[position] }
 }
