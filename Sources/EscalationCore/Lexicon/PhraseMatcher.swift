@@ -55,9 +55,14 @@ public struct WordView {
     public let ids: [Int32]
 
     public init(_ encoded: EncodedText, tokens: [Int]) {
+        self.init(encoded, tokens: tokens, ids: tokens.map { encoded.ids[$0] })
+    }
+
+    /// `ids` must be `encoded.ids` at `tokens`.
+    init(_ encoded: EncodedText, tokens: [Int], ids: [Int32]) {
         self.encoded = encoded
         self.tokens = tokens
-        ids = tokens.map { encoded.ids[$0] }
+        self.ids = ids
     }
 
     public var count: Int { tokens.count }

@@ -27,6 +27,11 @@ public struct SentimentAnalyzer: Sendable {
     public static let scopeWindow = 3
     public static let intensifierDecay = [1.0, 0.95, 0.9]
 
+    /// `intensifierDecay[distance - 1]` without reading a shared global array per word.
+    @inline(__always) static func decay(_ distance: Int) -> Double {
+        distance == 1 ? 1.0 : distance == 2 ? 0.95 : 0.9
+    }
+
     public let lexicon: SentimentLexicon
     public let modifiers: Modifiers
     public let vocabulary: Vocabulary
@@ -42,14 +47,23 @@ public struct SentimentAnalyzer: Sendable {
         var sarcasticOpener = false
         var questionOpener = false
     }
+    /// By vocabulary id, up to the last id with facts (shared vocabularies hold many more words).
     private let wordInfo: [WordInfo]
     private let phrases: PhraseIndex<Double>
+
+    /// Words some rule names ("the least helpful", "never so good", "no X or Y"), by id.
+    private struct RuleWords: Sendable {
+        var least, at, very, never, so, this, or, nor: Int32
+    }
+    private static let ruleWordList = ["least", "at", "very", "never", "so", "this", "or", "nor"]
+    private let ruleWords: RuleWords
 
     /// The words and stems sentiment looks up, for a vocabulary shared with other stages.
     public static func register(lexicon: SentimentLexicon, modifiers: Modifiers, into builder: inout Vocabulary.Builder) {
         builder.add(lexicon.words.keys.sorted())
         lexicon.phrases.register(into: &builder)
         modifiers.register(into: &builder)
+        builder.add(ruleWordList)
     }
 
     /// A standalone analyzer with a vocabulary of its own.
@@ -64,9 +78,11 @@ public struct SentimentAnalyzer: Sendable {
         self.lexicon = lexicon
         self.modifiers = modifiers
         self.vocabulary = vocabulary
-        var info = [WordInfo](repeating: WordInfo(), count: vocabulary.count)
+        var info: [WordInfo] = []
         func update(_ word: String, _ body: (inout WordInfo) -> Void) {
-            if let id = vocabulary.id(of: word) { body(&info[Int(id)]) }
+            guard let id = vocabulary.id(of: word).map(Int.init) else { return }
+            if id >= info.count { info += [WordInfo](repeating: WordInfo(), count: id + 1 - info.count) }
+            body(&info[id])
         }
         for (w, v) in lexicon.words { update(w) { $0.valence = v } }
         for (w, v) in modifiers.intensifiers { update(w) { $0.intensifier = v } }
@@ -77,69 +93,74 @@ public struct SentimentAnalyzer: Sendable {
         for w in modifiers.questionOpeners { update(w) { $0.questionOpener = true } }
         wordInfo = info
         phrases = lexicon.phrases.index(vocabulary)
+        let id = { (w: String) in vocabulary.id(of: w) ?? -2 }
+        ruleWords = RuleWords(least: id("least"), at: id("at"), very: id("very"), never: id("never"),
+                              so: id("so"), this: id("this"), or: id("or"), nor: id("nor"))
     }
 
-    /// The words sentiment looks at, with what it needs to know about each.
-    private struct Context {
-        var words: [String] = []
-        var caps: [Bool] = []
-        /// Clause punctuation follows word i (short negators stop there).
-        var boundaryAfter: [Bool] = []
-        /// Index of the sentence each word is in.
-        var sentence: [Int] = []
-        /// Word i is in an informational question ("How do I cancel one seat?").
-        var inQuestion: [Bool] = []
-        /// Word i belongs to a matched lexicon phrase.
-        var inPhrase: [Bool] = []
-        /// Token index of word i, and its facts.
-        var tokens: [Int] = []
-        var info: [WordInfo] = []
-        var negator: [Bool] = []
-        /// Token index (in `NormalizedText.tokens`) → word index here, -1 for punctuation.
-        var wordOfToken: [Int] = []
-        var capsStandOut = false
+    @inline(__always) private func info(_ id: Int32) -> WordInfo {
+        id >= 0 && Int(id) < wordInfo.count ? wordInfo[Int(id)] : WordInfo()
+    }
 
-        func valence(_ i: Int) -> Double? { info[i].valence }
-        func intensifier(_ i: Int) -> Double? { info[i].intensifier }
+    /// One word sentiment looks at (any non-punctuation token), with what it needs to know.
+    private struct Word {
+        var info: WordInfo
+        var id: Int32
+        var token: Int32
+        /// Index of the sentence the word is in.
+        var sentence: Int32
+        var caps: Bool
+        /// Clause punctuation follows the word (short negators stop there).
+        var boundaryAfter = false
+        /// In an informational question ("How do I cancel one seat?").
+        var inQuestion: Bool
+        var negator: Bool
+        /// Part of a matched lexicon phrase.
+        var inPhrase = false
+
+        var valence: Double? { info.valence }
+        var intensifier: Double? { info.intensifier }
+    }
+
+    private struct Context {
+        var words: [Word] = []
+        /// Token index (in `NormalizedText.tokens`) → word index here, -1 for punctuation.
+        var wordOfToken: [Int32] = []
+        /// Token index and id of each word, for phrase matching.
+        var view: WordView
+        var capsStandOut = false
+        var count: Int { words.count }
     }
 
     private func context(_ encoded: EncodedText) -> Context {
         let text = encoded.text
-        var c = Context()
-        let questions = text.informationalQuestionMask { t in
-            let id = encoded.ids[t]
-            return id >= 0 && wordInfo[Int(id)].questionOpener
-        }
-        var sentence = 0
-        c.wordOfToken = [Int](repeating: -1, count: text.tokens.count)
+        let questions = text.informationalQuestionMask { t in info(encoded.ids[t]).questionOpener }
         let n = text.tokens.count
-        for array in [\Context.caps, \Context.boundaryAfter, \Context.inQuestion, \Context.negator] as [WritableKeyPath<Context, [Bool]>] {
-            c[keyPath: array].reserveCapacity(n)
-        }
-        c.words.reserveCapacity(n); c.sentence.reserveCapacity(n); c.tokens.reserveCapacity(n); c.info.reserveCapacity(n)
+        var words: [Word] = []
+        words.reserveCapacity(n)
+        var wordOfToken = [Int32](repeating: -1, count: n)
+        var tokens: [Int] = [], ids: [Int32] = []
+        tokens.reserveCapacity(n); ids.reserveCapacity(n)
+        var sentence: Int32 = 0
+        var capsCount = 0
         for (t, token) in text.tokens.enumerated() {
             if token.kind == .punctuation {
-                if !c.boundaryAfter.isEmpty { c.boundaryAfter[c.boundaryAfter.count - 1] = true }
+                if !words.isEmpty { words[words.count - 1].boundaryAfter = true }
                 if token.endsSentence { sentence += 1 }
                 continue
             }
-            c.wordOfToken[t] = c.words.count
-            c.words.append(token.text)
-            c.tokens.append(t)
-            c.caps.append(token.isAllCaps)
-            c.boundaryAfter.append(false)
-            c.sentence.append(sentence)
-            c.inQuestion.append(questions[t])
+            wordOfToken[t] = Int32(words.count)
             let id = encoded.ids[t]
-            let info = id >= 0 ? wordInfo[Int(id)] : WordInfo()
-            c.info.append(info)
-            c.negator.append(info.negator || token.text.utf8.hasSuffixNT)
+            let facts = info(id)
+            if token.isAllCaps { capsCount += 1 }
+            words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: token.isAllCaps,
+                              inQuestion: questions[t], negator: facts.negator || token.text.utf8.hasSuffixNT))
+            tokens.append(t)
+            ids.append(id)
         }
-        c.inPhrase = [Bool](repeating: false, count: c.words.count)
         // Caps only count when they stand out: a fully shouted text gets no extra.
-        let capsCount = c.caps.lazy.filter { $0 }.count
-        c.capsStandOut = capsCount > 0 && capsCount < c.words.count
-        return c
+        return Context(words: words, wordOfToken: wordOfToken, view: WordView(encoded, tokens: tokens, ids: ids),
+                       capsStandOut: capsCount > 0 && capsCount < words.count)
     }
 
     /// Per-word valences and the compound score, for explanations and lexicon work.
@@ -152,7 +173,7 @@ public struct SentimentAnalyzer: Sendable {
     /// Compound sentiment; counted risk hits add their category's valence (`risk.txt`),
     /// because in support language an outage or a cancellation is itself a complaint.
     public func compound(_ text: NormalizedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Double {
-        breakdown(text, risks: risks, riskValence: riskValence).compound
+        compound(vocabulary.encode(text), risks: risks, riskValence: riskValence)
     }
 
     public func breakdown(_ text: NormalizedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
@@ -161,24 +182,30 @@ public struct SentimentAnalyzer: Sendable {
 
     /// `encoded` must come from this analyzer's vocabulary.
     public func compound(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Double {
-        breakdown(encoded, risks: risks, riskValence: riskValence).compound
+        let c = context(encoded)
+        return c.words.isEmpty ? 0 : score(c, encoded.text, risks, riskValence).compound
     }
 
     public func breakdown(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
-        let text = encoded.text
-        var c = context(encoded)
+        let c = context(encoded)
         guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
-        var riskStarts = [Bool](repeating: false, count: c.words.count)
-        for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { riskStarts[c.wordOfToken[hit.tokenIndex]] = true }
-        var valences = [Double](repeating: 0, count: c.words.count)
+        let (valences, compound) = score(c, encoded.text, risks, riskValence)
+        return Breakdown(words: c.words.map { encoded.text.tokens[Int($0.token)].text }, valences: valences, compound: compound)
+    }
+
+    private func score(_ context: Context, _ text: NormalizedText, _ risks: [RiskHit],
+                       _ riskValence: [String: Double]) -> (valences: [Double], compound: Double) {
+        var c = context
+        var riskStarts = [Bool](repeating: false, count: c.count)
+        for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { riskStarts[Int(c.wordOfToken[hit.tokenIndex])] = true }
+        var valences = [Double](repeating: 0, count: c.count)
         // Phrases first, so their words are not read again as modifiers ("can't believe").
         var i = 0
-        var phraseAt = [Double?](repeating: nil, count: c.words.count)
-        let view = WordView(encoded, tokens: c.tokens)
-        while i < c.words.count {
-            if let phrase = phrases.longest(in: view, at: i) {
+        var phraseAt = [Double?](repeating: nil, count: c.count)
+        while i < c.count {
+            if let phrase = phrases.longest(in: c.view, at: i) {
                 phraseAt[i] = phrase.payload
-                for j in i..<(i + phrase.length) { c.inPhrase[j] = true }
+                for j in i..<(i + phrase.length) { c.words[j].inPhrase = true }
                 i += phrase.length
             } else {
                 i += 1
@@ -187,41 +214,41 @@ public struct SentimentAnalyzer: Sendable {
         for i in c.words.indices {
             if let value = phraseAt[i] {
                 valences[i] = value == 0 ? 0 : adjust(value, at: i, c)
-            } else if !c.inPhrase[i], c.intensifier(i) == nil, var valence = c.valence(i) {
+            } else if !c.words[i].inPhrase, c.words[i].intensifier == nil, var valence = c.words[i].valence {
                 // "no" that negates what follows ("no more errors", "no outage") is not a sentiment itself.
-                if c.info[i].shortNegator && negatesNext(i, c, riskStarts) { valence = 0 }
+                if c.words[i].info.shortNegator && negatesNext(i, c, riskStarts) { valence = 0 }
                 valences[i] = valence == 0 ? 0 : adjust(valence, at: i, c)
             }
         }
 
         for hit in risks {
-            let i = c.wordOfToken[hit.tokenIndex]
+            let i = Int(c.wordOfToken[hit.tokenIndex])
             guard i >= 0 else { continue }
             if hit.exempt {
                 valences[i] = 0  // a harmless mention ("cancel the export") is no complaint
             } else if hit.counts, let v = riskValence[hit.category], v < 0 {
                 // The stronger of the word's own valence and the risk's, not both: no double counting.
-                valences[i] = min(valences[i], v - (c.capsStandOut && c.caps[i] ? Self.capsEmphasis : 0))
+                valences[i] = min(valences[i], v - (c.capsStandOut && c.words[i].caps ? Self.capsEmphasis : 0))
             }
         }
         applySarcasm(&valences, c)
         // Asking how something works is not an emotion, whatever words the question uses.
-        for i in valences.indices where c.inQuestion[i] { valences[i] = 0 }
+        for i in valences.indices where c.words[i].inQuestion { valences[i] = 0 }
 
-        if let contrast = c.info.firstIndex(where: \.contrast) {
+        if let contrast = c.words.firstIndex(where: \.info.contrast) {
             for j in valences.indices where j < contrast { valences[j] *= Self.beforeContrast }
             for j in valences.indices where j > contrast { valences[j] *= Self.afterContrast }
         }
 
         var sum = valences.reduce(0, +)
         if sum != 0 { sum += (sum > 0 ? 1 : -1) * punctuationEmphasis(text) }
-        return Breakdown(words: c.words, valences: valences, compound: Self.normalize(sum))
+        return (valences, Self.normalize(sum))
     }
 
     private func negatesNext(_ i: Int, _ c: Context, _ riskStarts: [Bool]) -> Bool {
-        for j in (i + 1)...(i + 2) where j < c.words.count {
-            if c.valence(j) != nil || riskStarts[j] { return true }
-            if c.boundaryAfter[j] { break }
+        for j in (i + 1)...(i + 2) where j < c.count {
+            if c.words[j].valence != nil || riskStarts[j] { return true }
+            if c.words[j].boundaryAfter { break }
         }
         return false
     }
@@ -229,13 +256,13 @@ public struct SentimentAnalyzer: Sendable {
     /// "Great, down again." — praise opening a sentence whose rest is negative is sarcasm.
     private func applySarcasm(_ valences: inout [Double], _ c: Context) {
         var i = 0
-        while i < c.words.count {
-            let sentence = c.sentence[i]
+        while i < c.count {
+            let sentence = c.words[i].sentence
             var end = i
-            while end < c.words.count && c.sentence[end] == sentence { end += 1 }
+            while end < c.count && c.words[end].sentence == sentence { end += 1 }
             // The praise word may follow an interjection: "Oh perfect, …".
-            for opener in i..<min(i + 2, end) where c.info[opener].sarcasticOpener
-                && c.boundaryAfter[opener] && valences[opener] > 0 {
+            for opener in i..<min(i + 2, end) where c.words[opener].info.sarcasticOpener
+                && c.words[opener].boundaryAfter && valences[opener] > 0 {
                 if valences[(opener + 1)..<end].reduce(0, +) < 0 { valences[opener] *= Self.negationScalar }
                 break
             }
@@ -243,52 +270,54 @@ public struct SentimentAnalyzer: Sendable {
         }
     }
 
-
     private func adjust(_ base: Double, at i: Int, _ c: Context) -> Double {
         var valence = base
+        let w = c.words
         if shortNegated(at: i, c) { valence *= Self.negationScalar }
-        if c.capsStandOut && c.caps[i] { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
+        if c.capsStandOut && w[i].caps { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
         for distance in 1...Self.scopeWindow where i - distance >= 0 {
+            let m = w[i - distance]
             // Modifiers do not reach across clause punctuation: "not cancelling, we love it".
-            if c.boundaryAfter[i - distance] { break }
+            if m.boundaryAfter { break }
             // A word with a sentiment of its own is not a modifier (VADER's rule), nor is a
             // word inside a phrase ("can't believe").
-            guard c.valence(i - distance) == nil, !c.inPhrase[i - distance] else { continue }
-            if let boost = c.intensifier(i - distance) {
-                var scalar = boost * Self.intensifierDecay[distance - 1]
-                if c.capsStandOut && c.caps[i - distance] { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
+            guard m.valence == nil, !m.inPhrase else { continue }
+            if let boost = m.intensifier {
+                var scalar = boost * Self.decay(distance)
+                if c.capsStandOut && m.caps { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
                 valence += (valence > 0 ? 1 : -1) * scalar
             }
             if neverSo(at: i, distance: distance, c) {
                 valence *= Self.neverSoEmphasis
-            } else if c.negator[i - distance] {
+            } else if m.negator {
                 valence *= Self.negationScalar
             }
         }
         // "the least helpful" negates; "at least helpful" and "the very least" do not.
-        if i >= 1, c.words[i - 1] == "least", i < 2 || (c.words[i - 2] != "at" && c.words[i - 2] != "very") {
+        if i >= 1, w[i - 1].id == ruleWords.least, i < 2 || (w[i - 2].id != ruleWords.at && w[i - 2].id != ruleWords.very) {
             valence *= Self.negationScalar
         }
         return valence
     }
 
     private func shortNegated(at i: Int, _ c: Context) -> Bool {
+        let w = c.words
         for distance in 1...2 where i - distance >= 0 {
             let j = i - distance
-            if (j..<i).contains(where: { c.boundaryAfter[$0] }) { return false }
-            if c.info[j].shortNegator { return true }
+            if (j..<i).contains(where: { w[$0].boundaryAfter }) { return false }
+            if w[j].info.shortNegator { return true }
         }
         // "no X or Y": the negation reaches across "or"/"nor".
-        if i >= 3, c.info[i - 3].shortNegator, ["or", "nor"].contains(c.words[i - 1]),
-           !(i - 3..<i).contains(where: { c.boundaryAfter[$0] }) {
+        if i >= 3, w[i - 3].info.shortNegator, w[i - 1].id == ruleWords.or || w[i - 1].id == ruleWords.nor,
+           !(i - 3..<i).contains(where: { w[$0].boundaryAfter }) {
             return true
         }
         return false
     }
 
     private func neverSo(at i: Int, distance: Int, _ c: Context) -> Bool {
-        guard distance >= 2, c.words[i - distance] == "never" else { return false }
-        return (1..<distance).contains { ["so", "this"].contains(c.words[i - $0]) }
+        guard distance >= 2, c.words[i - distance].id == ruleWords.never else { return false }
+        return (1..<distance).contains { c.words[i - $0].id == ruleWords.so || c.words[i - $0].id == ruleWords.this }
     }
 
     private func punctuationEmphasis(_ text: NormalizedText) -> Double {
