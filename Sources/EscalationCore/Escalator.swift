@@ -58,7 +58,7 @@ public final class Escalator {
     }
 
     public func evidence(for ticket: Ticket) -> Evidence {
-        let encoded = vocabulary.encode(normalizer.normalize(ticket.text))
+        let encoded = vocabulary.encode(normalizer.normalize(ticket.text, vocabulary: vocabulary))
         let hits = risk.hits(in: encoded)
         let tokens = encoded.text.tokens
         let columns = tokens.indices.lazy.filter { tokens[$0].isLexical }.map { t -> Int32 in

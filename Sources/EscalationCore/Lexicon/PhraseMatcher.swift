@@ -134,7 +134,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
 
     /// The longest entry matching at `start` (ties: the first inserted), or nil.
     /// Longest is all callers need: a shorter match from the same start covers less.
-    public func longest(in view: WordView, at start: Int) -> Match? {
+    public func longest(in view: borrowing WordView, at start: Int) -> Match? {
         var best = (end: start, entry: Int32(-1))
         let id = Int(view.ids[start])
         if id >= 0 && id + 1 < wordStart.count {
@@ -149,13 +149,13 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         return Match(start: start, length: best.end - start, payload: entries[Int(best.entry)].payload)
     }
 
-    @inline(__always) private func consider(_ k: Int32, _ view: WordView, _ start: Int, _ best: inout (end: Int, entry: Int32)) {
+    @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ best: inout (end: Int, entry: Int32)) {
         guard let end = match(entries[Int(k)].elements, 0, view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
     }
 
     /// End index of the shortest match of `pattern[p...]` at word `i`, or nil.
-    private func match(_ pattern: [Element], _ p: Int, _ view: WordView, _ i: Int) -> Int? {
+    private func match(_ pattern: borrowing [Element], _ p: Int, _ view: borrowing WordView, _ i: Int) -> Int? {
         guard p < pattern.count else { return i }
         if case .gap(let most) = pattern[p] {
             for skip in 0...most where i + skip <= view.count {
@@ -167,7 +167,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         return match(pattern, p + 1, view, i + 1)
     }
 
-    private func matches(_ element: Element, _ view: WordView, _ i: Int) -> Bool {
+    private func matches(_ element: borrowing Element, _ view: borrowing WordView, _ i: Int) -> Bool {
         switch element {
         case .word(let id): return view.ids[i] == id
         case .stem(let s):

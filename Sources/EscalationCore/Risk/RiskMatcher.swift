@@ -107,7 +107,7 @@ public struct RiskMatcher: Sendable {
         // One fact per word, not per hit.
         let negator = tokenIndex.map { t in
             let id = encoded.ids[t]
-            return id >= 0 ? negatesRisk[Int(id)] : text.tokens[t].text.utf8.hasSuffixNT
+            return id >= 0 ? negatesRisk[Int(id)] : text.tokens[t].endsInNT
         }
         var hits: [RiskHit] = []
         var i = 0

@@ -154,7 +154,7 @@ public struct SentimentAnalyzer: Sendable {
             let facts = info(id)
             if token.isAllCaps { capsCount += 1 }
             words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: token.isAllCaps,
-                              inQuestion: questions[t], negator: facts.negator || token.text.utf8.hasSuffixNT))
+                              inQuestion: questions[t], negator: facts.negator || token.endsInNT))
             tokens.append(t)
             ids.append(id)
         }
@@ -245,7 +245,7 @@ public struct SentimentAnalyzer: Sendable {
         return (valences, Self.normalize(sum))
     }
 
-    private func negatesNext(_ i: Int, _ c: Context, _ riskStarts: [Bool]) -> Bool {
+    private func negatesNext(_ i: Int, _ c: borrowing Context, _ riskStarts: [Bool]) -> Bool {
         for j in (i + 1)...(i + 2) where j < c.count {
             if c.words[j].valence != nil || riskStarts[j] { return true }
             if c.words[j].boundaryAfter { break }
@@ -254,7 +254,7 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// "Great, down again." — praise opening a sentence whose rest is negative is sarcasm.
-    private func applySarcasm(_ valences: inout [Double], _ c: Context) {
+    private func applySarcasm(_ valences: inout [Double], _ c: borrowing Context) {
         var i = 0
         while i < c.count {
             let sentence = c.words[i].sentence
@@ -270,13 +270,12 @@ public struct SentimentAnalyzer: Sendable {
         }
     }
 
-    private func adjust(_ base: Double, at i: Int, _ c: Context) -> Double {
+    private func adjust(_ base: Double, at i: Int, _ c: borrowing Context) -> Double {
         var valence = base
-        let w = c.words
         if shortNegated(at: i, c) { valence *= Self.negationScalar }
-        if c.capsStandOut && w[i].caps { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
+        if c.capsStandOut && c.words[i].caps { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
         for distance in 1...Self.scopeWindow where i - distance >= 0 {
-            let m = w[i - distance]
+            let m = c.words[i - distance]
             // Modifiers do not reach across clause punctuation: "not cancelling, we love it".
             if m.boundaryAfter { break }
             // A word with a sentiment of its own is not a modifier (VADER's rule), nor is a
@@ -294,28 +293,27 @@ public struct SentimentAnalyzer: Sendable {
             }
         }
         // "the least helpful" negates; "at least helpful" and "the very least" do not.
-        if i >= 1, w[i - 1].id == ruleWords.least, i < 2 || (w[i - 2].id != ruleWords.at && w[i - 2].id != ruleWords.very) {
+        if i >= 1, c.words[i - 1].id == ruleWords.least, i < 2 || (c.words[i - 2].id != ruleWords.at && c.words[i - 2].id != ruleWords.very) {
             valence *= Self.negationScalar
         }
         return valence
     }
 
-    private func shortNegated(at i: Int, _ c: Context) -> Bool {
-        let w = c.words
+    private func shortNegated(at i: Int, _ c: borrowing Context) -> Bool {
         for distance in 1...2 where i - distance >= 0 {
             let j = i - distance
-            if (j..<i).contains(where: { w[$0].boundaryAfter }) { return false }
-            if w[j].info.shortNegator { return true }
+            if (j..<i).contains(where: { c.words[$0].boundaryAfter }) { return false }
+            if c.words[j].info.shortNegator { return true }
         }
         // "no X or Y": the negation reaches across "or"/"nor".
-        if i >= 3, w[i - 3].info.shortNegator, w[i - 1].id == ruleWords.or || w[i - 1].id == ruleWords.nor,
-           !(i - 3..<i).contains(where: { w[$0].boundaryAfter }) {
+        if i >= 3, c.words[i - 3].info.shortNegator, c.words[i - 1].id == ruleWords.or || c.words[i - 1].id == ruleWords.nor,
+           !(i - 3..<i).contains(where: { c.words[$0].boundaryAfter }) {
             return true
         }
         return false
     }
 
-    private func neverSo(at i: Int, distance: Int, _ c: Context) -> Bool {
+    private func neverSo(at i: Int, distance: Int, _ c: borrowing Context) -> Bool {
         guard distance >= 2, c.words[i - distance].id == ruleWords.never else { return false }
         return (1..<distance).contains { c.words[i - $0].id == ruleWords.so || c.words[i - $0].id == ruleWords.this }
     }

@@ -49,18 +49,21 @@ extension Normalizer {
     private func appendASCIIWord(_ word: UnsafeBufferPointer<UInt8>, to result: inout NormalizedText) {
         var upper = 0, lower = 0, digits = 0, other = 0
         var lastIsDigit = false
-        let folded = String(unsafeUninitializedCapacity: word.count) { out in
-            for (k, byte) in word.enumerated() {
-                if byte >= 0x41 && byte <= 0x5A {
-                    upper += 1; out[k] = byte + 0x20; lastIsDigit = false
-                } else {
-                    if byte >= 0x61 && byte <= 0x7A { lower += 1; lastIsDigit = false }
-                    else if byte >= 0x30 && byte <= 0x39 { digits += 1; lastIsDigit = true }
-                    else if byte == UInt8(ascii: "@") { other += 1; lastIsDigit = false }
-                    out[k] = byte
-                }
+        var hash = ByteTable.fnvBasis
+        let folded = foldBuffer(word.count)
+        for (k, byte) in word.enumerated() {
+            var out = byte
+            if byte >= 0x41 && byte <= 0x5A {
+                upper += 1; out = byte + 0x20; lastIsDigit = false
+            } else if byte >= 0x61 && byte <= 0x7A {
+                lower += 1; lastIsDigit = false
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1; lastIsDigit = true
+            } else if byte == UInt8(ascii: "@") {
+                other += 1; lastIsDigit = false
             }
-            return word.count
+            folded[k] = out
+            hash = ByteTable.fnvStep(hash, out)
         }
         // ICU 72 quirks, matched on purpose: a lone "_" is no word but "__" is a letter word,
         // and two or more trailing underscores make a word a letter word ("0__").
@@ -68,7 +71,20 @@ extension Normalizer {
         for byte in word.reversed() { guard byte == UInt8(ascii: "_") else { break }; trailingUnderscores += 1 }
         guard upper + lower + digits + other > 0 || word.count >= 2 else { return }
         let kind: Token.Kind = lastIsDigit && trailingUnderscores < 2 ? .number : .word
-        result.tokens.append(Token(folded, kind: kind, isAllCaps: upper >= 2 && lower == 0))
+        let bytes = UnsafeBufferPointer(start: folded, count: word.count)
+        let n = word.count
+        let endsInNT = n >= 3 && bytes[n - 3] == UInt8(ascii: "n") && bytes[n - 2] == UInt8(ascii: "'") && bytes[n - 1] == UInt8(ascii: "t")
+        // A word the vocabulary knows reuses its string; only unknown words make a new one.
+        var text: String
+        if let vocabulary = lookupVocabulary {
+            let id = vocabulary.table.id(bytes, hash: hash)
+            text = id.map { vocabulary.words[Int($0)] } ?? String(decoding: bytes, as: UTF8.self)
+            while result.ids.count < result.tokens.count { result.ids.append(Vocabulary.notLookedUp) }
+            result.ids.append(id ?? Vocabulary.unknown)
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        result.tokens.append(Token(text, kind: kind, isAllCaps: upper >= 2 && lower == 0, endsInNT: endsInNT))
     }
 
     private func appendASCIIPunctuation(_ byte: UInt8, to result: inout NormalizedText) {

@@ -17,13 +17,39 @@ public final class Normalizer {
     /// Emoticons to keep whole (":-(", "<3"): ICU would split them into punctuation.
     /// Filled from the sentiment lexicon; matched against whitespace-separated chunks.
     public var emoticons: Set<String> = []
+    /// Set during `normalize(_:vocabulary:)`: ASCII words are looked up while they are folded.
+    private(set) var lookupVocabulary: Vocabulary?
+    /// Scratch space a word is folded into.
+    private var fold = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var foldCapacity = 64
 
     public init() throws {
         guard let icu = esc_icu_open() else { throw NormalizerError.icuUnavailable }
         self.icu = icu
     }
 
-    deinit { esc_icu_close(icu) }
+    deinit {
+        esc_icu_close(icu)
+        fold.deallocate()
+    }
+
+    func foldBuffer(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if count > foldCapacity {
+            fold.deallocate()
+            foldCapacity = max(count, 2 * foldCapacity)
+            fold = .allocate(capacity: foldCapacity)
+        }
+        return fold
+    }
+
+    /// `normalize(_:)`, with each token's id in `vocabulary` found on the way (for `Vocabulary.encode`).
+    public func normalize(_ text: String, vocabulary: Vocabulary) -> NormalizedText {
+        lookupVocabulary = vocabulary
+        defer { lookupVocabulary = nil }
+        var result = normalize(text)
+        while result.ids.count < result.tokens.count { result.ids.append(Vocabulary.notLookedUp) }
+        return result
+    }
 
     /// NFKC_Casefold of a whole string (used for lexicon entries and corpus text).
     public func fold(_ text: String) -> String {

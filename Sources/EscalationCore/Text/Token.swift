@@ -13,11 +13,18 @@ public struct Token: Sendable, Hashable {
     public var kind: Kind
     /// The original had at least two letters, all upper case ("DOWN", not "I" or "Down").
     public var isAllCaps: Bool
+    /// Ends in "n't" ("doesn't"): VADER counts every such word as a negator.
+    public var endsInNT: Bool
 
     public init(_ text: String, kind: Kind = .word, isAllCaps: Bool = false) {
+        self.init(text, kind: kind, isAllCaps: isAllCaps, endsInNT: text.utf8.hasSuffixNT)
+    }
+
+    init(_ text: String, kind: Kind, isAllCaps: Bool, endsInNT: Bool) {
         self.text = text
         self.kind = kind
         self.isAllCaps = isAllCaps
+        self.endsInNT = endsInNT
     }
 
     /// Words, numbers and ideographs: what lexicons and the classifier look at.
@@ -29,6 +36,13 @@ public struct NormalizedText: Sendable, Equatable {
     public var tokens: [Token]
     public var exclamationMarks: Int
     public var questionMarks: Int
+    /// Vocabulary ids the tokenizer found while folding (see `Normalizer.normalize(_:vocabulary:)`),
+    /// one per token, `Vocabulary.notLookedUp` where it did not look; empty without a vocabulary.
+    var ids: [Int32] = []
+
+    public static func == (a: NormalizedText, b: NormalizedText) -> Bool {
+        a.tokens == b.tokens && a.exclamationMarks == b.exclamationMarks && a.questionMarks == b.questionMarks
+    }
 
     public init(tokens: [Token], exclamationMarks: Int = 0, questionMarks: Int = 0) {
         self.tokens = tokens

@@ -34,9 +34,11 @@ public struct Vocabulary: Sendable {
 
     /// Id of an unknown word (and of punctuation) in `EncodedText.ids`.
     public static let unknown: Int32 = -1
+    /// In `NormalizedText.ids`: the tokenizer did not look this token up (`encode` will).
+    static let notLookedUp: Int32 = -2
 
     public let words: [String]
-    private let table: WordTable<Int32>
+    let table: ByteTable
     private let stems: [[UInt8]]
     private let stemIndex: [String: Int32]
     /// Stems bucketed by first byte: an unknown word only tries the few sharing its first letter.
@@ -47,7 +49,7 @@ public struct Vocabulary: Sendable {
 
     private init(words: [String], stems: [String]) {
         self.words = words
-        table = WordTable(words.enumerated().map { ($0.element, Int32($0.offset)) })
+        table = ByteTable(words)
         self.stems = stems.map { Array($0.utf8) }
         stemIndex = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($0.element, Int32($0.offset)) })
         var buckets = [[Int32]](repeating: [], count: 256)
@@ -65,7 +67,7 @@ public struct Vocabulary: Sendable {
     public var count: Int { words.count }
     public var stemCount: Int { stems.count }
 
-    public func id(of word: String) -> Int32? { table[word] }
+    public func id(of word: String) -> Int32? { table.id(of: word) }
 
     public func stemID(of stem: String) -> Int32? { stemIndex[stem] }
 
@@ -80,9 +82,11 @@ public struct Vocabulary: Sendable {
         var ids = [Int32](repeating: Self.unknown, count: n)
         var stemStart = [Int32](repeating: 0, count: n + 1)
         var matched: [Int32] = []
+        let known = text.ids.count == n ? text.ids : []
         for (t, token) in text.tokens.enumerated() {
             if token.kind != .punctuation {
-                if let id = table[token.text] {
+                let looked = known.isEmpty ? Self.notLookedUp : known[t]
+                if let id = looked == Self.notLookedUp ? table.id(of: token.text) : looked >= 0 ? looked : nil {
                     ids[t] = id
                     let lower = Int(knownStemStart[Int(id)]), upper = Int(knownStemStart[Int(id) + 1])
                     if lower < upper { matched += knownStems[lower..<upper] }
