@@ -183,12 +183,19 @@ public struct JSONParser {
             i += 1
         }
         var out = Array(bytes[start..<i])
+        out.reserveCapacity(2 * (i - start) + 64)
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; break }
             if b < 0x20 { throw fail("control character in string") }
-            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            if b != UInt8(ascii: "\\") {
+                // Copy the run up to the next quote, backslash or control byte at once.
+                let run = i
+                while i < bytes.count, bytes[i] != UInt8(ascii: "\"") && bytes[i] != UInt8(ascii: "\\") && bytes[i] >= 0x20 { i += 1 }
+                out.append(contentsOf: bytes[run..<i])
+                continue
+            }
             i += 1
             guard i < bytes.count else { throw fail("unterminated escape") }
             let e = bytes[i]

@@ -16,19 +16,28 @@ public enum Amounts {
             let start = dollar ? i + 1 : i
             guard start < b.count, isDigit(b[start]), dollar || i == 0 || !isAlnum(b[i - 1]) else { i += 1; continue }
             var j = start
-            var digits = [UInt8]()
             while j < b.count, isDigit(b[j]) || ((b[j] == UInt8(ascii: ",") || b[j] == UInt8(ascii: ".")) && j + 1 < b.count && isDigit(b[j + 1])) {
-                if b[j] != UInt8(ascii: ",") { digits.append(b[j]) }
                 j += 1
             }
-            guard var value = Double(String(decoding: digits, as: UTF8.self)) else { i = j; continue }
-            if j < b.count, b[j] == UInt8(ascii: "k") || b[j] == UInt8(ascii: "K") { value *= 1000; j += 1 }
-            let rest = b[j..<min(b.count, j + 5)].map { $0 | 0x20 }
-            let usd = rest.starts(with: Array(" usd".utf8)) || rest.starts(with: Array("usd".utf8))
-            if dollar || usd { best = max(best ?? value, value) }
+            let end = j
+            let thousands = j < b.count && (b[j] == UInt8(ascii: "k") || b[j] == UInt8(ascii: "K"))
+            if thousands { j += 1 }
+            // Only amounts marked as dollars are parsed: most numbers in tickets are not money.
+            guard dollar || followedByUSD(b, j) else { i = j; continue }
+            let digits = b[start..<end].filter { $0 != UInt8(ascii: ",") }
+            guard let parsed = Double(String(decoding: digits, as: UTF8.self)) else { i = j; continue }
+            let value = thousands ? parsed * 1000 : parsed
+            best = max(best ?? value, value)
             i = j
         }
         return best
+    }
+
+    /// "usd" or " usd", any case, at `j`.
+    private static func followedByUSD(_ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        var k = j
+        if k < b.count && b[k] == UInt8(ascii: " ") { k += 1 }
+        return k + 3 <= b.count && b[k] | 0x20 == UInt8(ascii: "u") && b[k + 1] | 0x20 == UInt8(ascii: "s") && b[k + 2] | 0x20 == UInt8(ascii: "d")
     }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
