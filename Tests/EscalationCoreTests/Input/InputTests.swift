@@ -44,3 +44,32 @@ final class InputTests: XCTestCase {
         XCTAssertNil(TicketDecoder.lenientNumber("1e309"))
     }
 }
+
+final class FastJSONTests: XCTestCase {
+    func testNumbersStringsAndEscapes() throws {
+        let value = try JSONParser.parse(#"{"a":"x\ny \"q\" tail","z":-0,"i":-12,"f":1.5e2,"big":12345678901234567890,"u":"\u00e9\ud83d\ude00"}"#)
+        XCTAssertEqual(value["a"], .string("x\ny \"q\" tail"))
+        guard case .number(let z)? = value["z"] else { return XCTFail() }
+        XCTAssertTrue(z == 0 && z.sign == .minus, "-0 keeps its sign")
+        XCTAssertEqual(value["i"], .number(-12))
+        XCTAssertEqual(value["f"], .number(150))
+        XCTAssertEqual(value["big"], .number(12345678901234567890))
+        XCTAssertEqual(value["u"], .string("é😀"))
+        XCTAssertThrowsError(try JSONParser.parse("{\"a\":\"x\\ny\u{1}\"}"), "control character after an escape")
+    }
+
+    func testQuotedEscapesOnlyWhatItMust() {
+        XCTAssertEqual(JSONWriter.quoted("plain text é 😀"), "\"plain text é 😀\"")
+        XCTAssertEqual(JSONWriter.quoted("a\"b\\c\nd\re\tf\u{7F}\u{2028}\u{2029}–"), #""a\"b\\c\nd\re\tf\u007f\u2028\u2029–""#)
+        for text in ["", "x\u{0}", "line\u{2028}", "quote\"", "日本語\n"] {
+            XCTAssertEqual(try JSONParser.parse(JSONWriter.quoted(text)), .string(text), "round trip of \(text.debugDescription)")
+        }
+    }
+
+    func testAmountsOnlyCountDollars() {
+        XCTAssertEqual(Amounts.largestUSD(in: "refund $4,200 and 3000 USD, 5k usd; 99999 widgets, $1.5k, E-4012"), 5000)
+        XCTAssertEqual(Amounts.largestUSD(in: "$12"), 12)
+        XCTAssertNil(Amounts.largestUSD(in: "ticket 123456 in v2 of build 77"))
+        XCTAssertEqual(Amounts.largestUSD(in: "a1000 usd"), nil, "a number glued to a word is no amount")
+    }
+}

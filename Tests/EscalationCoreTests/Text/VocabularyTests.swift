@@ -1,0 +1,84 @@
+@testable import EscalationCore
+import Foundation
+import XCTest
+
+/// The id-based scoring path: tables, the vocabulary, and agreement with standalone stages.
+final class VocabularyTests: XCTestCase {
+    func testWordTableAgreesWithDictionary() {
+        var rng = SystemRandomNumberGenerator()
+        var table = WordTable<Int>(), reference: [String: Int] = [:]
+        for k in 0..<20_000 {
+            let word = String((0..<Int.random(in: 0...20, using: &rng)).map { _ in "abcdé 'x".randomElement(using: &rng)! })
+            table[word] = k
+            reference[word] = k
+        }
+        XCTAssertEqual(table.count, reference.count)
+        for (word, value) in reference { XCTAssertEqual(table[word], value, word) }
+        XCTAssertNil(table["not there at all, too long"])
+        XCTAssertEqual(Set(table.keys), Set(reference.keys))
+    }
+
+    func testPairTableAgreesWithDictionary() {
+        var table = PairTable(), reference: [[Int32]: Int32] = [:]
+        for k in 0..<50_000 {
+            let a = Int32.random(in: 0..<3000), b = Int32.random(in: 0..<3000)
+            table.insert(a, b, Int32(k))
+            reference[[a, b]] = Int32(k)
+        }
+        XCTAssertEqual(table.count, reference.count)
+        for (key, value) in reference { XCTAssertEqual(table[key[0], key[1]], value) }
+        XCTAssertNil(table[3001, 0])
+        XCTAssertEqual(table.uniqueCopy()[reference.keys.first![0], reference.keys.first![1]], reference.values.first)
+    }
+
+    func testEncodeFindsIdsAndStems() {
+        var builder = Vocabulary.Builder()
+        builder.add(["cancel", "outage", "we", "are"])
+        builder.addStem("cancel")
+        builder.addStem("outa")
+        let vocabulary = builder.build()
+        let text = NormalizedText(tokens: [Token("we"), Token("are"), Token("cancelling"), Token(",", kind: .punctuation),
+                                           Token("cancel"), Token("unknown")])
+        let encoded = vocabulary.encode(text)
+        XCTAssertEqual(encoded.ids, [2, 3, -1, -1, 0, -1])
+        XCTAssertEqual(encoded.stemRange(ofToken: 2).map(encoded.stem(at:)), [vocabulary.stemID(of: "cancel")!])
+        XCTAssertEqual(encoded.stemRange(ofToken: 4).map(encoded.stem(at:)), [vocabulary.stemID(of: "cancel")!])
+        XCTAssertTrue(encoded.stemRange(ofToken: 3).isEmpty && encoded.stemRange(ofToken: 5).isEmpty)
+        XCTAssertNil(vocabulary.id(of: "cancelling"))
+    }
+
+    /// Ids found while folding must equal ids looked up afterwards, for every token of real text.
+    func testTokenizerLookupEqualsLaterLookup() throws {
+        let escalator = Fixture.escalator()
+        for file in ["Corpora/escalate.jsonl", "samples/tickets.jsonl", "Tests/Fixtures/sentiment_support.jsonl"] {
+            for line in try String(contentsOfFile: Fixture.path(file), encoding: .utf8).split(separator: "\n") {
+                guard case .string(let text)? = try JSONParser.parse(String(line))["text"] else { continue }
+                let plain = escalator.normalizer.normalize(text)
+                let fused = escalator.normalizer.normalize(text, vocabulary: escalator.vocabulary)
+                XCTAssertEqual(plain, fused)
+                XCTAssertEqual(escalator.vocabulary.encode(plain).ids, escalator.vocabulary.encode(fused).ids, text)
+            }
+        }
+    }
+
+    /// Stages built on the escalator's shared vocabulary score like stages with their own.
+    func testSharedVocabularyScoresLikeStandaloneStages() throws {
+        let escalator = Fixture.escalator()
+        let resources = Fixture.resources(escalator.normalizer)
+        let sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers)
+        let risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers)
+        var compared = 0
+        for file in ["Corpora/escalate.jsonl", "Corpora/calm.jsonl", "Tests/Fixtures/sentiment_support.jsonl"] {
+            for line in try String(contentsOfFile: Fixture.path(file), encoding: .utf8).split(separator: "\n") {
+                guard case .string(let text)? = try JSONParser.parse(String(line))["text"] else { continue }
+                let normalized = escalator.normalizer.normalize(text)
+                let hits = risk.hits(in: normalized)
+                XCTAssertEqual(hits, escalator.risk.hits(in: normalized), text)
+                XCTAssertEqual(sentiment.compound(normalized, risks: hits, riskValence: resources.risk.valence),
+                               escalator.evidence(for: Ticket(id: "x", text: text)).sentiment, accuracy: 1e-12, text)
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 500)
+    }
+}
