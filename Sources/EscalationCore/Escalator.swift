@@ -41,7 +41,10 @@ public final class Escalator {
     private let classifierColumn: [Int32]
     private let scorer: NaiveBayes.Scorer
 
-    public init(resources: Resources, classifier: NaiveBayes, config: PriorityConfig, normalizer: Normalizer) {
+    /// `copyClassifierTables`: give this escalator its own copy of the classifier's scoring
+    /// tables (every scoring thread but one should, so no two threads share them).
+    public init(resources: Resources, classifier: NaiveBayes, config: PriorityConfig, normalizer: Normalizer,
+                copyClassifierTables: Bool = false) {
         self.normalizer = normalizer
         normalizer.emoticons = resources.sentiment.emoticons
         var builder = Vocabulary.Builder()
@@ -53,7 +56,7 @@ public final class Escalator {
         risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers, vocabulary: vocabulary)
         self.classifier = classifier
         classifierColumn = vocabulary.words.map { classifier.column(of: $0) }
-        scorer = classifier.scorer.uniqueCopy()
+        scorer = copyClassifierTables ? classifier.scorer.uniqueCopy() : classifier.scorer
         priority = PriorityModel(config: config)
     }
 

@@ -25,13 +25,13 @@ public struct RiskHit: Sendable, Equatable {
 }
 
 /// Finds risk terms in normalized text, honouring exemptions and negation.
-public struct RiskMatcher: Sendable {
+public final class RiskMatcher: Sendable {
     public let lexicon: RiskLexicon
     public let modifiers: Modifiers
     public let vocabulary: Vocabulary
     /// How many words back a negator still applies. Three is VADER's window for the same
     /// job in sentiment ("not going to cancel"); longer windows start to catch other clauses.
-    public var negationWindow = 3
+    public let negationWindow = 3
 
     private let terms: PhraseIndex<RiskLexicon.Term>
     private let exemptions: PhraseIndex<String>
@@ -47,7 +47,7 @@ public struct RiskMatcher: Sendable {
     }
 
     /// A standalone matcher with a vocabulary of its own.
-    public init(lexicon: RiskLexicon, modifiers: Modifiers) {
+    public convenience init(lexicon: RiskLexicon, modifiers: Modifiers) {
         var builder = Vocabulary.Builder()
         Self.register(lexicon: lexicon, modifiers: modifiers, into: &builder)
         self.init(lexicon: lexicon, modifiers: modifiers, vocabulary: builder.build())

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Constants are VADER's (Hutto & Gilbert, ICWSM 2014), which were fitted to human ratings;
 /// README "About the scoring" explains how they combine.
-public struct SentimentAnalyzer: Sendable {
+public final class SentimentAnalyzer: Sendable {
     /// Added to a sentiment word written in ALL CAPS inside mixed-case text (VADER C_INCR).
     public static let capsEmphasis = 0.733
     /// Multiplier for a negated sentiment word: flips and damps it (VADER N_SCALAR).
@@ -67,7 +67,7 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// A standalone analyzer with a vocabulary of its own.
-    public init(lexicon: SentimentLexicon, modifiers: Modifiers) {
+    public convenience init(lexicon: SentimentLexicon, modifiers: Modifiers) {
         var builder = Vocabulary.Builder()
         Self.register(lexicon: lexicon, modifiers: modifiers, into: &builder)
         self.init(lexicon: lexicon, modifiers: modifiers, vocabulary: builder.build())

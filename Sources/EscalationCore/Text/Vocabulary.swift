@@ -3,7 +3,7 @@
 ///
 /// A ticket's words are looked up here once (`encode`); sentiment, risk and the classifier then
 /// read their per-word facts from arrays indexed by id instead of hashing each word again.
-public struct Vocabulary: Sendable {
+public final class Vocabulary: Sendable {
     /// Collects words and stems from the stages before ids are fixed.
     public struct Builder {
         private var words: [String] = []
