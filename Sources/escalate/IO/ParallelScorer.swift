@@ -15,6 +15,8 @@ struct ScoredRecord {
 
 /// Scores batches of records on `jobs` threads, each with its own `Escalator` (ICU objects are
 /// per thread), and returns results in input order: output is identical for any job count.
+/// With several jobs, scoring runs in the background while the caller reads the next batch
+/// and writes the previous one.
 final class ParallelScorer: @unchecked Sendable {
     private let escalators: [Escalator]
     private let writer: RecordWriter
@@ -27,18 +29,38 @@ final class ParallelScorer: @unchecked Sendable {
 
     var jobs: Int { escalators.count }
 
-    func score(_ batch: [RecordSource.Pending]) -> [ScoredRecord] {
-        if jobs == 1 || batch.count < 2 * jobs {
-            return batch.map { score($0, with: escalators[0]) }
+    /// A batch being scored on the worker threads.
+    final class Job: @unchecked Sendable {
+        fileprivate let group = DispatchGroup()
+        fileprivate let parts: ThreadSlots<[ScoredRecord]>
+        fileprivate init(parts: Int) { self.parts = ThreadSlots(count: parts, initial: []) }
+    }
+
+    /// Starts scoring `batch` in the background: the caller reads the next batch meanwhile.
+    /// At most one job may run at a time (each escalator serves one thread); `results(of:)`
+    /// waits for it.
+    func start(_ batch: [RecordSource.Pending]) -> Job {
+        let parts = batch.count < 2 * jobs ? 1 : jobs
+        let job = Job(parts: parts)
+        for k in 0..<parts {
+            // Contiguous ranges, each collected in a thread-local array: no shared writes.
+            let range = (k * batch.count / parts)..<((k + 1) * batch.count / parts)
+            DispatchQueue.global().async(group: job.group) { [self] in
+                job.parts.set(k, range.map { score(batch[$0], with: escalators[k]) })
+            }
         }
-        // Contiguous ranges, each collected in a thread-local array: no shared writes.
-        let parts = ThreadSlots<[ScoredRecord]>(count: jobs, initial: [])
-        let jobs = self.jobs
-        DispatchQueue.concurrentPerform(iterations: jobs) { k in
-            let range = (k * batch.count / jobs)..<((k + 1) * batch.count / jobs)
-            parts.set(k, range.map { score(batch[$0], with: escalators[k]) })
-        }
-        return parts.values.flatMap { $0 }
+        return job
+    }
+
+    /// The job's results, in input order.
+    func results(of job: Job) -> [ScoredRecord] {
+        job.group.wait()
+        return job.parts.values.flatMap { $0 }
+    }
+
+    /// Scores `batch` on the calling thread (one job: no thread hand-offs).
+    func scoreHere(_ batch: [RecordSource.Pending]) -> [ScoredRecord] {
+        batch.map { score($0, with: escalators[0]) }
     }
 
     private func score(_ pending: RecordSource.Pending, with escalator: Escalator) -> ScoredRecord {

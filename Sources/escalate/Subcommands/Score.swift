@@ -85,17 +85,34 @@ struct Score: ParsableCommand {
             if let header = writer.header() { out.write(header) }
             var batch: [RecordSource.Pending] = []
             var batchBytes = 0
-            func drain() {
-                guard !batch.isEmpty else { return }
-                for result in scorer.score(batch) {
+            var inFlight: ParallelScorer.Job?
+            func write(_ results: [ScoredRecord]) {
+                for result in results {
                     for line in result.diagnostics { Diagnostics.emit(line) }
                     if let warning = duplicates.check(result) { Diagnostics.emit(warning) }
                     if result.failed { failed += 1 } else { scored += 1 }
                     if result.escalated { escalated += 1 }
                     out.write(result.text)
                 }
+            }
+            // Hands the full batch over: with one job it is scored here; with more, it is scored in
+            // the background while the previous batch is written and the next one read.
+            func submit() {
+                guard !batch.isEmpty else { return }
+                if scorer.jobs == 1 {
+                    write(scorer.scoreHere(batch))
+                } else {
+                    let previous = inFlight.map(scorer.results(of:))
+                    inFlight = scorer.start(batch)
+                    if let previous { write(previous) }
+                }
                 batch.removeAll(keepingCapacity: true)
                 batchBytes = 0
+            }
+            // Everything read so far is scored and written.
+            func drain() {
+                submit()
+                if let job = inFlight { write(scorer.results(of: job)); inFlight = nil }
             }
             var finishedBytes = 0
             for path in paths where !Interrupt.wasRequested {
@@ -109,7 +126,7 @@ struct Score: ParsableCommand {
                     batchBytes += pending.size
                     // Bounded by count and by bytes, so memory stays flat whatever the input.
                     if batch.count >= Self.batchSize || batchBytes >= Self.batchBytes {
-                        drain()
+                        submit()
                         progress.update(records: scored + failed, fileBytes: finishedBytes + source.lines.bytesConsumed)
                     }
                 }
