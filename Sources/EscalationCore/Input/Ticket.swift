@@ -11,18 +11,36 @@ public struct AccountMetadata: Sendable, Equatable {
 
     public init() {}
 
-    /// Input field name → where it goes and its allowed range. Immutable; key paths are
-    /// not Sendable-annotated, hence nonisolated(unsafe).
-    nonisolated(unsafe) static let numericFields: [(String, WritableKeyPath<AccountMetadata, Double?>, ClosedRange<Double>)] = [
-        ("arr_usd", \.arrUSD, 0...1e13),
-        ("sla_hours_left", \.slaHoursLeft, -1e6...1e6),
-        ("renewal_days", \.renewalDays, -1e5...1e5),
-        ("open_tickets", \.openTickets, 0...1e9),
-        ("prior_escalations", \.priorEscalations, 0...1e9),
-        ("health", \.health, 0...100),
-        ("dispute_amount_usd", \.disputeAmountUSD, 0...1e13),
-    ]
-    public static let fieldNames: Set<String> = Set(numericFields.map(\.0) + ["account_tier"])
+    /// Numeric input fields, in the order warnings are given, with their allowed ranges.
+    /// Switches rather than a shared table of key paths: every record is decoded through these,
+    /// on every scoring thread.
+    static let numericFieldCount = 7
+
+    static func numericField(_ k: Int) -> (name: String, range: ClosedRange<Double>) {
+        switch k {
+        case 0: return ("arr_usd", 0...1e13)
+        case 1: return ("sla_hours_left", -1e6...1e6)
+        case 2: return ("renewal_days", -1e5...1e5)
+        case 3: return ("open_tickets", 0...1e9)
+        case 4: return ("prior_escalations", 0...1e9)
+        case 5: return ("health", 0...100)
+        default: return ("dispute_amount_usd", 0...1e13)
+        }
+    }
+
+    mutating func setNumeric(_ k: Int, _ value: Double) {
+        switch k {
+        case 0: arrUSD = value
+        case 1: slaHoursLeft = value
+        case 2: renewalDays = value
+        case 3: openTickets = value
+        case 4: priorEscalations = value
+        case 5: health = value
+        default: disputeAmountUSD = value
+        }
+    }
+
+    public static let fieldNames: Set<String> = Set((0..<numericFieldCount).map { numericField($0).name } + ["account_tier"])
 
     /// `fieldNames.contains(name)` without touching a shared global set (this runs per record).
     public static func isField(_ name: String) -> Bool {

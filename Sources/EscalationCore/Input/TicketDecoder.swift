@@ -69,7 +69,7 @@ public enum TicketDecoder {
         let id = fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
         let parts = fields.filter { textFields.contains($0.key) }
         let label = (fields["escalate"] ?? fields["label"]).map { JSONValue.string($0) }
-        return try build(id: id, parts: parts, metadata: fields.filter { AccountMetadata.fieldNames.contains($0.key) },
+        return try build(id: id, parts: parts, metadata: fields.filter { AccountMetadata.isField($0.key) },
                          label: label, warnings: [])
     }
 
@@ -87,7 +87,8 @@ public enum TicketDecoder {
         var warnings = warnings
         var metadata = AccountMetadata()
         if let tier = raw["account_tier"], !tier.isEmpty { metadata.accountTier = tier.lowercased() }
-        for (name, path, range) in AccountMetadata.numericFields {
+        for k in 0..<AccountMetadata.numericFieldCount {
+            let (name, range) = AccountMetadata.numericField(k)
             guard let s = raw[name], !s.isEmpty else { continue }
             guard let n = lenientNumber(s) else {
                 warnings.append("'\(name)' value \"\(s)\" is not a number; ignored")
@@ -97,7 +98,7 @@ public enum TicketDecoder {
                 warnings.append("'\(name)' value \(s) is outside \(JSONWriter.number(range.lowerBound))…\(JSONWriter.number(range.upperBound)); ignored")
                 continue
             }
-            metadata[keyPath: path] = n
+            metadata.setNumeric(k, n)
         }
         return Decoded(ticket: Ticket(id: id, text: text, metadata: metadata), warnings: warnings, rawLabel: rawLabel)
     }

@@ -67,19 +67,28 @@ struct RecordWriter {
         appendArray(a.reasons, to: &out)
         out += ",\"respond_minutes\":" + JSONWriter.number(a.respondMinutes)
         out += ",\"resolve_hours\":" + JSONWriter.number(a.resolveHours)
-        var taken = Self.jsonFields
-        if let route = a.route { out += ",\"route\":" + JSONWriter.quoted(route); taken.insert("route") }
-        if !warnings.isEmpty { out += ",\"warnings\":"; appendArray(warnings, to: &out); taken.insert("warnings") }
-        if !a.ignoredRisks.isEmpty { out += ",\"ignored_risks\":"; appendArray(a.ignoredRisks, to: &out); taken.insert("ignored_risks") }
+        if let route = a.route { out += ",\"route\":" + JSONWriter.quoted(route) }
+        if !warnings.isEmpty { out += ",\"warnings\":"; appendArray(warnings, to: &out) }
+        if !a.ignoredRisks.isEmpty { out += ",\"ignored_risks\":"; appendArray(a.ignoredRisks, to: &out) }
         if keepFields {
-            for (key, value) in extra where !taken.contains(key) { out += "," + JSONWriter.quoted(key) + ":" + JSONWriter.encode(value) }
+            for (key, value) in extra where !Self.isResultField(key) || (key == "route" && a.route == nil)
+                || (key == "warnings" && warnings.isEmpty) || (key == "ignored_risks" && a.ignoredRisks.isEmpty) {
+                out += "," + JSONWriter.quoted(key) + ":" + JSONWriter.encode(value)
+            }
         }
         return out + "}\n"
     }
 
-    /// Fields every JSON result has; `--keep-fields` does not repeat input fields of these names.
-    private static let jsonFields: Set<String> = ["id", "priority", "escalate", "level", "tier", "type", "review", "sentiment",
-                                                  "probability", "risks", "triggers", "reasons", "respond_minutes", "resolve_hours"]
+    /// Fields a JSON result may have; `--keep-fields` does not repeat input fields of these names
+    /// (the optional ones only when the result has them). A switch, not a shared global set:
+    /// scoring threads would bounce its reference count.
+    private static func isResultField(_ key: String) -> Bool {
+        switch key {
+        case "id", "priority", "escalate", "level", "tier", "type", "review", "sentiment", "probability", "risks",
+             "triggers", "reasons", "respond_minutes", "resolve_hours", "route", "warnings", "ignored_risks": return true
+        default: return false
+        }
+    }
 
     private func appendArray(_ items: [String], to out: inout String) {
         out += "["
