@@ -62,7 +62,8 @@ public final class Escalator {
 
     public func evidence(for ticket: Ticket) -> Evidence {
         let encoded = vocabulary.encode(normalizer.normalize(ticket.text, vocabulary: vocabulary))
-        let hits = risk.hits(in: encoded)
+        let questions = sentiment.questionMask(encoded)
+        let hits = risk.hits(in: encoded, questions: questions)
         let tokens = encoded.text.tokens
         let columns = tokens.indices.lazy.filter { tokens[$0].isLexical }.map { t -> Int32 in
             let id = encoded.ids[t]
@@ -70,7 +71,7 @@ public final class Escalator {
         }
         return Evidence(
             probability: scorer.probability(columns: columns),
-            sentiment: sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence),
+            sentiment: sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions),
             risks: hits,
             metadata: ticket.metadata,
             amountInText: Amounts.largestUSD(in: ticket.text))

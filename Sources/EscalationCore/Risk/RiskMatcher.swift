@@ -68,8 +68,9 @@ public final class RiskMatcher: Sendable {
         hits(in: vocabulary.encode(text))
     }
 
-    /// `encoded` must come from this matcher's vocabulary.
-    public func hits(in encoded: EncodedText) -> [RiskHit] {
+    /// `encoded` must come from this matcher's vocabulary; `questions`, the informational-question
+    /// mask, if already at hand (`SentimentAnalyzer.questionMask`).
+    public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
         let text = encoded.text
         // Lexical words, with the clause each sits in (punctuation starts a new clause).
         var tokenIndex: [Int] = []
@@ -85,7 +86,7 @@ public final class RiskMatcher: Sendable {
         }
         guard !tokenIndex.isEmpty else { return [] }
         let words = WordView(encoded, tokens: tokenIndex)
-        let questions = lexicon.ignoredInQuestions.isEmpty ? [] : text.informationalQuestionMask { t in
+        let questions = lexicon.ignoredInQuestions.isEmpty ? [] : given ?? text.informationalQuestionMask { t in
             let id = encoded.ids[t]
             return id >= 0 && questionOpener[Int(id)]
         }

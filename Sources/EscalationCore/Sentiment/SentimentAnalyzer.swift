@@ -132,9 +132,15 @@ public final class SentimentAnalyzer: Sendable {
         var count: Int { words.count }
     }
 
-    private func context(_ encoded: EncodedText) -> Context {
+    /// Per token: inside an informational question (see `informationalQuestionMask`). Risk
+    /// matching needs the same mask, so `Escalator` computes it once and hands it to both.
+    public func questionMask(_ encoded: EncodedText) -> [Bool] {
+        encoded.text.informationalQuestionMask { t in info(encoded.ids[t]).questionOpener }
+    }
+
+    private func context(_ encoded: EncodedText, questions given: [Bool]?) -> Context {
         let text = encoded.text
-        let questions = text.informationalQuestionMask { t in info(encoded.ids[t]).questionOpener }
+        let questions = given ?? questionMask(encoded)
         let n = text.tokens.count
         var words: [Word] = []
         words.reserveCapacity(n)
@@ -181,13 +187,15 @@ public final class SentimentAnalyzer: Sendable {
     }
 
     /// `encoded` must come from this analyzer's vocabulary.
-    public func compound(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Double {
-        let c = context(encoded)
+    /// `questions`: `questionMask(encoded)`, if already at hand.
+    public func compound(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:],
+                         questions: [Bool]? = nil) -> Double {
+        let c = context(encoded, questions: questions)
         return c.words.isEmpty ? 0 : score(c, encoded.text, risks, riskValence).compound
     }
 
     public func breakdown(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
-        let c = context(encoded)
+        let c = context(encoded, questions: nil)
         guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
         let (valences, compound) = score(c, encoded.text, risks, riskValence)
         return Breakdown(words: c.words.map { encoded.text.tokens[Int($0.token)].text }, valences: valences, compound: compound)
