@@ -72,12 +72,13 @@ public struct WordView {
 /// their first word, so the cost per position is bounded by the few phrases sharing it (no
 /// regular expressions). Gaps are short (a few words), so matching stays linear in the text.
 public struct PhraseIndex<Payload: Sendable>: Sendable {
-    indirect enum Element: Sendable {
-        case word(Int32), stem(Int32), anyOf([Element]), gap(Int)
-    }
-    struct Entry: Sendable {
-        var elements: [Element]
-        var payload: Payload
+    /// One pattern element, flat (no boxes to retain while matching): a word id, a stem id, a gap
+    /// of up to `value` words, or a choice among `options[value..<value + count]`.
+    struct Element: Sendable {
+        enum Kind: UInt8, Sendable { case word, stem, gap, anyOf }
+        var kind: Kind
+        var value: Int32
+        var count: Int32 = 0
     }
     public struct Match: Sendable {
         public var start: Int
@@ -85,7 +86,12 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         public var payload: Payload
     }
 
-    private let entries: [Entry]
+    /// Every entry's elements, concatenated; entry k is `elements[entryStart[k]..<entryStart[k + 1]]`.
+    private let elements: [Element]
+    private let entryStart: [Int32]
+    /// The words and stems of `anyOf` elements.
+    private let options: [Element]
+    private let payloads: [Payload]
     /// Entries by the id of a first word they accept (CSR: ranges of `wordEntries`).
     private let wordStart: [Int32]
     private let wordEntries: [Int32]
@@ -94,33 +100,50 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// Entries that may start with any word (a leading gap).
     private let anyFirst: [Int32]
 
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { payloads.isEmpty }
 
     /// An id no token has: a pattern word missing from the vocabulary never matches.
     private static var missing: Int32 { -2 }
 
     init(_ source: [PhraseMatcher<Payload>.Entry], _ vocabulary: Vocabulary) {
-        func compile(_ w: PatternWord) -> Element {
+        var elements: [Element] = [], options: [Element] = [], entryStart: [Int32] = [0]
+        func single(_ w: PatternWord, into out: inout [Element]) {
             switch w {
-            case .exact(let s): return .word(vocabulary.id(of: s) ?? Self.missing)
-            case .prefix(let p): return .stem(vocabulary.stemID(of: p) ?? Self.missing)
-            case .anyOf(let options): return .anyOf(options.map(compile))
-            case .gap(let n): return .gap(n)
+            case .exact(let s): out.append(Element(kind: .word, value: vocabulary.id(of: s) ?? Self.missing))
+            case .prefix(let p): out.append(Element(kind: .stem, value: vocabulary.stemID(of: p) ?? Self.missing))
+            case .anyOf(let nested): for o in nested { single(o, into: &out) }
+            case .gap: break  // not an option: the parser only makes single words into choices
             }
         }
-        entries = source.map { Entry(elements: $0.words.map(compile), payload: $0.payload) }
         var byWord = [[Int32]](repeating: [], count: vocabulary.count)
         var byStem = [[Int32]](repeating: [], count: vocabulary.stemCount)
         var any: [Int32] = []
         func file(_ e: Element, _ k: Int32) {
-            switch e {
-            case .word(let id): if id >= 0 { byWord[Int(id)].append(k) }
-            case .stem(let s): if s >= 0 { byStem[Int(s)].append(k) }
-            case .anyOf(let options): for o in options { file(o, k) }
+            switch e.kind {
+            case .word: if e.value >= 0 { byWord[Int(e.value)].append(k) }
+            case .stem: if e.value >= 0 { byStem[Int(e.value)].append(k) }
             case .gap: any.append(k)
+            case .anyOf: for o in options[Int(e.value)..<Int(e.value + e.count)] { file(o, k) }
             }
         }
-        for (k, entry) in entries.enumerated() { file(entry.elements[0], Int32(k)) }
+        for (k, entry) in source.enumerated() {
+            for w in entry.words {
+                switch w {
+                case .gap(let n): elements.append(Element(kind: .gap, value: Int32(n)))
+                case .anyOf:
+                    let first = options.count
+                    single(w, into: &options)
+                    elements.append(Element(kind: .anyOf, value: Int32(first), count: Int32(options.count - first)))
+                default: single(w, into: &elements)
+                }
+            }
+            entryStart.append(Int32(elements.count))
+            file(elements[Int(entryStart[k])], Int32(k))
+        }
+        self.elements = elements
+        self.options = options
+        self.entryStart = entryStart
+        payloads = source.map(\.payload)
         // Ids past the last one that starts an entry need no slots.
         let used = (byWord.lastIndex { !$0.isEmpty } ?? -1) + 1
         var start: [Int32] = [0]
@@ -146,35 +169,48 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         }
         for k in anyFirst { consider(k, view, start, &best) }
         guard best.entry >= 0 else { return nil }
-        return Match(start: start, length: best.end - start, payload: entries[Int(best.entry)].payload)
+        return Match(start: start, length: best.end - start, payload: payloads[Int(best.entry)])
     }
 
     @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ best: inout (end: Int, entry: Int32)) {
-        guard let end = match(entries[Int(k)].elements, 0, view, start), end > start else { return }
+        guard let end = match(Int(entryStart[Int(k)]), Int(entryStart[Int(k) + 1]), view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
     }
 
-    /// End index of the shortest match of `pattern[p...]` at word `i`, or nil.
-    private func match(_ pattern: borrowing [Element], _ p: Int, _ view: borrowing WordView, _ i: Int) -> Int? {
-        guard p < pattern.count else { return i }
-        if case .gap(let most) = pattern[p] {
-            for skip in 0...most where i + skip <= view.count {
-                if let end = match(pattern, p + 1, view, i + skip) { return end }
+    /// End index of the shortest match of `elements[p..<end]` at word `i`, or nil.
+    private func match(_ p: Int, _ end: Int, _ view: borrowing WordView, _ i: Int) -> Int? {
+        var p = p, i = i
+        while p < end {
+            let e = elements[p]
+            if e.kind == .gap {
+                for skip in 0...Int(e.value) where i + skip <= view.count {
+                    if let found = match(p + 1, end, view, i + skip) { return found }
+                }
+                return nil
             }
-            return nil
+            guard i < view.count, matches(e, view, i) else { return nil }
+            p += 1
+            i += 1
         }
-        guard i < view.count, matches(pattern[p], view, i) else { return nil }
-        return match(pattern, p + 1, view, i + 1)
+        return i
     }
 
-    private func matches(_ element: borrowing Element, _ view: borrowing WordView, _ i: Int) -> Bool {
-        switch element {
-        case .word(let id): return view.ids[i] == id
-        case .stem(let s):
-            for k in view.encoded.stemRange(ofToken: view.tokens[i]) where view.encoded.stem(at: k) == s { return true }
+    @inline(__always) private func matches(_ e: Element, _ view: borrowing WordView, _ i: Int) -> Bool {
+        switch e.kind {
+        case .word: return view.ids[i] == e.value
+        case .stem: return hasStem(e.value, view, i)
+        case .anyOf:
+            for o in Int(e.value)..<Int(e.value + e.count) {
+                let option = options[o]
+                if option.kind == .word ? view.ids[i] == option.value : hasStem(option.value, view, i) { return true }
+            }
             return false
-        case .anyOf(let options): return options.contains { matches($0, view, i) }
         case .gap: return false
         }
+    }
+
+    @inline(__always) private func hasStem(_ s: Int32, _ view: borrowing WordView, _ i: Int) -> Bool {
+        for k in view.encoded.stemRange(ofToken: view.tokens[i]) where view.encoded.stem(at: k) == s { return true }
+        return false
     }
 }
