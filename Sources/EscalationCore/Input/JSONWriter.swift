@@ -6,35 +6,49 @@ public struct JSONWriter {
 
     public static func quoted(_ s: String) -> String {
         var utf8 = s
-        return utf8.withUTF8 { bytes in
-            // Most strings need no escaping: copy them whole.
-            guard bytes.contains(where: needsEscape) else { return "\"" + s + "\"" }
-            var out: [UInt8] = [UInt8(ascii: "\"")]
-            out.reserveCapacity(bytes.count + 16)
+        // Most strings need no escaping: copy them whole.
+        if !utf8.withUTF8({ $0.contains(where: needsEscape) }) { return "\"" + s + "\"" }
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quoted(s)` appended as UTF-8 bytes (for writers that build a whole line in one buffer).
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var utf8 = s
+        utf8.withUTF8 { bytes in
+            out.append(UInt8(ascii: "\""))
             var i = 0
             while i < bytes.count {
+                // Copy the run that needs no escaping at once.
+                let run = i
+                while i < bytes.count && !needsEscape(bytes[i]) { i += 1 }
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                guard i < bytes.count else { break }
                 let b = bytes[i]
-                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                    // U+2028/2029: legal JSON, but they break JavaScript line readers.
-                    out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    i += 3
+                if b == 0xE2 {
+                    if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                        // U+2028/2029: legal JSON, but they break JavaScript line readers.
+                        out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        i += 3
+                    } else {
+                        out.append(b)
+                        i += 1
+                    }
                     continue
                 }
                 switch b {
-                case UInt8(ascii: "\""): out += [0x5C, b]
-                case UInt8(ascii: "\\"): out += [0x5C, b]
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [0x5C, b]
                 case UInt8(ascii: "\n"): out += [0x5C, UInt8(ascii: "n")]
                 case UInt8(ascii: "\r"): out += [0x5C, UInt8(ascii: "r")]
                 case UInt8(ascii: "\t"): out += [0x5C, UInt8(ascii: "t")]
-                case 0..<0x20, 0x7F:
+                default:  // other control bytes and DEL
                     let hex = Array("0123456789abcdef".utf8)
                     out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-                default: out.append(b)
                 }
                 i += 1
             }
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

@@ -43,40 +43,45 @@ struct RecordWriter {
         a.risks.map { "\($0.category):\($0.terms.joined(separator: "|"))" }.joined(separator: ";")
     }
 
-    /// One JSON object, appended piece by piece: this runs once per ticket.
+    /// One JSON object, built as bytes in one buffer: this runs once per ticket.
     private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> String {
-        var out = "{\"id\":"
-        out.reserveCapacity(256)
-        out += JSONWriter.quoted(a.id)
-        out += ",\"priority\":" + JSONWriter.number(a.priority)
-        out += a.escalate ? ",\"escalate\":true" : ",\"escalate\":false"
-        out += ",\"level\":\"" + a.level.rawValue + "\",\"tier\":\"" + a.tier.description
-        out += "\",\"type\":\"" + a.type.rawValue + "\""
-        out += a.review ? ",\"review\":true" : ",\"review\":false"
-        out += ",\"sentiment\":" + JSONWriter.number(round4(a.sentiment))
-        out += ",\"probability\":" + JSONWriter.number(round4(a.probability))
-        out += ",\"risks\":{"
-        for (k, risk) in a.risks.enumerated() {
-            if k > 0 { out += "," }
-            out += JSONWriter.quoted(risk.category) + ":"
-            appendArray(risk.terms, to: &out)
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+        func string(_ s: String) { JSONWriter.appendQuoted(s, to: &out) }
+        func array(_ items: [String]) {
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() { if k > 0 { out.append(UInt8(ascii: ",")) }; string(item) }
+            out.append(UInt8(ascii: "]"))
         }
-        out += "},\"triggers\":"
-        appendArray(a.triggers, to: &out)
-        out += ",\"reasons\":"
-        appendArray(a.reasons, to: &out)
-        out += ",\"respond_minutes\":" + JSONWriter.number(a.respondMinutes)
-        out += ",\"resolve_hours\":" + JSONWriter.number(a.resolveHours)
-        if let route = a.route { out += ",\"route\":" + JSONWriter.quoted(route) }
-        if !warnings.isEmpty { out += ",\"warnings\":"; appendArray(warnings, to: &out) }
-        if !a.ignoredRisks.isEmpty { out += ",\"ignored_risks\":"; appendArray(a.ignoredRisks, to: &out) }
+        raw("{\"id\":"); string(a.id)
+        raw(",\"priority\":"); raw(JSONWriter.number(a.priority))
+        raw(a.escalate ? ",\"escalate\":true,\"level\":" : ",\"escalate\":false,\"level\":"); string(a.level.rawValue)
+        raw(",\"tier\":"); string(a.tier.description)
+        raw(",\"type\":"); string(a.type.rawValue)
+        raw(a.review ? ",\"review\":true" : ",\"review\":false")
+        raw(",\"sentiment\":"); raw(JSONWriter.number(round4(a.sentiment)))
+        raw(",\"probability\":"); raw(JSONWriter.number(round4(a.probability)))
+        raw(",\"risks\":{")
+        for (k, risk) in a.risks.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            string(risk.category); out.append(UInt8(ascii: ":")); array(risk.terms)
+        }
+        raw("},\"triggers\":"); array(a.triggers)
+        raw(",\"reasons\":"); array(a.reasons)
+        raw(",\"respond_minutes\":"); raw(JSONWriter.number(a.respondMinutes))
+        raw(",\"resolve_hours\":"); raw(JSONWriter.number(a.resolveHours))
+        if let route = a.route { raw(",\"route\":"); string(route) }
+        if !warnings.isEmpty { raw(",\"warnings\":"); array(warnings) }
+        if !a.ignoredRisks.isEmpty { raw(",\"ignored_risks\":"); array(a.ignoredRisks) }
         if keepFields {
             for (key, value) in extra where !Self.isResultField(key) || (key == "route" && a.route == nil)
                 || (key == "warnings" && warnings.isEmpty) || (key == "ignored_risks" && a.ignoredRisks.isEmpty) {
-                out += "," + JSONWriter.quoted(key) + ":" + JSONWriter.encode(value)
+                out.append(UInt8(ascii: ",")); string(key); out.append(UInt8(ascii: ":")); raw(JSONWriter.encode(value))
             }
         }
-        return out + "}\n"
+        raw("}\n")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Fields a JSON result may have; `--keep-fields` does not repeat input fields of these names
@@ -88,12 +93,6 @@ struct RecordWriter {
              "triggers", "reasons", "respond_minutes", "resolve_hours", "route", "warnings", "ignored_risks": return true
         default: return false
         }
-    }
-
-    private func appendArray(_ items: [String], to out: inout String) {
-        out += "["
-        for (k, item) in items.enumerated() { if k > 0 { out += "," }; out += JSONWriter.quoted(item) }
-        out += "]"
     }
 
     func renderError(id: String, line: Int, message: String) -> String {
