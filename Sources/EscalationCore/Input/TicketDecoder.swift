@@ -42,22 +42,25 @@ public enum TicketDecoder {
         case .number(let n)?: id = JSONWriter.number(n)
         case let other?: throw RecordError("'id' is \(other.typeWithArticle), expected a string or number")
         }
-        var parts: [String: String] = [:]
-        for field in textFields {
-            switch textValues.last(where: { $0.0 == field })?.1 {
-            case nil, .null?: continue
-            case .string(let s)?: parts[field] = s
-            case let other?: throw RecordError("'\(field)' is \(other.typeWithArticle), expected a string")
+        var parts = TextParts()
+        for (key, v) in textValues {
+            switch v {
+            case .null: parts[key] = nil
+            case .string(let s): parts[key] = s
+            default: parts[key] = nil; parts.wrongType[key] = v.typeWithArticle
             }
         }
-        var raw: [String: String] = [:]
+        if let (field, type) = ["text", "subject", "body"].lazy.compactMap({ f in parts.wrongType[f].map { (f, $0) } }).first {
+            throw RecordError("'\(field)' is \(type), expected a string")
+        }
+        var raw: [(String, MetadataValue)] = []
         var warnings: [String] = []
         for (k, (field, v)) in metadataValues.enumerated()
         where !metadataValues[(k + 1)...].contains(where: { $0.0 == field }) {
             switch v {
             case .null: continue
-            case .string(let s): raw[field] = s
-            case .number(let n): raw[field] = n.isFinite ? JSONWriter.number(n) : "inf"
+            case .string(let s): raw.append((field, .text(s)))
+            case .number(let n): raw.append((field, .number(n)))
             default: warnings.append("'\(field)' is \(v.typeWithArticle); ignored")
             }
         }
@@ -67,35 +70,74 @@ public enum TicketDecoder {
     /// A CSV/TSV row by header name; every value is text.
     public static func decode(fields: [String: String], fallbackID: String) throws -> Decoded {
         let id = fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
-        let parts = fields.filter { textFields.contains($0.key) }
+        var parts = TextParts()
+        for field in ["text", "subject", "body"] { parts[field] = fields[field] }
         let label = (fields["escalate"] ?? fields["label"]).map { JSONValue.string($0) }
-        return try build(id: id, parts: parts, metadata: fields.filter { AccountMetadata.isField($0.key) },
-                         label: label, warnings: [])
+        let metadata = fields.filter { AccountMetadata.isField($0.key) }.map { ($0.key, MetadataValue.text($0.value)) }
+        return try build(id: id, parts: parts, metadata: metadata, label: label, warnings: [])
     }
 
-    private static func build(id: String, parts: [String: String], metadata raw: [String: String],
+    /// The text fields of a record; a record may give `text`, or `subject` and/or `body`.
+    private struct TextParts {
+        var text: String?, subject: String?, body: String?
+        /// Fields given with a type other than string, for the error message.
+        var wrongType: [String: String] = [:]
+        subscript(field: String) -> String? {
+            get { field == "text" ? text : field == "subject" ? subject : field == "body" ? body : nil }
+            set {
+                switch field {
+                case "text": text = newValue
+                case "subject": subject = newValue
+                case "body": body = newValue
+                default: break
+                }
+                wrongType[field] = nil
+            }
+        }
+    }
+
+    /// A metadata value as given: JSON numbers stay numbers (no round trip through text).
+    private enum MetadataValue {
+        case number(Double), text(String)
+        var shown: String {
+            switch self {
+            case .number(let n): return n.isFinite ? JSONWriter.number(n) : "inf"
+            case .text(let s): return s
+            }
+        }
+    }
+
+    private static func build(id: String, parts: TextParts, metadata raw: [(String, MetadataValue)],
                               label rawLabel: JSONValue?, warnings: [String]) throws -> Decoded {
         let text: String
-        if let t = parts["text"] {
+        if let t = parts.text {
             text = t
-        } else if parts["subject"] != nil || parts["body"] != nil {
+        } else if parts.subject != nil || parts.body != nil {
             // Subject and body read as one text; the subject's words count like any others.
-            text = [parts["subject"], parts["body"]].compactMap { $0 }.joined(separator: "\n")
+            text = [parts.subject, parts.body].compactMap { $0 }.joined(separator: "\n")
         } else {
             throw RecordError("missing 'text' (or 'subject'/'body')")
         }
         var warnings = warnings
         var metadata = AccountMetadata()
-        if let tier = raw["account_tier"], !tier.isEmpty { metadata.accountTier = tier.lowercased() }
+        func value(_ name: String) -> MetadataValue? { raw.last { $0.0 == name }?.1 }
+        if let tier = value("account_tier")?.shown, !tier.isEmpty { metadata.accountTier = tier.lowercased() }
         for k in 0..<AccountMetadata.numericFieldCount {
             let (name, range) = AccountMetadata.numericField(k)
-            guard let s = raw[name], !s.isEmpty else { continue }
-            guard let n = lenientNumber(s) else {
-                warnings.append("'\(name)' value \"\(s)\" is not a number; ignored")
+            guard let given = value(name) else { continue }
+            let number: Double?
+            switch given {
+            case .number(let n): number = n.isFinite ? n : nil
+            case .text(let s):
+                guard !s.isEmpty else { continue }
+                number = lenientNumber(s)
+            }
+            guard let n = number else {
+                warnings.append("'\(name)' value \"\(given.shown)\" is not a number; ignored")
                 continue
             }
             guard range.contains(n) else {
-                warnings.append("'\(name)' value \(s) is outside \(JSONWriter.number(range.lowerBound))…\(JSONWriter.number(range.upperBound)); ignored")
+                warnings.append("'\(name)' value \(given.shown) is outside \(JSONWriter.number(range.lowerBound))…\(JSONWriter.number(range.upperBound)); ignored")
                 continue
             }
             metadata.setNumeric(k, n)
