@@ -29,6 +29,12 @@ final class ParallelScorer: @unchecked Sendable {
 
     var jobs: Int { escalators.count }
 
+    /// What one job's thread uses; an escalator serves one thread at a time (see `start`).
+    private struct Worker: @unchecked Sendable {
+        let escalator: Escalator
+        let writer: RecordWriter
+    }
+
     /// A batch being scored on the worker threads.
     final class Job: @unchecked Sendable {
         fileprivate let group = DispatchGroup()
@@ -44,9 +50,12 @@ final class ParallelScorer: @unchecked Sendable {
         let job = Job(parts: parts)
         for k in 0..<parts {
             // Contiguous ranges, each collected in a thread-local array: no shared writes.
-            let range = (k * batch.count / parts)..<((k + 1) * batch.count / parts)
-            DispatchQueue.global().async(group: job.group) { [self] in
-                job.parts.set(k, range.map { score(batch[$0], with: escalators[k]) })
+            // Each worker gets its own array and escalator reference, so the two threads never
+            // retain and release the same object per record.
+            let chunk = Array(batch[(k * batch.count / parts)..<((k + 1) * batch.count / parts)])
+            let worker = Worker(escalator: escalators[k], writer: writer)
+            DispatchQueue.global().async(group: job.group) {
+                job.parts.set(k, chunk.map { Self.score($0, with: worker.escalator, writer: worker.writer) })
             }
         }
         return job
@@ -60,10 +69,10 @@ final class ParallelScorer: @unchecked Sendable {
 
     /// Scores `batch` on the calling thread (one job: no thread hand-offs).
     func scoreHere(_ batch: [RecordSource.Pending]) -> [ScoredRecord] {
-        batch.map { score($0, with: escalators[0]) }
+        batch.map { Self.score($0, with: escalators[0], writer: writer) }
     }
 
-    private func score(_ pending: RecordSource.Pending, with escalator: Escalator) -> ScoredRecord {
+    private static func score(_ pending: RecordSource.Pending, with escalator: Escalator, writer: RecordWriter) -> ScoredRecord {
         let record = pending.decode()
         switch record.result {
         case .success(let decoded):
