@@ -91,26 +91,13 @@ public final class RiskMatcher: Sendable {
             return id >= 0 && questionOpener[Int(id)]
         }
 
-        // Exemptions apply to their own category only: "sla is breached" is no security hit,
-        // but still an SLA one.
-        var exempt: [String: [Bool]] = [:]
-        if exemptions.isEmpty == false {
-            for i in 0..<words.count {
-                if let m = exemptions.longest(in: words, at: i) {
-                    // Mutated in place (no copy of the array per match).
-                    for j in m.start..<(m.start + m.length) {
-                        exempt[m.payload, default: [Bool](repeating: false, count: words.count)][j] = true
-                    }
-                }
-            }
-        }
-
-        // One fact per word, not per hit.
-        let negator = tokenIndex.map { t in
-            let id = encoded.ids[t]
-            return id >= 0 ? negatesRisk[Int(id)] : text.tokens[t].endsInNT
+        // Negators are looked up only around hits, which are rare.
+        let negator = { (j: Int) -> Bool in
+            let id = words.ids[j]
+            return id >= 0 ? self.negatesRisk[Int(id)] : text.tokens[tokenIndex[j]].endsInNT
         }
         var hits: [RiskHit] = []
+        var spans: [Range<Int>] = []
         var i = 0
         while i < words.count {
             // Longest match wins, so "breach of contract" is legal, not security.
@@ -122,19 +109,34 @@ public final class RiskMatcher: Sendable {
                                 negated: isNegated(at: i, negator: negator, clause: clause),
                                 inQuestion: lexicon.ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))
-            // A harmless mention such as "legal entity" is kept, marked, for sentiment.
-            if let covered = exempt[category], span.allSatisfy({ covered[$0] }) { hits[hits.count - 1].exempt = true }
+            spans.append(span)
             i += m.length
+        }
+        guard !hits.isEmpty, !exemptions.isEmpty else { return hits }
+
+        // A harmless mention such as "legal entity" is kept, marked, for sentiment. Exemptions
+        // apply to their own category only: "sla is breached" is no security hit, but an SLA one.
+        var exempt: [String: [Bool]] = [:]
+        for i in 0..<words.count {
+            if let m = exemptions.longest(in: words, at: i) {
+                // Mutated in place (no copy of the array per match).
+                for j in m.start..<(m.start + m.length) {
+                    exempt[m.payload, default: [Bool](repeating: false, count: words.count)][j] = true
+                }
+            }
+        }
+        for k in hits.indices {
+            if let covered = exempt[hits[k].category], spans[k].allSatisfy({ covered[$0] }) { hits[k].exempt = true }
         }
         return hits
     }
 
-    private func isNegated(at start: Int, negator: [Bool], clause: [Int]) -> Bool {
+    private func isNegated(at start: Int, negator: (Int) -> Bool, clause: [Int]) -> Bool {
         // A term that itself begins with a negator ("not renew") carries its own polarity.
-        if negator[start] { return false }
+        if negator(start) { return false }
         var j = start - 1
         while j >= 0 && j >= start - negationWindow && clause[j] == clause[start] {
-            if negator[j] { return true }
+            if negator(j) { return true }
             j -= 1
         }
         return false
