@@ -51,16 +51,15 @@ extension Normalizer {
         var lastIsDigit = false
         var hash = ByteTable.fnvBasis
         let folded = foldBuffer(word.count)
-        for (k, byte) in word.enumerated() {
+        for k in 0..<word.count {
+            let byte = word[k]
             var out = byte
-            if byte >= 0x41 && byte <= 0x5A {
-                upper += 1; out = byte + 0x20; lastIsDigit = false
-            } else if byte >= 0x61 && byte <= 0x7A {
-                lower += 1; lastIsDigit = false
-            } else if byte >= 0x30 && byte <= 0x39 {
-                digits += 1; lastIsDigit = true
-            } else if byte == UInt8(ascii: "@") {
-                other += 1; lastIsDigit = false
+            switch byte {
+            case 0x61...0x7A: lower &+= 1; lastIsDigit = false
+            case 0x41...0x5A: upper &+= 1; out = byte | 0x20; lastIsDigit = false
+            case 0x30...0x39: digits &+= 1; lastIsDigit = true
+            case UInt8(ascii: "@"): other &+= 1; lastIsDigit = false
+            default: break
             }
             folded[k] = out
             hash = ByteTable.fnvStep(hash, out)
