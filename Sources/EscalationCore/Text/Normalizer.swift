@@ -16,7 +16,19 @@ public final class Normalizer {
     private var kinds: [UInt8] = []
     /// Emoticons to keep whole (":-(", "<3"): ICU would split them into punctuation.
     /// Filled from the sentiment lexicon; matched against whitespace-separated chunks.
-    public var emoticons: Set<String> = []
+    public var emoticons: Set<String> = [] {
+        didSet { hasEmoticons = !emoticons.isEmpty }
+    }
+    private var hasEmoticons = false
+    /// Per byte: ASCII whitespace, non-ASCII, ASCII other than a letter or digit. An instance
+    /// table, not a shared global one (scoring threads would bounce its reference count).
+    private let byteClass: [UInt8] = (0..<256).map { b in
+        let b = UInt8(b)
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return Normalizer.space }
+        if b >= 0x80 { return Normalizer.nonASCII }
+        return Normalizer.isASCIIAlphanumeric(b) ? 0 : Normalizer.symbol
+    }
+    private static let space: UInt8 = 1, nonASCII: UInt8 = 2, symbol: UInt8 = 4
     /// Set during `normalize(_:vocabulary:)`: ASCII words are looked up while they are folded.
     private(set) var lookupVocabulary: Vocabulary?
     /// Scratch space a word is folded into.
@@ -64,31 +76,36 @@ public final class Normalizer {
     public func normalize(_ text: String) -> NormalizedText {
         var result = NormalizedText(tokens: [])
         var text = text
-        text.withUTF8 { bytes in
-            result.tokens.reserveCapacity(bytes.count / 5 + 1)
-            var i = 0
-            while i < bytes.count {
-                while i < bytes.count && Self.isASCIISpace(bytes[i]) { i += 1 }
-                let start = i
-                var ascii = true
-                while i < bytes.count && !Self.isASCIISpace(bytes[i]) {
-                    if bytes[i] >= 0x80 { ascii = false }
-                    i += 1
-                }
-                guard i > start else { continue }
-                let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                if ascii && isEmoticon(chunk) {
-                    result.tokens.append(Token(String(decoding: chunk, as: UTF8.self).lowercased(), kind: .emoji))
-                } else if ascii {
-                    appendASCIIWords(chunk, to: &result)
-                } else {
-                    var input = Array(chunk)
-                    // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
-                    let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
-                    let part = segment(nfkc)
-                    result.tokens += part.tokens
-                    result.exclamationMarks += part.exclamationMarks
-                    result.questionMarks += part.questionMarks
+        byteClass.withUnsafeBufferPointer { byteClass in
+            text.withUTF8 { bytes in
+                result.tokens.reserveCapacity(bytes.count / 5 + 1)
+                var i = 0
+                while i < bytes.count {
+                    while i < bytes.count && byteClass[Int(bytes[i])] == Self.space { i += 1 }
+                    let start = i
+                    var seen: UInt8 = 0
+                    while i < bytes.count {
+                        let c = byteClass[Int(bytes[i])]
+                        if c == Self.space { break }
+                        seen |= c
+                        i += 1
+                    }
+                    guard i > start else { continue }
+                    let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                    let ascii = seen & Self.nonASCII == 0
+                    if ascii && seen & Self.symbol != 0 && isEmoticon(chunk) {
+                        result.tokens.append(Token(String(decoding: chunk, as: UTF8.self).lowercased(), kind: .emoji))
+                    } else if ascii {
+                        appendASCIIWords(chunk, to: &result)
+                    } else {
+                        var input = Array(chunk)
+                        // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
+                        let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
+                        let part = segment(nfkc)
+                        result.tokens += part.tokens
+                        result.exclamationMarks += part.exclamationMarks
+                        result.questionMarks += part.questionMarks
+                    }
                 }
             }
         }
@@ -105,9 +122,9 @@ public final class Normalizer {
         b == 0x20 || (b >= 0x09 && b <= 0x0D)
     }
 
+    /// A known emoticon; the caller has seen that the ASCII chunk holds a symbol.
     private func isEmoticon(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !emoticons.isEmpty, chunk.count >= 2, chunk.count <= 8 else { return false }
-        guard chunk.contains(where: { !Self.isASCIIAlphanumeric($0) }) else { return false }
+        guard hasEmoticons, chunk.count >= 2, chunk.count <= 8 else { return false }
         return emoticons.contains(String(decoding: chunk, as: UTF8.self).lowercased())
     }
 
