@@ -40,9 +40,8 @@ public struct AccountMetadata: Sendable, Equatable {
         }
     }
 
-    public static let fieldNames: Set<String> = Set((0..<numericFieldCount).map { numericField($0).name } + ["account_tier"])
-
-    /// `fieldNames.contains(name)` without touching a shared global set (this runs per record).
+    /// An input field that feeds metadata (`account_tier` or a numeric field); a switch, not a
+    /// shared global set (this runs per record on every scoring thread).
     public static func isField(_ name: String) -> Bool {
         switch name {
         case "account_tier", "arr_usd", "sla_hours_left", "renewal_days", "open_tickets", "prior_escalations",

@@ -1,8 +1,6 @@
 /// Turns one input record (a JSON object or a CSV row) into a `Ticket`.
 /// Fatal problems throw `RecordError`; metadata that cannot be read is ignored with a warning.
 public enum TicketDecoder {
-    public static let textFields = ["text", "subject", "body"]
-
     public struct Decoded: Sendable {
         public var ticket: Ticket
         public var warnings: [String]

@@ -25,10 +25,9 @@ public final class SentimentAnalyzer: Sendable {
     public static let afterContrast = 1.5
     /// How far back negators and intensifiers reach, and how an intensifier fades with distance.
     public static let scopeWindow = 3
-    public static let intensifierDecay = [1.0, 0.95, 0.9]
-
-    /// `intensifierDecay[distance - 1]` without reading a shared global array per word.
-    @inline(__always) static func decay(_ distance: Int) -> Double {
+    /// Intensifier weight at distance 1, 2, 3 (VADER: 1, 0.95, 0.9); a function, not a shared
+    /// global array, which every scoring thread would retain and release per word.
+    @inline(__always) public static func decay(_ distance: Int) -> Double {
         distance == 1 ? 1.0 : distance == 2 ? 0.95 : 0.9
     }
 
