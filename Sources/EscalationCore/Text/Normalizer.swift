@@ -118,10 +118,6 @@ public final class Normalizer {
         return segment(normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC)))
     }
 
-    @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool {
-        b == 0x20 || (b >= 0x09 && b <= 0x0D)
-    }
-
     /// A known emoticon; the caller has seen that the ASCII chunk holds a symbol.
     private func isEmoticon(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         guard hasEmoticons, chunk.count >= 2, chunk.count <= 8 else { return false }

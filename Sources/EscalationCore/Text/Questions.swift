@@ -24,11 +24,3 @@ extension Token {
         kind == .punctuation && (text == "." || text == "!" || text == "?" || text == "\u{3002}")
     }
 }
-
-extension String.UTF8View {
-    /// Ends in "n't" ("doesn't", "won't"): VADER counts every such word as a negator.
-    var hasSuffixNT: Bool {
-        var it = reversed().makeIterator()
-        return it.next() == UInt8(ascii: "t") && it.next() == UInt8(ascii: "'") && it.next() == UInt8(ascii: "n")
-    }
-}

@@ -53,3 +53,11 @@ public struct NormalizedText: Sendable, Equatable {
     /// Lexical tokens only, folded: the classifier's and lexicon matchers' view.
     public var words: [String] { tokens.lazy.filter(\.isLexical).map(\.text) }
 }
+
+extension String.UTF8View {
+    /// Ends in "n't" ("doesn't", "won't"): VADER counts every such word as a negator.
+    var hasSuffixNT: Bool {
+        var it = reversed().makeIterator()
+        return it.next() == UInt8(ascii: "t") && it.next() == UInt8(ascii: "'") && it.next() == UInt8(ascii: "n")
+    }
+}

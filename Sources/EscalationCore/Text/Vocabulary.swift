@@ -57,7 +57,7 @@ public final class Vocabulary: Sendable {
         stemsByFirstByte = buckets
         var start: [Int32] = [0], matched: [Int32] = []
         for word in words {
-            Self.appendStems(of: Array(word.utf8), stems: self.stems, buckets: buckets, to: &matched)
+            Self.appendStems(of: word.utf8, stems: self.stems, buckets: buckets, to: &matched)
             start.append(Int32(matched.count))
         }
         knownStemStart = start
@@ -71,8 +71,9 @@ public final class Vocabulary: Sendable {
 
     public func stemID(of stem: String) -> Int32? { stemIndex[stem] }
 
-    private static func appendStems(of word: [UInt8], stems: [[UInt8]], buckets: [[Int32]], to out: inout [Int32]) {
-        guard let first = word.first else { return }
+    /// Reads the word's UTF-8 in place: this runs for every token the vocabulary does not know.
+    private static func appendStems(of word: String.UTF8View, stems: [[UInt8]], buckets: [[Int32]], to out: inout [Int32]) {
+        guard let first = word.first, !buckets[Int(first)].isEmpty else { return }
         for s in buckets[Int(first)] where word.starts(with: stems[Int(s)]) { out.append(s) }
     }
 
@@ -91,7 +92,7 @@ public final class Vocabulary: Sendable {
                     let lower = Int(knownStemStart[Int(id)]), upper = Int(knownStemStart[Int(id) + 1])
                     if lower < upper { matched += knownStems[lower..<upper] }
                 } else {
-                    Self.appendStems(of: Array(token.text.utf8), stems: stems, buckets: stemsByFirstByte, to: &matched)
+                    Self.appendStems(of: token.text.utf8, stems: stems, buckets: stemsByFirstByte, to: &matched)
                 }
             }
             stemStart[t + 1] = Int32(matched.count)

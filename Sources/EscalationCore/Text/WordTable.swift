@@ -27,11 +27,8 @@ public struct WordTable<Value: Sendable>: Sendable {
     public var count: Int { keys.count }
 
     @inline(__always) static func hash(_ key: String) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var key = key
-        key.withUTF8 { bytes in
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        }
+        let h = key.withUTF8(ByteTable.hash)
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
