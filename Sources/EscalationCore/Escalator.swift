@@ -64,8 +64,8 @@ public final class Escalator {
         let encoded = vocabulary.encode(normalizer.normalize(ticket.text, vocabulary: vocabulary))
         let questions = sentiment.questionMask(encoded)
         let hits = risk.hits(in: encoded, questions: questions)
-        let tokens = encoded.text.tokens
-        let columns = tokens.indices.lazy.filter { tokens[$0].isLexical }.map { t -> Int32 in
+        let kinds = encoded.text.kinds
+        let columns = kinds.indices.lazy.filter { kinds[$0].isLexical }.map { t -> Int32 in
             let id = encoded.ids[t]
             return id >= 0 ? self.classifierColumn[Int(id)] : -1
         }

@@ -42,7 +42,7 @@ case "normalize", "normalize-icu":
     lines { line in
         records += 1; bytes += line.count
         if case .string(let s)? = try? JSONParser.parse(line)["text"] {
-            tokens += (icuOnly ? normalizer.normalizeWithICUOnly(s) : normalizer.normalize(s)).tokens.count
+            tokens += (icuOnly ? normalizer.normalizeWithICUOnly(s) : normalizer.normalize(s)).count
         }
     }
 default:

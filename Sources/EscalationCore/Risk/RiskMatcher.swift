@@ -75,11 +75,12 @@ public final class RiskMatcher: Sendable {
         // Lexical words, with the clause each sits in (punctuation starts a new clause).
         var tokenIndex: [Int] = []
         var clause: [Int] = []
-        tokenIndex.reserveCapacity(text.tokens.count)
-        clause.reserveCapacity(text.tokens.count)
+        tokenIndex.reserveCapacity(text.count)
+        clause.reserveCapacity(text.count)
         var currentClause = 0
-        for (t, token) in text.tokens.enumerated() {
-            if token.kind == .punctuation { currentClause += 1 } else if token.isLexical {
+        for t in 0..<text.count {
+            let kind = text.kinds[t]
+            if kind == .punctuation { currentClause += 1 } else if kind.isLexical {
                 clause.append(currentClause)
                 tokenIndex.append(t)
             }
@@ -94,7 +95,7 @@ public final class RiskMatcher: Sendable {
         // Negators are looked up only around hits, which are rare.
         let negator = { (j: Int) -> Bool in
             let id = words.ids[j]
-            return id >= 0 ? self.negatesRisk[Int(id)] : text.tokens[tokenIndex[j]].endsInNT
+            return id >= 0 ? self.negatesRisk[Int(id)] : text.endsInNT(tokenIndex[j])
         }
         var hits: [RiskHit] = []
         var spans: [Range<Int>] = []
@@ -103,7 +104,7 @@ public final class RiskMatcher: Sendable {
             // Longest match wins, so "breach of contract" is legal, not security.
             guard let m = terms.longest(in: words, at: i) else { i += 1; continue }
             let span = m.start..<(m.start + m.length)
-            let matched = span.map { text.tokens[tokenIndex[$0]].text }.joined(separator: " ")
+            let matched = span.map { text.text(at: tokenIndex[$0]) }.joined(separator: " ")
             let category = m.payload.category
             hits.append(RiskHit(category: category, matched: matched,
                                 negated: isNegated(at: i, negator: negator, clause: clause),

@@ -140,7 +140,7 @@ public final class SentimentAnalyzer: Sendable {
     private func context(_ encoded: EncodedText, questions given: [Bool]?) -> Context {
         let text = encoded.text
         let questions = given ?? questionMask(encoded)
-        let n = text.tokens.count
+        let n = text.count
         var words: [Word] = []
         words.reserveCapacity(n)
         var wordOfToken = [Int32](repeating: -1, count: n)
@@ -148,18 +148,19 @@ public final class SentimentAnalyzer: Sendable {
         tokens.reserveCapacity(n); ids.reserveCapacity(n)
         var sentence: Int32 = 0
         var capsCount = 0
-        for (t, token) in text.tokens.enumerated() {
-            if token.kind == .punctuation {
+        for t in 0..<n {
+            if text.kinds[t] == .punctuation {
                 if !words.isEmpty { words[words.count - 1].boundaryAfter = true }
-                if token.endsSentence { sentence += 1 }
+                if text.endsSentence(t) { sentence += 1 }
                 continue
             }
             wordOfToken[t] = Int32(words.count)
             let id = encoded.ids[t]
             let facts = info(id)
-            if token.isAllCaps { capsCount += 1 }
-            words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: token.isAllCaps,
-                              inQuestion: questions[t], negator: facts.negator || token.endsInNT))
+            let caps = text.isAllCaps(t)
+            if caps { capsCount += 1 }
+            words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: caps,
+                              inQuestion: questions[t], negator: facts.negator || text.endsInNT(t)))
             tokens.append(t)
             ids.append(id)
         }
@@ -197,7 +198,7 @@ public final class SentimentAnalyzer: Sendable {
         let c = context(encoded, questions: nil)
         guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
         let (valences, compound) = score(c, encoded.text, risks, riskValence)
-        return Breakdown(words: c.words.map { encoded.text.tokens[Int($0.token)].text }, valences: valences, compound: compound)
+        return Breakdown(words: c.words.map { encoded.text.text(at: Int($0.token)) }, valences: valences, compound: compound)
     }
 
     private func score(_ context: Context, _ text: NormalizedText, _ risks: [RiskHit],

@@ -21,80 +21,67 @@ extension Normalizer {
         }
     }
 
-    func appendASCIIWords(_ b: UnsafeBufferPointer<UInt8>, to result: inout NormalizedText) {
-        var i = 0
-        while i < b.count {
-            let c = Self.asciiClass(b[i])
-            guard c == .letter || c == .digit || c == .extendNumLet else {
-                appendASCIIPunctuation(b[i], to: &result)
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < b.count {
-                let cj = Self.asciiClass(b[j])
-                if cj == .letter || cj == .digit || cj == .extendNumLet { j += 1; continue }
-                guard j + 1 < b.count else { break }
-                let before = Self.asciiClass(b[j - 1]), after = Self.asciiClass(b[j + 1])
-                let joinsLetters = before == .letter && after == .letter && cj == .midNumLetQ
-                let joinsDigits = before == .digit && after == .digit && (cj == .midNum || cj == .midNumLetQ)
-                guard joinsLetters || joinsDigits else { break }
-                j += 2
-            }
-            appendASCIIWord(UnsafeBufferPointer(rebasing: b[i..<j]), to: &result)
-            i = j
-        }
+    /// Letters, digits and "_" start a word; anything else ASCII is a one-byte segment.
+    @inline(__always) static func startsASCIIWord(_ b: UInt8) -> Bool {
+        let c = asciiClass(b)
+        return c == .letter || c == .digit || c == .extendNumLet
     }
 
-    private func appendASCIIWord(_ word: UnsafeBufferPointer<UInt8>, to result: inout NormalizedText) {
-        var upper = 0, lower = 0, digits = 0, other = 0
-        var lastIsDigit = false
+    /// Folds, hashes and appends the word starting at `start` (a byte where `startsASCIIWord`),
+    /// in one pass, looking it up in `table` if given; returns where the word ends.
+    /// The caller has reserved room for the word's bytes and token.
+    static func appendASCIIWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
+                                lookingUpIn table: ByteTable?) -> Int {
+        let folded = result.freeBytes
         var hash = ByteTable.fnvBasis
-        let folded = foldBuffer(word.count)
-        for k in 0..<word.count {
-            let byte = word[k]
-            var out = byte
+        var upper = 0, lower = 0, alphanumerics = 0
+        var lastIsDigit = false
+        var j = start
+        let n = b.count
+        scan: while j < n {
+            var byte = b[j]
             switch byte {
-            case 0x61...0x7A: lower &+= 1; lastIsDigit = false
-            case 0x41...0x5A: upper &+= 1; out = byte | 0x20; lastIsDigit = false
-            case 0x30...0x39: digits &+= 1; lastIsDigit = true
-            case UInt8(ascii: "@"): other &+= 1; lastIsDigit = false
-            default: break
+            case 0x61...0x7A: lower &+= 1; alphanumerics &+= 1; lastIsDigit = false
+            case 0x41...0x5A: upper &+= 1; alphanumerics &+= 1; byte |= 0x20; lastIsDigit = false
+            case 0x30...0x39: alphanumerics &+= 1; lastIsDigit = true
+            case UInt8(ascii: "@"): alphanumerics &+= 1; lastIsDigit = false
+            case UInt8(ascii: "_"): break
+            case UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: ";"):
+                // Joins letter.letter, letter'letter, and digits around any of the four.
+                guard j + 1 < n else { break scan }
+                let before = asciiClass(b[j - 1]), after = asciiClass(b[j + 1])
+                let joinsLetters = before == .letter && after == .letter && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'"))
+                guard joinsLetters || (before == .digit && after == .digit) else { break scan }
+            default: break scan
             }
-            folded[k] = out
-            hash = ByteTable.fnvStep(hash, out)
+            folded[j - start] = byte
+            hash = ByteTable.fnvStep(hash, byte)
+            j += 1
         }
+        let length = j - start
         // ICU 72 quirks, matched on purpose: a lone "_" is no word but "__" is a letter word,
         // and two or more trailing underscores make a word a letter word ("0__").
-        var trailingUnderscores = 0
-        for byte in word.reversed() { guard byte == UInt8(ascii: "_") else { break }; trailingUnderscores += 1 }
-        guard upper + lower + digits + other > 0 || word.count >= 2 else { return }
-        let kind: Token.Kind = lastIsDigit && trailingUnderscores < 2 ? .number : .word
-        let bytes = UnsafeBufferPointer(start: folded, count: word.count)
-        let n = word.count
-        let endsInNT = n >= 3 && bytes[n - 3] == UInt8(ascii: "n") && bytes[n - 2] == UInt8(ascii: "'") && bytes[n - 1] == UInt8(ascii: "t")
-        // A word the vocabulary knows reuses its string; only unknown words make a new one.
-        var text: String
-        if let vocabulary = lookupVocabulary {
-            let id = vocabulary.table.id(bytes, hash: hash)
-            text = id.map { vocabulary.words[Int($0)] } ?? String(decoding: bytes, as: UTF8.self)
-            while result.ids.count < result.tokens.count { result.ids.append(Vocabulary.notLookedUp) }
-            result.ids.append(id ?? Vocabulary.unknown)
-        } else {
-            text = String(decoding: bytes, as: UTF8.self)
-        }
-        result.tokens.append(Token(text, kind: kind, isAllCaps: upper >= 2 && lower == 0, endsInNT: endsInNT))
+        guard alphanumerics > 0 || length >= 2 else { return j }
+        let trailingUnderscores = length >= 2 && folded[length - 1] == UInt8(ascii: "_") && folded[length - 2] == UInt8(ascii: "_")
+        let kind: Token.Kind = lastIsDigit && !trailingUnderscores ? .number : .word
+        let bytes = UnsafeBufferPointer(start: folded, count: length)
+        let id = table.map { $0.id(bytes, hash: hash) ?? Vocabulary.unknown } ?? Vocabulary.notLookedUp
+        var flags: NormalizedText.Flags = upper >= 2 && lower == 0 ? .allCaps : []
+        if Token.endsInNT(bytes) { flags.insert(.endsInNT) }
+        result.commit(length: length, kind: kind, flags: flags, id: id)
+        return j
     }
 
-    private func appendASCIIPunctuation(_ byte: UInt8, to result: inout NormalizedText) {
+    static func appendASCIIPunctuation(_ byte: UInt8, to result: inout TokenBuffer) {
+        let flags: NormalizedText.Flags
         switch byte {
-        case UInt8(ascii: "!"): result.exclamationMarks += 1; result.tokens.append(Token("!", kind: .punctuation))
-        case UInt8(ascii: "?"): result.questionMarks += 1; result.tokens.append(Token("?", kind: .punctuation))
-        case UInt8(ascii: "."): result.tokens.append(Token(".", kind: .punctuation))
-        case UInt8(ascii: ","): result.tokens.append(Token(",", kind: .punctuation))
-        case UInt8(ascii: ";"): result.tokens.append(Token(";", kind: .punctuation))
-        case UInt8(ascii: ":"): result.tokens.append(Token(":", kind: .punctuation))
-        default: break
+        case UInt8(ascii: "!"): result.exclamationMarks += 1; flags = .endsSentence
+        case UInt8(ascii: "?"): result.questionMarks += 1; flags = [.endsSentence, .questionMark]
+        case UInt8(ascii: "."): flags = .endsSentence
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): flags = []
+        default: return
         }
+        result.freeBytes.pointee = byte
+        result.commit(length: 1, kind: .punctuation, flags: flags, id: Vocabulary.unknown)
     }
 }

@@ -14,27 +14,18 @@ public final class Normalizer {
     private var starts: [Int32] = []
     private var ends: [Int32] = []
     private var kinds: [UInt8] = []
+    /// The fast path's output, reused from text to text.
+    private var buffer = TokenBuffer()
     /// Emoticons to keep whole (":-(", "<3"): ICU would split them into punctuation.
     /// Filled from the sentiment lexicon; matched against whitespace-separated chunks.
     public var emoticons: Set<String> = [] {
-        didSet { hasEmoticons = !emoticons.isEmpty }
+        didSet {
+            hasEmoticons = !emoticons.isEmpty
+            emoticonTable = ByteTable(emoticons.sorted())
+        }
     }
     private var hasEmoticons = false
-    /// Per byte: ASCII whitespace, non-ASCII, ASCII other than a letter or digit. An instance
-    /// table, not a shared global one (scoring threads would bounce its reference count).
-    private let byteClass: [UInt8] = (0..<256).map { b in
-        let b = UInt8(b)
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return Normalizer.space }
-        if b >= 0x80 { return Normalizer.nonASCII }
-        return Normalizer.isASCIIAlphanumeric(b) ? 0 : Normalizer.symbol
-    }
-    private static let space: UInt8 = 1, nonASCII: UInt8 = 2, symbol: UInt8 = 4
-    /// Set during `normalize(_:vocabulary:)`: ASCII words are looked up while they are folded.
-    private(set) var lookupVocabulary: Vocabulary?
-    /// Scratch space a word is folded into.
-    private var fold = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
-    private var foldCapacity = 64
-
+    private var emoticonTable = ByteTable([])
     public init() throws {
         guard let icu = esc_icu_open() else { throw NormalizerError.icuUnavailable }
         self.icu = icu
@@ -42,25 +33,12 @@ public final class Normalizer {
 
     deinit {
         esc_icu_close(icu)
-        fold.deallocate()
-    }
-
-    func foldBuffer(_ count: Int) -> UnsafeMutablePointer<UInt8> {
-        if count > foldCapacity {
-            fold.deallocate()
-            foldCapacity = max(count, 2 * foldCapacity)
-            fold = .allocate(capacity: foldCapacity)
-        }
-        return fold
+        buffer.deallocate()
     }
 
     /// `normalize(_:)`, with each token's id in `vocabulary` found on the way (for `Vocabulary.encode`).
     public func normalize(_ text: String, vocabulary: Vocabulary) -> NormalizedText {
-        lookupVocabulary = vocabulary
-        defer { lookupVocabulary = nil }
-        var result = normalize(text)
-        while result.ids.count < result.tokens.count { result.ids.append(Vocabulary.notLookedUp) }
-        return result
+        normalize(text, lookingUpIn: vocabulary)
     }
 
     /// NFKC_Casefold of a whole string (used for lexicon entries and corpus text).
@@ -74,43 +52,60 @@ public final class Normalizer {
     /// reproduces ICU's word-break rules for ASCII (checked against ICU by tests); the rest go
     /// through ICU (NFKC, then the word-break iterator).
     public func normalize(_ text: String) -> NormalizedText {
-        var result = NormalizedText(tokens: [])
+        normalize(text, lookingUpIn: nil)
+    }
+
+    private func normalize(_ text: String, lookingUpIn vocabulary: Vocabulary?) -> NormalizedText {
+        var result = buffer
+        result.reset()
+        let table = vocabulary?.table
         var text = text
-        byteClass.withUnsafeBufferPointer { byteClass in
-            text.withUTF8 { bytes in
-                result.tokens.reserveCapacity(bytes.count / 5 + 1)
-                var i = 0
-                while i < bytes.count {
-                    while i < bytes.count && byteClass[Int(bytes[i])] == Self.space { i += 1 }
-                    let start = i
-                    var seen: UInt8 = 0
-                    while i < bytes.count {
-                        let c = byteClass[Int(bytes[i])]
-                        if c == Self.space { break }
-                        seen |= c
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            // Enough for ASCII text (folding never lengthens it, each token takes a byte); the ICU
+            // path reserves what it needs and the room is renewed after it.
+            result.reserve(tokens: n, bytes: n)
+            var i = 0
+            while i < n {
+                while i < n && Self.isASCIISpace(bytes[i]) { i += 1 }
+                guard i < n else { break }
+                let start = i
+                let mark = result.mark
+                var nonASCII = false
+                while i < n {
+                    let b = bytes[i]
+                    if Self.startsASCIIWord(b) {
+                        i = Self.appendASCIIWord(bytes, from: i, to: &result, lookingUpIn: table)
+                    } else if b >= 0x80 {
+                        nonASCII = true
+                        break
+                    } else if Self.isASCIISpace(b) {
+                        break
+                    } else {
+                        Self.appendASCIIPunctuation(b, to: &result)
                         i += 1
                     }
-                    guard i > start else { continue }
-                    let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                    let ascii = seen & Self.nonASCII == 0
-                    if ascii && seen & Self.symbol != 0 && isEmoticon(chunk) {
-                        result.tokens.append(Token(String(decoding: chunk, as: UTF8.self).lowercased(), kind: .emoji))
-                    } else if ascii {
-                        appendASCIIWords(chunk, to: &result)
-                    } else {
-                        var input = Array(chunk)
-                        // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
-                        let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
-                        let part = segment(nfkc)
-                        result.tokens += part.tokens
-                        result.exclamationMarks += part.exclamationMarks
-                        result.questionMarks += part.questionMarks
-                    }
+                }
+                if nonASCII {
+                    // The whole chunk goes through ICU instead.
+                    result.rewind(to: mark)
+                    while i < n && !Self.isASCIISpace(bytes[i]) { i += 1 }
+                    var input = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
+                    let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
+                    result.append(contentsOf: segment(nfkc))
+                    result.reserve(tokens: n - i, bytes: n - i)
+                } else if let emoticon = emoticon(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
+                    result.rewind(to: mark)
+                    result.append(Token(emoticon, kind: .emoji))
                 }
             }
         }
-        return result
+        buffer = result  // it may have grown
+        return result.make()
     }
+
+    @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
     /// The reference path: ICU for everything. The fast path must give the same tokens.
     public func normalizeWithICUOnly(_ text: String) -> NormalizedText {
@@ -118,10 +113,15 @@ public final class Normalizer {
         return segment(normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC)))
     }
 
-    /// A known emoticon; the caller has seen that the ASCII chunk holds a symbol.
-    private func isEmoticon(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard hasEmoticons, chunk.count >= 2, chunk.count <= 8 else { return false }
-        return emoticons.contains(String(decoding: chunk, as: UTF8.self).lowercased())
+    /// The chunk's folded form if it is a known emoticon: 2–8 ASCII bytes, a symbol among them.
+    private func emoticon(_ chunk: UnsafeBufferPointer<UInt8>) -> String? {
+        guard hasEmoticons, chunk.count >= 2, chunk.count <= 8,
+              chunk.contains(where: { !Self.isASCIIAlphanumeric($0) }) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { folded in
+            for (k, b) in chunk.enumerated() { folded[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            let key = UnsafeBufferPointer(rebasing: folded[0..<chunk.count])
+            return emoticonTable.id(key, hash: ByteTable.hash(key)).map { _ in String(decoding: key, as: UTF8.self) }
+        }
     }
 
     @inline(__always) static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
@@ -158,9 +158,8 @@ public final class Normalizer {
             kinds = [UInt8](repeating: 0, count: n)
             count = callSegments(text)
         }
-        var result = NormalizedText(tokens: [])
+        var result = NormalizedText()
         guard count > 0 else { return result }
-        result.tokens.reserveCapacity(Int(count) / 2 + 1)
         let emoticonChunks = emoticons.isEmpty ? [] : findEmoticons(text)
         var nextChunk = 0
         for i in 0..<Int(count) {
@@ -169,15 +168,15 @@ public final class Normalizer {
             if nextChunk < emoticonChunks.count && emoticonChunks[nextChunk].contains(start) {
                 let chunk = emoticonChunks[nextChunk]
                 if start == chunk.lowerBound {
-                    result.tokens.append(Token(String(decoding: text[chunk], as: UTF8.self).lowercased(), kind: .emoji))
+                    result.append(Token(String(decoding: text[chunk], as: UTF8.self).lowercased(), kind: .emoji))
                 }
                 continue
             }
             let slice = text[start..<Int(ends[i])]
             switch Int(kinds[i]) {
-            case ESC_SEG_LETTER: result.tokens.append(wordToken(slice, kind: .word))
-            case ESC_SEG_NUMBER: result.tokens.append(wordToken(slice, kind: .number))
-            case ESC_SEG_IDEOGRAPH: result.tokens.append(wordToken(slice, kind: .ideograph))
+            case ESC_SEG_LETTER: result.append(wordToken(slice, kind: .word))
+            case ESC_SEG_NUMBER: result.append(wordToken(slice, kind: .number))
+            case ESC_SEG_IDEOGRAPH: result.append(wordToken(slice, kind: .ideograph))
             default: appendNonWord(slice, to: &result)
             }
         }
@@ -250,9 +249,9 @@ public final class Normalizer {
         var emoji = String.UnicodeScalarView()
         for scalar in segment.unicodeScalars {
             switch scalar {
-            case "!": result.exclamationMarks += 1; result.tokens.append(Token("!", kind: .punctuation))
-            case "?": result.questionMarks += 1; result.tokens.append(Token("?", kind: .punctuation))
-            case ".", ",", ";", ":", "\u{3002}", "\u{FF0C}": result.tokens.append(Token(String(scalar), kind: .punctuation))
+            case "!": result.exclamationMarks += 1; result.append(Token("!", kind: .punctuation))
+            case "?": result.questionMarks += 1; result.append(Token("?", kind: .punctuation))
+            case ".", ",", ";", ":", "\u{3002}", "\u{FF0C}": result.append(Token(String(scalar), kind: .punctuation))
             default:
                 if Self.isEmoji(scalar) || (!emoji.isEmpty && Self.joinsEmoji(scalar)) { emoji.append(scalar) }
             }
@@ -260,7 +259,7 @@ public final class Normalizer {
         if !emoji.isEmpty {
             // Drop presentation selectors so 👍 and 👍️ are the same lexicon key.
             let key = String(String.UnicodeScalarView(emoji.filter { $0.value != 0xFE0F && $0.value != 0xFE0E }))
-            result.tokens.append(Token(key, kind: .emoji))
+            result.append(Token(key, kind: .emoji))
         }
     }
 

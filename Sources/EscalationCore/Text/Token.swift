@@ -6,6 +6,9 @@ public struct Token: Sendable, Hashable {
         case emoji
         /// Clause punctuation (. , ; : ! ?) kept as a scope boundary for negation.
         case punctuation
+
+        /// Words, numbers and ideographs: what lexicons and the classifier look at.
+        @inline(__always) public var isLexical: Bool { rawValue <= Kind.ideograph.rawValue }
     }
 
     /// NFKC case-folded form, used for every lookup.
@@ -17,7 +20,8 @@ public struct Token: Sendable, Hashable {
     public var endsInNT: Bool
 
     public init(_ text: String, kind: Kind = .word, isAllCaps: Bool = false) {
-        self.init(text, kind: kind, isAllCaps: isAllCaps, endsInNT: text.utf8.hasSuffixNT)
+        var bytes = Array(text.utf8)
+        self.init(text, kind: kind, isAllCaps: isAllCaps, endsInNT: bytes.withUnsafeMutableBufferPointer { Self.endsInNT(UnsafeBufferPointer($0)) })
     }
 
     init(_ text: String, kind: Kind, isAllCaps: Bool, endsInNT: Bool) {
@@ -27,37 +31,124 @@ public struct Token: Sendable, Hashable {
         self.endsInNT = endsInNT
     }
 
-    /// Words, numbers and ideographs: what lexicons and the classifier look at.
-    public var isLexical: Bool { kind == .word || kind == .number || kind == .ideograph }
+    public var isLexical: Bool { kind.isLexical }
+
+    /// Ends in "n't" ("doesn't", "won't"): VADER counts every such word as a negator.
+    @inline(__always) static func endsInNT(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        return n >= 3 && b[n - 3] == UInt8(ascii: "n") && b[n - 2] == UInt8(ascii: "'") && b[n - 1] == UInt8(ascii: "t")
+    }
 }
 
 /// The normalizer's output: tokens plus the emphasis signals sentiment needs.
+///
+/// Stored as parallel arrays, the folded text of all tokens back to back in one byte array:
+/// scoring reads kinds, flags and ids per token and never makes a `String` per token
+/// (`tokens` and `text(at:)` make them on demand, for explanations and tests).
 public struct NormalizedText: Sendable, Equatable {
-    public var tokens: [Token]
-    public var exclamationMarks: Int
-    public var questionMarks: Int
-    /// Vocabulary ids the tokenizer found while folding (see `Normalizer.normalize(_:vocabulary:)`),
-    /// one per token, `Vocabulary.notLookedUp` where it did not look; empty without a vocabulary.
-    var ids: [Int32] = []
-
-    public static func == (a: NormalizedText, b: NormalizedText) -> Bool {
-        a.tokens == b.tokens && a.exclamationMarks == b.exclamationMarks && a.questionMarks == b.questionMarks
+    /// Per-token facts, one byte each.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let allCaps = Flags(rawValue: 1)
+        static let endsInNT = Flags(rawValue: 2)
+        /// . ! ? and the ideographic full stop.
+        static let endsSentence = Flags(rawValue: 4)
+        static let questionMark = Flags(rawValue: 8)
     }
 
-    public init(tokens: [Token], exclamationMarks: Int = 0, questionMarks: Int = 0) {
-        self.tokens = tokens
+    public private(set) var kinds: [Token.Kind] = []
+    private(set) var flags: [Flags] = []
+    /// Token `t`'s folded UTF-8 is `bytes[ends[t - 1]..<ends[t]]` (from 0 for the first).
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int32] = []
+    /// Vocabulary ids the tokenizer found while folding (see `Normalizer.normalize(_:vocabulary:)`),
+    /// one per token, `Vocabulary.notLookedUp` where it did not look.
+    var ids: [Int32] = []
+    public var exclamationMarks: Int
+    public var questionMarks: Int
+
+    public static func == (a: NormalizedText, b: NormalizedText) -> Bool {
+        a.kinds == b.kinds && a.flags == b.flags && a.bytes == b.bytes && a.ends == b.ends
+            && a.exclamationMarks == b.exclamationMarks && a.questionMarks == b.questionMarks
+    }
+
+    public init(tokens: [Token] = [], exclamationMarks: Int = 0, questionMarks: Int = 0) {
+        self.exclamationMarks = exclamationMarks
+        self.questionMarks = questionMarks
+        for token in tokens { append(token) }
+    }
+
+    public var count: Int { kinds.count }
+
+    /// The tokens as values (a `String` each): for explanations and tests, not the scoring path.
+    public var tokens: [Token] { (0..<count).map(token(at:)) }
+
+    public func token(at t: Int) -> Token {
+        let f = flags[t]
+        return Token(text(at: t), kind: kinds[t], isAllCaps: f.contains(.allCaps), endsInNT: f.contains(.endsInNT))
+    }
+
+    /// Token `t`'s folded text.
+    public func text(at t: Int) -> String {
+        String(decoding: bytes[byteRange(of: t)], as: UTF8.self)
+    }
+
+    @inline(__always) func byteRange(of t: Int) -> Range<Int> {
+        (t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])
+    }
+
+    @inline(__always) func isLexical(_ t: Int) -> Bool { kinds[t].isLexical }
+    @inline(__always) func isAllCaps(_ t: Int) -> Bool { flags[t].contains(.allCaps) }
+    @inline(__always) func endsInNT(_ t: Int) -> Bool { flags[t].contains(.endsInNT) }
+    @inline(__always) func endsSentence(_ t: Int) -> Bool { flags[t].contains(.endsSentence) }
+    @inline(__always) func isQuestionMark(_ t: Int) -> Bool { flags[t].contains(.questionMark) }
+
+    /// Lexical tokens only, folded: the classifier's and lexicon matchers' view.
+    public var words: [String] { (0..<count).filter(isLexical).map(text(at:)) }
+
+    mutating func append(_ token: Token) {
+        var text = token.text
+        text.withUTF8 { append($0, kind: token.kind, allCaps: token.isAllCaps, id: Vocabulary.notLookedUp) }
+    }
+
+    init(kinds: [Token.Kind], flags: [Flags], bytes: [UInt8], ends: [Int32], ids: [Int32],
+         exclamationMarks: Int, questionMarks: Int) {
+        self.kinds = kinds; self.flags = flags; self.bytes = bytes; self.ends = ends; self.ids = ids
         self.exclamationMarks = exclamationMarks
         self.questionMarks = questionMarks
     }
 
-    /// Lexical tokens only, folded: the classifier's and lexicon matchers' view.
-    public var words: [String] { tokens.lazy.filter(\.isLexical).map(\.text) }
+    static func flags(of folded: UnsafeBufferPointer<UInt8>, kind: Token.Kind, allCaps: Bool) -> Flags {
+        var f: Flags = allCaps ? .allCaps : []
+        if kind == .punctuation {
+            if folded.count == 1 {
+                switch folded[0] {
+                case UInt8(ascii: "."), UInt8(ascii: "!"): f.insert(.endsSentence)
+                case UInt8(ascii: "?"): f.formUnion([.endsSentence, .questionMark])
+                default: break
+                }
+            } else if folded.elementsEqual("\u{3002}".utf8) {
+                f.insert(.endsSentence)
+            }
+        } else if Token.endsInNT(folded) {
+            f.insert(.endsInNT)
+        }
+        return f
+    }
+
+    /// Appends one token whose folded UTF-8 is `folded`; `id` is its vocabulary id if looked up.
+    mutating func append(_ folded: UnsafeBufferPointer<UInt8>, kind: Token.Kind, allCaps: Bool, id: Int32) {
+        bytes.append(contentsOf: folded)
+        kinds.append(kind)
+        flags.append(Self.flags(of: folded, kind: kind, allCaps: allCaps))
+        ends.append(Int32(bytes.count))
+        ids.append(id)
+    }
 }
 
-extension String.UTF8View {
-    /// Ends in "n't" ("doesn't", "won't"): VADER counts every such word as a negator.
-    var hasSuffixNT: Bool {
-        var it = reversed().makeIterator()
-        return it.next() == UInt8(ascii: "t") && it.next() == UInt8(ascii: "'") && it.next() == UInt8(ascii: "n")
+extension Token {
+    /// Sentence-final punctuation: . ! ? and the ideographic full stop.
+    public var endsSentence: Bool {
+        kind == .punctuation && (text == "." || text == "!" || text == "?" || text == "\u{3002}")
     }
 }

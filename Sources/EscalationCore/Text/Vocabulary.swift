@@ -57,7 +57,7 @@ public final class Vocabulary: Sendable {
         stemsByFirstByte = buckets
         var start: [Int32] = [0], matched: [Int32] = []
         for word in words {
-            Self.appendStems(of: word.utf8, stems: self.stems, buckets: buckets, to: &matched)
+            Self.appendStems(of: Array(word.utf8), stems: self.stems, buckets: buckets, to: &matched)
             start.append(Int32(matched.count))
         }
         knownStemStart = start
@@ -71,31 +71,35 @@ public final class Vocabulary: Sendable {
 
     public func stemID(of stem: String) -> Int32? { stemIndex[stem] }
 
-    /// Reads the word's UTF-8 in place: this runs for every token the vocabulary does not know.
-    private static func appendStems(of word: String.UTF8View, stems: [[UInt8]], buckets: [[Int32]], to out: inout [Int32]) {
+    private static func appendStems<C: Collection<UInt8>>(of word: C, stems: [[UInt8]], buckets: [[Int32]], to out: inout [Int32]) {
         guard let first = word.first, !buckets[Int(first)].isEmpty else { return }
         for s in buckets[Int(first)] where word.starts(with: stems[Int(s)]) { out.append(s) }
     }
 
     /// Ids and stems of every token of `text` (punctuation gets `unknown` and no stems).
     public func encode(_ text: NormalizedText) -> EncodedText {
-        let n = text.tokens.count
-        var ids = [Int32](repeating: Self.unknown, count: n)
+        let n = text.count
+        var ids = text.ids
         var stemStart = [Int32](repeating: 0, count: n + 1)
         var matched: [Int32] = []
-        let known = text.ids.count == n ? text.ids : []
-        for (t, token) in text.tokens.enumerated() {
-            if token.kind != .punctuation {
-                let looked = known.isEmpty ? Self.notLookedUp : known[t]
-                if let id = looked == Self.notLookedUp ? table.id(of: token.text) : looked >= 0 ? looked : nil {
-                    ids[t] = id
-                    let lower = Int(knownStemStart[Int(id)]), upper = Int(knownStemStart[Int(id) + 1])
-                    if lower < upper { matched += knownStems[lower..<upper] }
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for t in 0..<n {
+                if text.kinds[t] == .punctuation {
+                    ids[t] = Self.unknown
                 } else {
-                    Self.appendStems(of: token.text.utf8, stems: stems, buckets: stemsByFirstByte, to: &matched)
+                    let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
+                    if ids[t] == Self.notLookedUp { ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown }
+                    let id = ids[t]
+                    if id >= 0 {
+                        let lower = Int(knownStemStart[Int(id)]), upper = Int(knownStemStart[Int(id) + 1])
+                        if lower < upper { matched += knownStems[lower..<upper] }
+                    } else {
+                        // Only words the vocabulary does not know are compared with the stems.
+                        Self.appendStems(of: word, stems: stems, buckets: stemsByFirstByte, to: &matched)
+                    }
                 }
+                stemStart[t + 1] = Int32(matched.count)
             }
-            stemStart[t + 1] = Int32(matched.count)
         }
         return EncodedText(text: text, ids: ids, stemStart: stemStart, stems: matched)
     }

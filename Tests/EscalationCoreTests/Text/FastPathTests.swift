@@ -38,4 +38,22 @@ final class FastPathTests: XCTestCase {
             }
         }
     }
+
+    /// Chunks the fast path starts on and then hands to ICU (a non-ASCII byte after ASCII words)
+    /// or turns into one emoticon token must come out as if tokenized that way from the start.
+    func testRewoundChunksAndEmoticons() throws {
+        n.emoticons = [":(", ":-)", "<3", "xd", ":p"]
+        defer { n.emoticons = [] }
+        for text in ["sad :( today", "ok:(", ":-) thanks", "<3", "XD", "xD!", ":P", "a.b.c:(", "don't😡", "U.S.A.é",
+                     "E-4012,ü", "naïve", "a_b café", "3,000€", "x ＡＳＡＰ y", "!!é", "(:(", ":( :-) <3 x"] {
+            assertSame(text)
+        }
+        let text = n.normalize("Hi :( DOWN don't")
+        XCTAssertEqual(text.tokens.map(\.text), ["hi", ":(", "down", "don't"])
+        XCTAssertEqual(text.tokens.map(\.kind), [.word, .emoji, .word, .word])
+        XCTAssertEqual(text.tokens.map(\.isAllCaps), [false, false, true, false])
+        XCTAssertEqual(text.tokens.map(\.endsInNT), [false, false, false, true])
+        XCTAssertEqual((0..<text.count).map(text.text(at:)), ["hi", ":(", "down", "don't"])
+        XCTAssertEqual(NormalizedText(tokens: text.tokens), text, "tokens rebuild the same text")
+    }
 }

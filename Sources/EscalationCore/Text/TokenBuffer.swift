@@ -1,0 +1,110 @@
+/// Scratch space the tokenizer writes a text's tokens into, reused from text to text (it grows,
+/// never shrinks): the per-token writes are plain stores, with no array growth or uniqueness
+/// checks, and `make()` copies the result out once. A struct of pointers, used as a local
+/// `inout` value: a class's stored properties would pay a dynamic exclusivity check per access.
+/// The owner calls `deallocate()`.
+struct TokenBuffer {
+    private(set) var count = 0
+    private(set) var byteCount = 0
+    private var tokenCapacity = 0
+    private var byteCapacity = 0
+    private var kinds = UnsafeMutablePointer<Token.Kind>.allocate(capacity: 0)
+    private var flags = UnsafeMutablePointer<NormalizedText.Flags>.allocate(capacity: 0)
+    private var ends = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+    private var ids = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+    /// Folded bytes of all tokens so far; the tokenizer folds ASCII words straight into `freeBytes`.
+    private(set) var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+    var exclamationMarks = 0
+    var questionMarks = 0
+
+    func deallocate() {
+        kinds.deallocate(); flags.deallocate(); ends.deallocate(); ids.deallocate(); bytes.deallocate()
+    }
+
+    mutating func reset() {
+        count = 0; byteCount = 0; exclamationMarks = 0; questionMarks = 0
+    }
+
+    /// A point to `rewind(to:)` when a chunk of text must be tokenized another way.
+    struct Mark { var count, byteCount, exclamationMarks, questionMarks: Int }
+
+    var mark: Mark { Mark(count: count, byteCount: byteCount, exclamationMarks: exclamationMarks, questionMarks: questionMarks) }
+
+    mutating func rewind(to mark: Mark) {
+        count = mark.count; byteCount = mark.byteCount
+        exclamationMarks = mark.exclamationMarks; questionMarks = mark.questionMarks
+    }
+
+    /// Room for `tokens` more tokens and `byteCount` more bytes.
+    @inline(__always) mutating func reserve(tokens: Int, bytes extra: Int) {
+        if count + tokens > tokenCapacity { growTokens(count + tokens) }
+        if byteCount + extra > byteCapacity { growBytes(byteCount + extra) }
+    }
+
+    private mutating func growTokens(_ needed: Int) {
+        let capacity = max(needed, 2 * tokenCapacity, 256)
+        let used = count
+        func grow<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+            let q = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+            q.initialize(from: p, count: used)
+            p.deallocate()
+            return q
+        }
+        kinds = grow(kinds); flags = grow(flags); ends = grow(ends); ids = grow(ids)
+        tokenCapacity = capacity
+    }
+
+    private mutating func growBytes(_ needed: Int) {
+        let capacity = max(needed, 2 * byteCapacity, 1024)
+        let q = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        q.initialize(from: bytes, count: byteCount)
+        bytes.deallocate()
+        bytes = q
+        byteCapacity = capacity
+    }
+
+    /// Where the next token's bytes go (after `reserve`).
+    @inline(__always) var freeBytes: UnsafeMutablePointer<UInt8> { bytes + byteCount }
+
+    /// Records a token whose `length` folded bytes were written at `freeBytes` (after `reserve`).
+    @inline(__always) mutating func commit(length: Int, kind: Token.Kind, flags f: NormalizedText.Flags, id: Int32) {
+        byteCount += length
+        kinds[count] = kind
+        flags[count] = f
+        ends[count] = Int32(byteCount)
+        ids[count] = id
+        count += 1
+    }
+
+    mutating func append(_ folded: UnsafeBufferPointer<UInt8>, kind: Token.Kind, allCaps: Bool, id: Int32) {
+        reserve(tokens: 1, bytes: folded.count)
+        if folded.count > 0 { freeBytes.initialize(from: folded.baseAddress!, count: folded.count) }
+        commit(length: folded.count, kind: kind, flags: NormalizedText.flags(of: folded, kind: kind, allCaps: allCaps), id: id)
+    }
+
+    mutating func append(_ token: Token) {
+        var text = token.text
+        text.withUTF8 { append($0, kind: token.kind, allCaps: token.isAllCaps, id: Vocabulary.notLookedUp) }
+    }
+
+    mutating func append(contentsOf text: NormalizedText) {
+        for t in 0..<text.count {
+            text.bytes.withUnsafeBufferPointer { b in
+                append(UnsafeBufferPointer(rebasing: b[text.byteRange(of: t)]), kind: text.kinds[t],
+                       allCaps: text.isAllCaps(t), id: text.ids[t])
+            }
+        }
+        exclamationMarks += text.exclamationMarks
+        questionMarks += text.questionMarks
+    }
+
+    /// The tokens so far, as a value.
+    func make() -> NormalizedText {
+        NormalizedText(kinds: Array(UnsafeBufferPointer(start: kinds, count: count)),
+                       flags: Array(UnsafeBufferPointer(start: flags, count: count)),
+                       bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
+                       ends: Array(UnsafeBufferPointer(start: ends, count: count)),
+                       ids: Array(UnsafeBufferPointer(start: ids, count: count)),
+                       exclamationMarks: exclamationMarks, questionMarks: questionMarks)
+    }
+}
