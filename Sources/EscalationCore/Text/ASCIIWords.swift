@@ -28,10 +28,10 @@ extension Normalizer {
     }
 
     /// Folds, hashes and appends the word starting at `start` (a byte where `startsASCIIWord`),
-    /// in one pass, looking it up in `table` if given; returns where the word ends.
-    /// The caller has reserved room for the word's bytes and token.
+    /// in one pass, looking it up in `table` if given; returns where the word ends. Sets `symbols`
+    /// if the word holds a byte other than a letter or digit. The caller has reserved room.
     static func appendASCIIWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
-                                lookingUpIn table: ByteTable?) -> Int {
+                                lookingUpIn table: ByteTable?, symbols: inout Bool) -> Int {
         let folded = result.freeBytes
         var hash = ByteTable.fnvBasis
         var upper = 0, lower = 0, alphanumerics = 0
@@ -44,14 +44,15 @@ extension Normalizer {
             case 0x61...0x7A: lower &+= 1; alphanumerics &+= 1; lastIsDigit = false
             case 0x41...0x5A: upper &+= 1; alphanumerics &+= 1; byte |= 0x20; lastIsDigit = false
             case 0x30...0x39: alphanumerics &+= 1; lastIsDigit = true
-            case UInt8(ascii: "@"): alphanumerics &+= 1; lastIsDigit = false
-            case UInt8(ascii: "_"): break
+            case UInt8(ascii: "@"): alphanumerics &+= 1; lastIsDigit = false; symbols = true
+            case UInt8(ascii: "_"): symbols = true
             case UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: ";"):
                 // Joins letter.letter, letter'letter, and digits around any of the four.
                 guard j + 1 < n else { break scan }
                 let before = asciiClass(b[j - 1]), after = asciiClass(b[j + 1])
                 let joinsLetters = before == .letter && after == .letter && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'"))
                 guard joinsLetters || (before == .digit && after == .digit) else { break scan }
+                symbols = true
             default: break scan
             }
             folded[j - start] = byte

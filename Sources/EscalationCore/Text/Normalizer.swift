@@ -21,11 +21,12 @@ public final class Normalizer {
     public var emoticons: Set<String> = [] {
         didSet {
             hasEmoticons = !emoticons.isEmpty
-            emoticonTable = ByteTable(emoticons.sorted())
+            emoticonKeys = emoticons.compactMap { Self.packed($0.utf8) }.sorted()
         }
     }
     private var hasEmoticons = false
-    private var emoticonTable = ByteTable([])
+    /// Emoticons as packed bytes, sorted: the fast path checks many short chunks ("ago.", "2,").
+    private var emoticonKeys: [UInt64] = []
     public init() throws {
         guard let icu = esc_icu_open() else { throw NormalizerError.icuUnavailable }
         self.icu = icu
@@ -71,11 +72,11 @@ public final class Normalizer {
                 guard i < n else { break }
                 let start = i
                 let mark = result.mark
-                var nonASCII = false
+                var nonASCII = false, symbols = false
                 while i < n {
                     let b = bytes[i]
                     if Self.startsASCIIWord(b) {
-                        i = Self.appendASCIIWord(bytes, from: i, to: &result, lookingUpIn: table)
+                        i = Self.appendASCIIWord(bytes, from: i, to: &result, lookingUpIn: table, symbols: &symbols)
                     } else if b >= 0x80 {
                         nonASCII = true
                         break
@@ -83,6 +84,7 @@ public final class Normalizer {
                         break
                     } else {
                         Self.appendASCIIPunctuation(b, to: &result)
+                        symbols = true
                         i += 1
                     }
                 }
@@ -95,7 +97,7 @@ public final class Normalizer {
                     let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
                     result.append(contentsOf: segment(nfkc))
                     result.reserve(tokens: n - i, bytes: n - i)
-                } else if let emoticon = emoticon(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
+                } else if symbols, let emoticon = emoticon(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
                     result.rewind(to: mark)
                     result.append(Token(emoticon, kind: .emoji))
                 }
@@ -113,15 +115,29 @@ public final class Normalizer {
         return segment(normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC)))
     }
 
-    /// The chunk's folded form if it is a known emoticon: 2–8 ASCII bytes, a symbol among them.
+    /// The chunk's folded form if it is a known emoticon (2–8 ASCII bytes; the caller has seen a
+    /// symbol among them).
     private func emoticon(_ chunk: UnsafeBufferPointer<UInt8>) -> String? {
-        guard hasEmoticons, chunk.count >= 2, chunk.count <= 8,
-              chunk.contains(where: { !Self.isASCIIAlphanumeric($0) }) else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { folded in
-            for (k, b) in chunk.enumerated() { folded[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-            let key = UnsafeBufferPointer(rebasing: folded[0..<chunk.count])
-            return emoticonTable.id(key, hash: ByteTable.hash(key)).map { _ in String(decoding: key, as: UTF8.self) }
+        guard hasEmoticons, chunk.count >= 2, chunk.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for b in chunk { key = key << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        guard Self.contains(emoticonKeys, key) else { return nil }
+        return String(decoding: chunk, as: UTF8.self).lowercased()
+    }
+
+    /// Up to 8 bytes packed into one integer (ASCII bytes are never 0, so lengths cannot collide).
+    private static func packed<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
+        guard bytes.count <= 8 else { return nil }
+        return bytes.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    private static func contains(_ sorted: [UInt64], _ key: UInt64) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < key { low = mid + 1 } else { high = mid }
         }
+        return low < sorted.count && sorted[low] == key
     }
 
     @inline(__always) static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {

@@ -42,10 +42,10 @@ final class FastPathTests: XCTestCase {
     /// Chunks the fast path starts on and then hands to ICU (a non-ASCII byte after ASCII words)
     /// or turns into one emoticon token must come out as if tokenized that way from the start.
     func testRewoundChunksAndEmoticons() throws {
-        n.emoticons = [":(", ":-)", "<3", "xd", ":p"]
+        n.emoticons = [":(", ":-)", "<3", "xd", ":p", "o_o", "o.o", "d:"]
         defer { n.emoticons = [] }
         for text in ["sad :( today", "ok:(", ":-) thanks", "<3", "XD", "xD!", ":P", "a.b.c:(", "don't😡", "U.S.A.é",
-                     "E-4012,ü", "naïve", "a_b café", "3,000€", "x ＡＳＡＰ y", "!!é", "(:(", ":( :-) <3 x"] {
+                     "E-4012,ü", "naïve", "a_b café", "3,000€", "x ＡＳＡＰ y", "!!é", "(:(", ":( :-) <3 x", "O_O", "o.o!", "D:", "xd"] {
             assertSame(text)
         }
         let text = n.normalize("Hi :( DOWN don't")
