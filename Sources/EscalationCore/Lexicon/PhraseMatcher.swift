@@ -157,7 +157,15 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
 
     /// The longest entry matching at `start` (ties: the first inserted), or nil.
     /// Longest is all callers need: a shorter match from the same start covers less.
-    public func longest(in view: borrowing WordView, at start: Int) -> Match? {
+    /// Most words start no entry: that is decided here, inline, before any matching.
+    @inline(__always) public func longest(in view: borrowing WordView, at start: Int) -> Match? {
+        let id = Int(view.ids[start])
+        let startsEntries = id >= 0 && id + 1 < wordStart.count && wordStart[id] < wordStart[id + 1]
+        guard startsEntries || !anyFirst.isEmpty || !view.encoded.stemRange(ofToken: view.tokens[start]).isEmpty else { return nil }
+        return match(in: view, at: start)
+    }
+
+    private func match(in view: borrowing WordView, at start: Int) -> Match? {
         var best = (end: start, entry: Int32(-1))
         let id = Int(view.ids[start])
         if id >= 0 && id + 1 < wordStart.count {
