@@ -103,6 +103,7 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws -> JSONValue {
         i += 1
         var pairs: [(String, JSONValue)] = []
+        pairs.reserveCapacity(16)  // a ticket has about 8 fields: no regrowth
         skipSpace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
         while true {
@@ -173,14 +174,10 @@ public struct JSONParser {
         i += 1  // opening quote
         // Common case: no escapes, so the string is one slice of the input.
         let start = i
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
-                i += 1
-                return String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
-            }
-            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+        i = endOfPlainRun(from: i)
+        if i < bytes.count && bytes[i] == UInt8(ascii: "\"") {
             i += 1
+            return String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
         }
         var out = Array(bytes[start..<i])
         out.reserveCapacity(2 * (i - start) + 64)
@@ -192,7 +189,7 @@ public struct JSONParser {
             if b != UInt8(ascii: "\\") {
                 // Copy the run up to the next quote, backslash or control byte at once.
                 let run = i
-                while i < bytes.count, bytes[i] != UInt8(ascii: "\"") && bytes[i] != UInt8(ascii: "\\") && bytes[i] >= 0x20 { i += 1 }
+                i = endOfPlainRun(from: i)
                 out.append(contentsOf: bytes[run..<i])
                 continue
             }
@@ -213,6 +210,30 @@ public struct JSONParser {
         }
         // Invalid UTF-8 inside the string becomes U+FFFD rather than failing the record.
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The first index from `start` holding a quote, a backslash or a control byte (or the end),
+    /// eight bytes at a time: ticket texts are long runs of plain bytes.
+    private func endOfPlainRun(from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            var i = start
+            while i + 8 <= raw.count {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // High bit set in a byte that is 0 after the xor (quote, backslash) or below 0x20;
+                // bytes ≥ 0x80 never match, and a false hit can only follow a true one.
+                let quote = v ^ (ones &* 0x22), backslash = v ^ (ones &* 0x5C)
+                let found = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (v &- ones &* 0x20) & ~v) & highs
+                if found != 0 { return i + found.littleEndian.trailingZeroBitCount / 8 }
+                i += 8
+            }
+            while i < raw.count {
+                let b = raw[i]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                i += 1
+            }
+            return i
+        }
     }
 
     private mutating func hex4() throws -> UInt32 {

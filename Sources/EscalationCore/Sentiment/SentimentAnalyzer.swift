@@ -190,20 +190,20 @@ public final class SentimentAnalyzer: Sendable {
     /// `questions`: `questionMask(encoded)`, if already at hand.
     public func compound(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:],
                          questions: [Bool]? = nil) -> Double {
-        let c = context(encoded, questions: questions)
-        return c.words.isEmpty ? 0 : score(c, encoded.text, risks, riskValence).compound
+        var c = context(encoded, questions: questions)
+        return c.words.isEmpty ? 0 : score(&c, encoded.text, risks, riskValence).compound
     }
 
     public func breakdown(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
-        let c = context(encoded, questions: nil)
+        var c = context(encoded, questions: nil)
         guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
-        let (valences, compound) = score(c, encoded.text, risks, riskValence)
+        let (valences, compound) = score(&c, encoded.text, risks, riskValence)
         return Breakdown(words: c.words.map { encoded.text.text(at: Int($0.token)) }, valences: valences, compound: compound)
     }
 
-    private func score(_ context: Context, _ text: NormalizedText, _ risks: [RiskHit],
+    /// Marks phrase words in `c` (in place: a copy of the words would cost more than the rest).
+    private func score(_ c: inout Context, _ text: NormalizedText, _ risks: [RiskHit],
                        _ riskValence: [String: Double]) -> (valences: [Double], compound: Double) {
-        var c = context
         var riskStarts = [Bool](repeating: false, count: c.count)
         for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { riskStarts[Int(c.wordOfToken[hit.tokenIndex])] = true }
         var valences = [Double](repeating: 0, count: c.count)

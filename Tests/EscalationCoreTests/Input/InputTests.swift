@@ -58,6 +58,23 @@ final class FastJSONTests: XCTestCase {
         XCTAssertThrowsError(try JSONParser.parse("{\"a\":\"x\\ny\u{1}\"}"), "control character after an escape")
     }
 
+    /// Strings are scanned eight bytes at a time: a quote, backslash or control byte must be
+    /// found at every offset, next to non-ASCII bytes (which must never look like one).
+    func testSpecialBytesAtEveryOffset() throws {
+        let filler = Array("abcdefghijklmnopé€😀".utf8)
+        for length in 0..<24 {
+            for (special, decoded) in [(#"\""#, "\""), (#"\\"#, "\\"), (#"\n"#, "\n"), (#"\u0041"#, "A")] {
+                let prefix = String(decoding: filler.prefix(length), as: UTF8.self)
+                let text = String(decoding: Array(filler.prefix(length)) + Array("\(special)tail".utf8), as: UTF8.self)
+                let expected = prefix + decoded + "tail"
+                XCTAssertEqual(try JSONParser.parse("{\"t\":\"\(text)\"}")["t"], .string(expected), "\(text)")
+            }
+            let control = Array("{\"t\":\"".utf8) + filler.prefix(length) + [0x01] + Array("x\"}".utf8)
+            XCTAssertThrowsError(try JSONParser.parse(control), "raw control byte after \(length) bytes")
+            XCTAssertThrowsError(try JSONParser.parse(Array("\"".utf8) + filler.prefix(length)), "unterminated after \(length)")
+        }
+    }
+
     func testQuotedEscapesOnlyWhatItMust() {
         XCTAssertEqual(JSONWriter.quoted("plain text é 😀"), "\"plain text é 😀\"")
         XCTAssertEqual(JSONWriter.quoted("a\"b\\c\nd\re\tf\u{7F}\u{2028}\u{2029}–"), #""a\"b\\c\nd\re\tf\u007f\u2028\u2029–""#)
