@@ -16,7 +16,7 @@ struct DuplicateIDs {
     mutating func check(_ record: ScoredRecord) -> String? {
         if hashes.isEmpty {
             hashes = [UInt64](repeating: 0, count: Self.slotCount)
-            places = [(Int32, Int32)](repeating: (0, 0), count: Self.slotCount)
+            places = [(source: Int32, line: Int32)](repeating: (source: 0, line: 0), count: Self.slotCount)  // labels spelled out: an unlabeled array would be cast element by element
         }
         let h = Self.hash(record.id)
         var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & (Self.slotCount - 1)
