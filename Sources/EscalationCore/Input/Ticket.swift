@@ -40,15 +40,44 @@ public struct AccountMetadata: Sendable, Equatable {
         }
     }
 
-    /// An input field that feeds metadata (`account_tier` or a numeric field); a switch, not a
-    /// shared global set (this runs per record on every scoring thread).
+    /// An input field that feeds metadata (`account_tier` or a numeric field).
     public static func isField(_ name: String) -> Bool {
-        switch name {
-        case "account_tier", "arr_usd", "sla_hours_left", "renewal_days", "open_tickets", "prior_escalations",
-             "health", "dispute_amount_usd": return true
+        switch InputField(name) {
+        case .accountTier, .numeric: return true
         default: return false
         }
     }
+}
+
+/// What an input record's field is for. Decided by the key's length first, so each key is
+/// compared with one or two names (every field of every record comes through here, on every
+/// scoring thread: a switch, not a shared dictionary).
+public enum InputField: Equatable, Sendable {
+    case id, text, subject, body, escalate, label, accountTier
+    /// `AccountMetadata.numericField(k)`.
+    case numeric(Int)
+    case other
+
+    public init(_ key: String) {
+        switch key.utf8.count {
+        case 2: self = key == "id" ? .id : .other
+        case 4: self = key == "text" ? .text : key == "body" ? .body : .other
+        case 5: self = key == "label" ? .label : .other
+        case 6: self = key == "health" ? .numeric(5) : .other
+        case 7: self = key == "subject" ? .subject : key == "arr_usd" ? .numeric(0) : .other
+        case 8: self = key == "escalate" ? .escalate : .other
+        case 12:
+            self = key == "account_tier" ? .accountTier : key == "renewal_days" ? .numeric(2)
+                : key == "open_tickets" ? .numeric(3) : .other
+        case 14: self = key == "sla_hours_left" ? .numeric(1) : .other
+        case 17: self = key == "prior_escalations" ? .numeric(4) : .other
+        case 18: self = key == "dispute_amount_usd" ? .numeric(6) : .other
+        default: self = .other
+        }
+    }
+
+    /// Read by the scorer (anything else is an extra field `--keep-fields` can echo).
+    public var isKnown: Bool { self != .other }
 }
 
 public struct Ticket: Sendable, Equatable {

@@ -22,15 +22,22 @@ public enum TicketDecoder {
         guard case .object(let pairs) = value else { throw RecordError("record is a JSON \(value.typeName), expected an object") }
         // One pass over the fields; a repeated key's last value wins, as with `JSONValue[key]`.
         var idValue: JSONValue?, escalateValue: JSONValue?, labelValue: JSONValue?
-        var textValues: [(String, JSONValue)] = []
-        var metadataValues: [(String, JSONValue)] = []
-        for (key, v) in pairs {
-            switch key {
-            case "id": idValue = v
-            case "escalate": escalateValue = v
-            case "label": labelValue = v
-            case "text", "subject", "body": textValues.append((key, v))
-            default: if AccountMetadata.isField(key) { metadataValues.append((key, v)) }
+        var parts = TextParts()
+        var metadata = MetadataFields()
+        for (position, (key, v)) in pairs.enumerated() {
+            let field = InputField(key)
+            switch field {
+            case .id: idValue = v
+            case .escalate: escalateValue = v
+            case .label: labelValue = v
+            case .text, .subject, .body:
+                switch v {
+                case .null: parts[field] = nil
+                case .string(let s): parts[field] = s
+                default: parts[field] = nil; parts.wrongType[key] = v.typeWithArticle
+                }
+            case .accountTier, .numeric: metadata.set(field, v, position: position)
+            case .other: break
             }
         }
         let id: String
@@ -40,39 +47,57 @@ public enum TicketDecoder {
         case .number(let n)?: id = JSONWriter.number(n)
         case let other?: throw RecordError("'id' is \(other.typeWithArticle), expected a string or number")
         }
-        var parts = TextParts()
-        for (key, v) in textValues {
-            switch v {
-            case .null: parts[key] = nil
-            case .string(let s): parts[key] = s
-            default: parts[key] = nil; parts.wrongType[key] = v.typeWithArticle
-            }
-        }
         if let (field, type) = ["text", "subject", "body"].lazy.compactMap({ f in parts.wrongType[f].map { (f, $0) } }).first {
             throw RecordError("'\(field)' is \(type), expected a string")
         }
-        var raw: [(String, MetadataValue)] = []
-        var warnings: [String] = []
-        for (k, (field, v)) in metadataValues.enumerated()
-        where !metadataValues[(k + 1)...].contains(where: { $0.0 == field }) {
-            switch v {
-            case .null: continue
-            case .string(let s): raw.append((field, .text(s)))
-            case .number(let n): raw.append((field, .number(n)))
-            default: warnings.append("'\(field)' is \(v.typeWithArticle); ignored")
-            }
-        }
-        return try build(id: id, parts: parts, metadata: raw, label: escalateValue ?? labelValue, warnings: warnings)
+        return try build(id: id, parts: parts, metadata: metadata, label: escalateValue ?? labelValue, warnings: metadata.typeWarnings())
     }
 
     /// A CSV/TSV row by header name; every value is text.
     public static func decode(fields: [String: String], fallbackID: String) throws -> Decoded {
         let id = fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
         var parts = TextParts()
-        for field in ["text", "subject", "body"] { parts[field] = fields[field] }
+        var metadata = MetadataFields()
+        for (key, value) in fields {
+            let field = InputField(key)
+            switch field {
+            case .text, .subject, .body: parts[field] = value
+            case .accountTier, .numeric: metadata.set(field, .string(value), position: 0)
+            default: break
+            }
+        }
         let label = (fields["escalate"] ?? fields["label"]).map { JSONValue.string($0) }
-        let metadata = fields.filter { AccountMetadata.isField($0.key) }.map { ($0.key, MetadataValue.text($0.value)) }
         return try build(id: id, parts: parts, metadata: metadata, label: label, warnings: [])
+    }
+
+    /// Metadata fields as given, by field (the last of repeated keys wins), and where each was.
+    private struct MetadataFields {
+        var tier: MetadataValue?
+        var numbers = [MetadataValue?](repeating: nil, count: AccountMetadata.numericFieldCount)
+        /// Values of a type no metadata field takes, with their field position (for warnings in input order).
+        var wrongTypes: [(position: Int, key: String, type: String)] = []
+
+        mutating func set(_ field: InputField, _ v: JSONValue, position: Int) {
+            let key: String
+            switch field {
+            case .accountTier: key = "account_tier"
+            case .numeric(let k): key = AccountMetadata.numericField(k).name
+            default: return
+            }
+            wrongTypes.removeAll { $0.key == key }
+            let value: MetadataValue?
+            switch v {
+            case .null: value = nil
+            case .string(let s): value = .text(s)
+            case .number(let n): value = .number(n)
+            default: value = nil; wrongTypes.append((position, key, v.typeWithArticle))
+            }
+            if case .numeric(let k) = field { numbers[k] = value } else { tier = value }
+        }
+
+        func typeWarnings() -> [String] {
+            wrongTypes.sorted { $0.position < $1.position }.map { "'\($0.key)' is \($0.type); ignored" }
+        }
     }
 
     /// The text fields of a record; a record may give `text`, or `subject` and/or `body`.
@@ -80,16 +105,15 @@ public enum TicketDecoder {
         var text: String?, subject: String?, body: String?
         /// Fields given with a type other than string, for the error message.
         var wrongType: [String: String] = [:]
-        subscript(field: String) -> String? {
-            get { field == "text" ? text : field == "subject" ? subject : field == "body" ? body : nil }
+        subscript(field: InputField) -> String? {
+            get { field == .text ? text : field == .subject ? subject : field == .body ? body : nil }
             set {
                 switch field {
-                case "text": text = newValue
-                case "subject": subject = newValue
-                case "body": body = newValue
+                case .text: text = newValue; wrongType["text"] = nil
+                case .subject: subject = newValue; wrongType["subject"] = nil
+                case .body: body = newValue; wrongType["body"] = nil
                 default: break
                 }
-                wrongType[field] = nil
             }
         }
     }
@@ -105,7 +129,7 @@ public enum TicketDecoder {
         }
     }
 
-    private static func build(id: String, parts: TextParts, metadata raw: [(String, MetadataValue)],
+    private static func build(id: String, parts: TextParts, metadata raw: MetadataFields,
                               label rawLabel: JSONValue?, warnings: [String]) throws -> Decoded {
         let text: String
         if let t = parts.text {
@@ -118,11 +142,10 @@ public enum TicketDecoder {
         }
         var warnings = warnings
         var metadata = AccountMetadata()
-        func value(_ name: String) -> MetadataValue? { raw.last { $0.0 == name }?.1 }
-        if let tier = value("account_tier")?.shown, !tier.isEmpty { metadata.accountTier = tier.lowercased() }
+        if let tier = raw.tier?.shown, !tier.isEmpty { metadata.accountTier = tier.lowercased() }
         for k in 0..<AccountMetadata.numericFieldCount {
             let (name, range) = AccountMetadata.numericField(k)
-            guard let given = value(name) else { continue }
+            guard let given = raw.numbers[k] else { continue }
             let number: Double?
             switch given {
             case .number(let n): number = n.isFinite ? n : nil

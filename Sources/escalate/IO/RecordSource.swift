@@ -143,12 +143,7 @@ final class RecordSource {
     }
 
     /// Input fields the scorer reads; `--keep-fields` echoes the others.
-    static func isKnownField(_ key: String) -> Bool {
-        switch key {
-        case "id", "escalate", "label", "text", "subject", "body": return true
-        default: return AccountMetadata.isField(key)
-        }
-    }
+    static func isKnownField(_ key: String) -> Bool { InputField(key).isKnown }
 
     private func stripBOM(_ bytes: inout [UInt8]) {
         if !sawFirstLine {

@@ -37,6 +37,24 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(outOfRange.warnings.count, 2)
     }
 
+    /// Repeated keys: the last value wins, and only its type counts; type warnings come in the
+    /// order the fields were given, before range and number warnings.
+    func testRepeatedFieldsAndWarningOrder() throws {
+        let value = try JSONParser.parse(#"{"text":"a","open_tickets":[1],"health":{},"arr_usd":true,"text":"b","arr_usd":5,"renewal_days":"soon","open_tickets":null,"account_tier":"Pro","account_tier":7}"#)
+        let d = try TicketDecoder.decode(value, fallbackID: "1")
+        XCTAssertEqual(d.ticket.text, "b")
+        XCTAssertEqual(d.ticket.metadata.arrUSD, 5)
+        XCTAssertNil(d.ticket.metadata.openTickets)
+        XCTAssertEqual(d.ticket.metadata.accountTier, "7")
+        XCTAssertEqual(d.warnings, ["'health' is an object; ignored", "'renewal_days' value \"soon\" is not a number; ignored"])
+        let csv = try TicketDecoder.decode(fields: ["subject": "S", "body": "B", "sla_hours_left": "-2", "account_tier": "", "extra": "x"], fallbackID: "9")
+        XCTAssertEqual(csv.ticket.text, "S\nB")
+        XCTAssertEqual(csv.ticket.metadata.slaHoursLeft, -2)
+        XCTAssertNil(csv.ticket.metadata.accountTier)
+        XCTAssertEqual([InputField("id"), InputField("body"), InputField("arr_usd"), InputField("renewal_days"), InputField("Text"), InputField("")],
+                       [.id, .body, .numeric(0), .numeric(2), .other, .other])
+    }
+
     func testLenientNumbers() {
         XCTAssertEqual(TicketDecoder.lenientNumber(" $1,234.5 "), 1234.5)
         XCTAssertNil(TicketDecoder.lenientNumber("NaN"))
