@@ -136,32 +136,33 @@ public struct PriorityModel: Sendable {
     private func reason(_ component: PriorityConfig.Component, points: Double, _ e: Evidence,
                         risks: [(category: String, terms: [String])]) -> String {
         let m = e.metadata
-        let what: String
+        var r = ReasonText()
         switch component {
-        case .classifier: what = "classifier P(escalate) \(fmt(e.probability, 2))"
-        case .risk: what = "risk " + risks.map { "\($0.category) (\($0.terms.joined(separator: ", ")))" }.joined(separator: ", ")
-        case .negativity: what = "negative sentiment \(fmt(e.sentiment, 2))"
-        case .tier: what = "\(m.accountTier ?? "?") account"
-        case .arr: what = "ARR $\(fmt(m.arrUSD ?? 0, 0))"
-        case .sla: what = (m.slaHoursLeft ?? 1) <= 0 ? "SLA breached" : "SLA \(fmt(m.slaHoursLeft ?? 0, 1)) h left"
-        case .renewal: what = "renewal in \(fmt(m.renewalDays ?? 0, 0)) days"
-        case .openTickets: what = "\(fmt(m.openTickets ?? 0, 0)) open tickets"
-        case .priorEscalations: what = "\(fmt(m.priorEscalations ?? 0, 0)) prior escalations"
-        case .health: what = "account health \(fmt(m.health ?? 0, 0))/100"
+        case .classifier: r.append("classifier P(escalate) "); r.appendFixed(e.probability, 2)
+        case .risk:
+            r.append("risk ")
+            for (k, risk) in risks.enumerated() {
+                if k > 0 { r.append(", ") }
+                r.append(risk.category); r.append(" (")
+                for (t, term) in risk.terms.enumerated() {
+                    if t > 0 { r.append(", ") }
+                    r.append(term)
+                }
+                r.append(")")
+            }
+        case .negativity: r.append("negative sentiment "); r.appendFixed(e.sentiment, 2)
+        case .tier: r.append(m.accountTier ?? "?"); r.append(" account")
+        case .arr: r.append("ARR $"); r.appendFixed(m.arrUSD ?? 0, 0)
+        case .sla:
+            if (m.slaHoursLeft ?? 1) <= 0 { r.append("SLA breached") } else {
+                r.append("SLA "); r.appendFixed(m.slaHoursLeft ?? 0, 1); r.append(" h left")
+            }
+        case .renewal: r.append("renewal in "); r.appendFixed(m.renewalDays ?? 0, 0); r.append(" days")
+        case .openTickets: r.appendFixed(m.openTickets ?? 0, 0); r.append(" open tickets")
+        case .priorEscalations: r.appendFixed(m.priorEscalations ?? 0, 0); r.append(" prior escalations")
+        case .health: r.append("account health "); r.appendFixed(m.health ?? 0, 0); r.append("/100")
         }
-        return "\(what) +\(fmt(points, 1))"
-    }
-
-    /// Fixed-point formatting without Foundation's printf machinery (it is on the hot path).
-    private func fmt(_ x: Double, _ digits: Int) -> String {
-        guard x.isFinite, abs(x) < 1e15 else { return String(x) }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = Int((abs(x) * scale).rounded())
-        let whole = String(scaled / Int(scale))
-        let sign = x < 0 && scaled != 0 ? "-" : ""
-        guard digits > 0 else { return sign + whole }
-        let fraction = String(scaled % Int(scale))
-        return sign + whole + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+        r.append(" +"); r.appendFixed(points, 1)
+        return r.string
     }
 }
