@@ -1,5 +1,6 @@
 import Dispatch
 import EscalationCore
+import Synchronization
 
 /// One record's finished output, rendered on a worker thread and written by the main thread.
 struct ScoredRecord {
@@ -35,27 +36,39 @@ final class ParallelScorer: @unchecked Sendable {
         let writer: RecordWriter
     }
 
-    /// A batch being scored on the worker threads.
+    /// A batch being scored on the worker threads, in small chunks that idle workers claim:
+    /// a worker slowed down (by the reading thread sharing its core, by a run of long tickets)
+    /// does fewer chunks instead of keeping the others waiting at the end of the batch.
     final class Job: @unchecked Sendable {
         fileprivate let group = DispatchGroup()
         fileprivate let parts: ThreadSlots<[ScoredRecord]>
-        fileprivate init(parts: Int) { self.parts = ThreadSlots(count: parts, initial: []) }
+        fileprivate let chunkSize: Int
+        private let nextChunk = Atomic<Int>(0)
+        fileprivate init(records: Int, jobs: Int) {
+            chunkSize = max(16, records / (8 * jobs))
+            parts = ThreadSlots(count: (records + chunkSize - 1) / chunkSize, initial: [])
+        }
+        /// The next unclaimed chunk, or nil when all are taken.
+        fileprivate func claim() -> Int? {
+            let c = nextChunk.add(1, ordering: .relaxed).oldValue
+            return c < parts.count ? c : nil
+        }
     }
 
     /// Starts scoring `batch` in the background: the caller reads the next batch meanwhile.
     /// At most one job may run at a time (each escalator serves one thread); `results(of:)`
     /// waits for it.
     func start(_ batch: [RecordSource.Pending]) -> Job {
-        let parts = batch.count < 2 * jobs ? 1 : jobs
-        let job = Job(parts: parts)
-        for k in 0..<parts {
-            // Contiguous ranges, each collected in a thread-local array: no shared writes.
-            // Each worker gets its own array and escalator reference, so the two threads never
-            // retain and release the same object per record.
-            let chunk = Array(batch[(k * batch.count / parts)..<((k + 1) * batch.count / parts)])
+        let job = Job(records: batch.count, jobs: jobs)
+        for k in 0..<min(jobs, job.parts.count) {
+            // Each worker gets its own escalator reference, and writes only the chunks it claimed:
+            // the threads never retain and release the same object per record.
             let worker = Worker(escalator: escalators[k], writer: writer)
             DispatchQueue.global().async(group: job.group) {
-                job.parts.set(k, chunk.map { Self.score($0, with: worker.escalator, writer: worker.writer) })
+                while let c = job.claim() {
+                    let range = (c * job.chunkSize)..<min(batch.count, (c + 1) * job.chunkSize)
+                    job.parts.set(c, range.map { Self.score(batch[$0], with: worker.escalator, writer: worker.writer) })
+                }
             }
         }
         return job
