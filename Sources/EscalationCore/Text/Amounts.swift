@@ -10,8 +10,9 @@ public enum Amounts {
         var best: Double?
         var i = 0
         while i < b.count {
-            // Most bytes are neither "$" nor a digit: skip them first.
-            guard b[i] == UInt8(ascii: "$") || isDigit(b[i]) else { i += 1; continue }
+            // Most bytes are neither "$" nor a digit: skip them first, eight at a time.
+            i = nextCandidate(b, from: i)
+            guard i < b.count else { break }
             let dollar = b[i] == UInt8(ascii: "$")
             let start = dollar ? i + 1 : i
             guard start < b.count, isDigit(b[start]), dollar || i == 0 || !isAlnum(b[i - 1]) else { i += 1; continue }
@@ -31,6 +32,26 @@ public enum Amounts {
             i = j
         }
         return best
+    }
+
+    /// The first index from `start` holding "$" or a digit (or the end).
+    private static func nextCandidate(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        let raw = UnsafeRawBufferPointer(b)
+        while i + 8 <= b.count {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let dollar = v ^ (ones &* 0x24)
+            // Digits are 0x30–0x39: the high nibble is 3 and the low one below 10. Bytes ≥ 0x80
+            // are masked out first so the per-byte arithmetic cannot carry between bytes.
+            let low7 = v & ~highs
+            let isDigit = ~((low7 ^ (ones &* 0x30)) &+ (ones &* 0x76)) & ~v & highs
+            let found = ((dollar &- ones) & ~dollar & highs) | isDigit
+            if found != 0 { return i + found.littleEndian.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < b.count && b[i] != UInt8(ascii: "$") && !isDigit(b[i]) { i += 1 }
+        return i
     }
 
     /// "usd" or " usd", any case, at `j`.
