@@ -106,8 +106,8 @@ final class FastJSONTests: XCTestCase {
         XCTAssertEqual(Amounts.largestUSD(in: "$12"), 12)
         XCTAssertNil(Amounts.largestUSD(in: "ticket 123456 in v2 of build 77"))
         XCTAssertEqual(Amounts.largestUSD(in: "a1000 usd"), nil, "a number glued to a word is no amount")
-        // Candidates are found eight bytes at a time: at every offset, and never inside
-        // multi-byte characters ("°" is C2 B0; B0 must not pass for the digit 0).
+        // Candidates are found eight bytes at a time: none may be missed at any offset, next to
+        // multi-byte characters ("°" is C2 B0, whose low seven bits look like the digit 0).
         for offset in 0..<17 {
             let pad = String(repeating: "°", count: offset / 2) + String(repeating: "x", count: offset % 2)
             XCTAssertEqual(Amounts.largestUSD(in: pad + "$12"), 12, pad)
