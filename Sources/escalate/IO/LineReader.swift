@@ -52,7 +52,7 @@ final class LineReader {
         oversizedLine = nil
         var skipped = 0  // bytes of an oversized line already thrown away
         while true {
-            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+            if let nl = newline(in: start..<end) {
                 let length = nl - start
                 bytesConsumed += length + 1
                 lineNumber += 1
@@ -90,6 +90,14 @@ final class LineReader {
                 start = end
             }
             fill()
+        }
+    }
+
+    /// memchr: it scans many bytes per instruction, and lines are long.
+    private func newline(in range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        return buffer.withUnsafeBufferPointer { b in
+            memchr(b.baseAddress! + range.lowerBound, 0x0A, range.count).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - b.baseAddress! }
         }
     }
 
