@@ -141,31 +141,31 @@ public final class SentimentAnalyzer: Sendable {
         let text = encoded.text
         let questions = given ?? questionMask(encoded)
         let n = text.count
-        var words: [Word] = []
-        words.reserveCapacity(n)
         var wordOfToken = [Int32](repeating: -1, count: n)
-        var tokens: [Int] = [], ids: [Int32] = []
-        tokens.reserveCapacity(n); ids.reserveCapacity(n)
-        var sentence: Int32 = 0
         var capsCount = 0
-        for t in 0..<n {
-            if text.kinds[t] == .punctuation {
-                if !words.isEmpty { words[words.count - 1].boundaryAfter = true }
-                if text.endsSentence(t) { sentence += 1 }
-                continue
+        // Filled in place (no per-word append and its uniqueness check): this runs per token.
+        let words = [Word](unsafeUninitializedCapacity: n) { words, count in
+            var sentence: Int32 = 0
+            for t in 0..<n {
+                if text.kinds[t] == .punctuation {
+                    if count > 0 { words[count - 1].boundaryAfter = true }
+                    if text.endsSentence(t) { sentence += 1 }
+                    continue
+                }
+                wordOfToken[t] = Int32(count)
+                let id = encoded.ids[t]
+                let facts = info(id)
+                let caps = text.isAllCaps(t)
+                if caps { capsCount += 1 }
+                (words.baseAddress! + count).initialize(to: Word(
+                    info: facts, id: id, token: Int32(t), sentence: sentence, caps: caps,
+                    inQuestion: questions[t], negator: facts.negator || text.endsInNT(t)))
+                count += 1
             }
-            wordOfToken[t] = Int32(words.count)
-            let id = encoded.ids[t]
-            let facts = info(id)
-            let caps = text.isAllCaps(t)
-            if caps { capsCount += 1 }
-            words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: caps,
-                              inQuestion: questions[t], negator: facts.negator || text.endsInNT(t)))
-            tokens.append(t)
-            ids.append(id)
         }
+        let view = WordView(encoded, tokens: words.map { Int($0.token) }, ids: words.map(\.id))
         // Caps only count when they stand out: a fully shouted text gets no extra.
-        return Context(words: words, wordOfToken: wordOfToken, view: WordView(encoded, tokens: tokens, ids: ids),
+        return Context(words: words, wordOfToken: wordOfToken, view: view,
                        capsStandOut: capsCount > 0 && capsCount < words.count)
     }
 
