@@ -73,7 +73,7 @@ public enum TicketDecoder {
     /// Metadata fields as given, by field (the last of repeated keys wins), and where each was.
     private struct MetadataFields {
         var tier: MetadataValue?
-        var numbers = [MetadataValue?](repeating: nil, count: AccountMetadata.numericFieldCount)
+        var numbers = [MetadataValue?](filled: nil, count: AccountMetadata.numericFieldCount)
         /// Values of a type no metadata field takes, with their field position (for warnings in input order).
         var wrongTypes: [(position: Int, key: String, type: String)] = []
 

@@ -20,7 +20,7 @@ public struct Evidence: Sendable {
 
 /// Each priority component's value in 0…1, by component.
 public struct ComponentValues: Sendable {
-    private var values = [Double](repeating: 0, count: PriorityConfig.Component.count)
+    private var values = [Double](filled: 0, count: PriorityConfig.Component.count)
     public subscript(component: PriorityConfig.Component) -> Double {
         get { values[component.index] }
         set { values[component.index] = newValue }

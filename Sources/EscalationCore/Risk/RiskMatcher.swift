@@ -122,7 +122,7 @@ public final class RiskMatcher: Sendable {
             if let m = exemptions.longest(in: words, at: i) {
                 // Mutated in place (no copy of the array per match).
                 for j in m.start..<(m.start + m.length) {
-                    exempt[m.payload, default: [Bool](repeating: false, count: words.count)][j] = true
+                    exempt[m.payload, default: [Bool](filled: false, count: words.count)][j] = true
                 }
             }
         }

@@ -141,27 +141,24 @@ public final class SentimentAnalyzer: Sendable {
         let text = encoded.text
         let questions = given ?? questionMask(encoded)
         let n = text.count
-        var wordOfToken = [Int32](repeating: -1, count: n)
+        var wordOfToken = [Int32](filled: -1, count: n)
         var capsCount = 0
-        // Filled in place (no per-word append and its uniqueness check): this runs per token.
-        let words = [Word](unsafeUninitializedCapacity: n) { words, count in
-            var sentence: Int32 = 0
-            for t in 0..<n {
-                if text.kinds[t] == .punctuation {
-                    if count > 0 { words[count - 1].boundaryAfter = true }
-                    if text.endsSentence(t) { sentence += 1 }
-                    continue
-                }
-                wordOfToken[t] = Int32(count)
-                let id = encoded.ids[t]
-                let facts = info(id)
-                let caps = text.isAllCaps(t)
-                if caps { capsCount += 1 }
-                (words.baseAddress! + count).initialize(to: Word(
-                    info: facts, id: id, token: Int32(t), sentence: sentence, caps: caps,
-                    inQuestion: questions[t], negator: facts.negator || text.endsInNT(t)))
-                count += 1
+        var words: [Word] = []
+        words.reserveCapacity(n)
+        var sentence: Int32 = 0
+        for t in 0..<n {
+            if text.kinds[t] == .punctuation {
+                if !words.isEmpty { words[words.count - 1].boundaryAfter = true }
+                if text.endsSentence(t) { sentence += 1 }
+                continue
             }
+            wordOfToken[t] = Int32(words.count)
+            let id = encoded.ids[t]
+            let facts = info(id)
+            let caps = text.isAllCaps(t)
+            if caps { capsCount += 1 }
+            words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: caps,
+                              inQuestion: questions[t], negator: facts.negator || text.endsInNT(t)))
         }
         let view = WordView(encoded, tokens: words.map { Int($0.token) }, ids: words.map(\.id))
         // Caps only count when they stand out: a fully shouted text gets no extra.
@@ -204,12 +201,12 @@ public final class SentimentAnalyzer: Sendable {
     /// Marks phrase words in `c` (in place: a copy of the words would cost more than the rest).
     private func score(_ c: inout Context, _ text: NormalizedText, _ risks: [RiskHit],
                        _ riskValence: [String: Double]) -> (valences: [Double], compound: Double) {
-        var riskStarts = [Bool](repeating: false, count: c.count)
+        var riskStarts = [Bool](filled: false, count: c.count)
         for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { riskStarts[Int(c.wordOfToken[hit.tokenIndex])] = true }
-        var valences = [Double](repeating: 0, count: c.count)
+        var valences = [Double](filled: 0, count: c.count)
         // Phrases first, so their words are not read again as modifiers ("can't believe").
         var i = 0
-        var phraseAt = [Double?](repeating: nil, count: c.count)
+        var phraseAt = [Double?](filled: nil, count: c.count)
         while i < c.count {
             if let phrase = phrases.longest(in: c.view, at: i) {
                 phraseAt[i] = phrase.payload

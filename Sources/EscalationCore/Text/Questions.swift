@@ -4,7 +4,7 @@ extension NormalizedText {
     /// "Why is the site down again?" opens with no opener, so it stays a complaint.
     /// `isOpener` is asked about token indices (the caller knows the words by id).
     public func informationalQuestionMask(isOpener: (Int) -> Bool) -> [Bool] {
-        var mask = [Bool](repeating: false, count: count)
+        var mask = [Bool](filled: false, count: count)
         var sentenceStart = 0
         for i in 0..<count where endsSentence(i) || i == count - 1 {
             if isQuestionMark(i), let first = (sentenceStart...i).first(where: isLexical), isOpener(first) {

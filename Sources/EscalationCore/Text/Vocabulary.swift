@@ -80,7 +80,7 @@ public final class Vocabulary: Sendable {
     public func encode(_ text: NormalizedText) -> EncodedText {
         let n = text.count
         var ids = text.ids
-        var stemStart = [Int32](repeating: 0, count: n + 1)
+        var stemStart = [Int32](filled: 0, count: n + 1)
         var matched: [Int32] = []
         text.bytes.withUnsafeBufferPointer { bytes in
             for t in 0..<n {
