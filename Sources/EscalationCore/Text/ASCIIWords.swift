@@ -27,11 +27,30 @@ extension Normalizer {
         return c == .letter || c == .digit || c == .extendNumLet
     }
 
-    /// Folds, hashes and appends the word starting at `start` (a byte where `startsASCIIWord`),
-    /// in one pass, looking it up in `table` if given; returns where the word ends. Sets `symbols`
-    /// if the word holds a byte other than a letter or digit. The caller has reserved room.
+    /// A Latin-1 letter À–ÿ (C3 80–C3 BF) at `i`, but × ÷ and ß: these are letters to the
+    /// word-break rules, NFKC leaves them alone, and folding adds 0x20 to the upper-case ones.
+    @inline(__always) static func isLatin1Letter(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 1 < b.count, b[i] == 0xC3 else { return false }
+        let trail = b[i + 1]
+        return trail >= 0x80 && trail <= 0xBF && trail != 0x97 && trail != 0xB7 && trail != 0x9F
+    }
+
+    /// A letter (ASCII class letter, or Latin-1) ends just before `j`.
+    @inline(__always) private static func letterBefore(_ b: UnsafeBufferPointer<UInt8>, _ j: Int, from start: Int) -> Bool {
+        asciiClass(b[j - 1]) == .letter || (j - 2 >= start && isLatin1Letter(b, at: j - 2))
+    }
+
+    /// A letter (ASCII class letter, or Latin-1) starts at `j`.
+    @inline(__always) private static func letterAt(_ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        asciiClass(b[j]) == .letter || isLatin1Letter(b, at: j)
+    }
+
+    /// Folds, hashes and appends the word starting at `start` (a byte where `startsASCIIWord`,
+    /// or a Latin-1 letter), in one pass, looking it up in `table` if given; returns where the
+    /// word ends. Sets `symbols` if the word holds a byte other than a letter or digit, `latin1`
+    /// if it holds a Latin-1 letter. The caller has reserved room.
     static func appendASCIIWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
-                                lookingUpIn table: ByteTable?, symbols: inout Bool) -> Int {
+                                lookingUpIn table: ByteTable?, symbols: inout Bool, latin1: inout Bool) -> Int {
         let folded = result.freeBytes
         var hash = ByteTable.fnvBasis
         var upper = 0, lower = 0, alphanumerics = 0
@@ -46,12 +65,23 @@ extension Normalizer {
             case 0x30...0x39: alphanumerics &+= 1; lastIsDigit = true
             case UInt8(ascii: "@"): alphanumerics &+= 1; lastIsDigit = false; symbols = true
             case UInt8(ascii: "_"): symbols = true
+            case 0xC3:
+                guard isLatin1Letter(b, at: j) else { break scan }
+                var trail = b[j + 1]
+                if trail <= 0x9E { upper &+= 1; trail |= 0x20 } else { lower &+= 1 }
+                alphanumerics &+= 1
+                lastIsDigit = false
+                latin1 = true
+                folded[j - start] = 0xC3
+                folded[j + 1 - start] = trail
+                hash = ByteTable.fnvStep(ByteTable.fnvStep(hash, 0xC3), trail)
+                j += 2
+                continue scan
             case UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: ";"):
                 // Joins letter.letter, letter'letter, and digits around any of the four.
                 guard j + 1 < n else { break scan }
-                let before = asciiClass(b[j - 1]), after = asciiClass(b[j + 1])
-                let joinsLetters = before == .letter && after == .letter && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'"))
-                guard joinsLetters || (before == .digit && after == .digit) else { break scan }
+                let joinsLetters = (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'")) && letterBefore(b, j, from: start) && letterAt(b, j + 1)
+                guard joinsLetters || (asciiClass(b[j - 1]) == .digit && asciiClass(b[j + 1]) == .digit) else { break scan }
                 symbols = true
             default: break scan
             }

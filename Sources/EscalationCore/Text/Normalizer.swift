@@ -63,48 +63,90 @@ public final class Normalizer {
         var text = text
         text.withUTF8 { bytes in
             let n = bytes.count
-            // Enough for ASCII text (folding never lengthens it, each token takes a byte); the ICU
-            // path reserves what it needs and the room is renewed after it.
+            // Enough for the fast path (its folding never lengthens text, each token takes a
+            // byte); the ICU path reserves what it needs and the room is renewed after it.
             result.reserve(tokens: n, bytes: n)
             var i = 0
             while i < n {
                 while i < n && Self.isASCIISpace(bytes[i]) { i += 1 }
                 guard i < n else { break }
+                if let end = appendFastChunk(bytes, from: i, to: &result, lookingUpIn: table) {
+                    i = end
+                    continue
+                }
                 let start = i
-                let mark = result.mark
-                var nonASCII = false, symbols = false
-                while i < n {
-                    let b = bytes[i]
-                    if Self.startsASCIIWord(b) {
-                        i = Self.appendASCIIWord(bytes, from: i, to: &result, lookingUpIn: table, symbols: &symbols)
-                    } else if b >= 0x80 {
-                        nonASCII = true
-                        break
-                    } else if Self.isASCIISpace(b) {
-                        break
-                    } else {
-                        Self.appendASCIIPunctuation(b, to: &result)
-                        symbols = true
-                        i += 1
-                    }
+                while i < n && !Self.isASCIISpace(bytes[i]) { i += 1 }
+                let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                // Full-width forms ("ＡＳＡＰ!") are ASCII after NFKC, and tokenized as that ASCII.
+                if var ascii = Self.fullwidthAsASCII(chunk),
+                   ascii.withUnsafeBufferPointer({ appendFastChunk($0, from: 0, to: &result, lookingUpIn: table) }) != nil {
+                    continue
                 }
-                if nonASCII {
-                    // The whole chunk goes through ICU instead.
-                    result.rewind(to: mark)
-                    while i < n && !Self.isASCIISpace(bytes[i]) { i += 1 }
-                    var input = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                    // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
-                    let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
-                    result.append(contentsOf: segment(nfkc))
-                    result.reserve(tokens: n - i, bytes: n - i)
-                } else if symbols, let emoticon = emoticon(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
-                    result.rewind(to: mark)
-                    result.append(Token(emoticon, kind: .emoji))
-                }
+                var input = Array(chunk)
+                // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
+                let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
+                result.append(contentsOf: segment(nfkc))
+                result.reserve(tokens: n - i, bytes: n - i)
             }
         }
         buffer = result  // it may have grown
         return result.make()
+    }
+
+    /// Tokenizes the whitespace-free chunk at `start` without ICU and returns where it ends; or
+    /// returns nil, having appended nothing, if it holds a character only ICU handles.
+    /// The fast path knows ASCII and the Latin-1 letters À–ÿ (but ß, which folds to "ss").
+    private func appendFastChunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
+                                 lookingUpIn table: ByteTable?) -> Int? {
+        let mark = result.mark
+        let n = bytes.count
+        var i = start
+        var symbols = false, latin1 = false
+        while i < n {
+            let b = bytes[i]
+            if Self.startsASCIIWord(b) || (b == 0xC3 && Self.isLatin1Letter(bytes, at: i)) {
+                i = Self.appendASCIIWord(bytes, from: i, to: &result, lookingUpIn: table, symbols: &symbols, latin1: &latin1)
+            } else if b >= 0x80 {
+                result.rewind(to: mark)
+                return nil
+            } else if Self.isASCIISpace(b) {
+                break
+            } else {
+                Self.appendASCIIPunctuation(b, to: &result)
+                symbols = true
+                i += 1
+            }
+        }
+        if symbols && i - start >= 2 && i - start <= 8 {
+            // Emoticons with non-ASCII letters in them are left to ICU's path.
+            if latin1 {
+                result.rewind(to: mark)
+                return nil
+            }
+            if let emoticon = emoticon(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
+                result.rewind(to: mark)
+                result.append(Token(emoticon, kind: .emoji))
+            }
+        }
+        return i
+    }
+
+    /// The chunk as ASCII if it is ASCII and full-width forms U+FF01–U+FF5E only (NFKC maps
+    /// each of those to the ASCII character 0xFEE0 below it).
+    static func fullwidthAsASCII(_ chunk: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk.count)
+        var i = 0
+        while i < chunk.count {
+            let b = chunk[i]
+            if b < 0x80 { out.append(b); i += 1; continue }
+            guard b == 0xEF, i + 2 < chunk.count else { return nil }
+            let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(chunk[i + 1] & 0x3F) << 6) | UInt32(chunk[i + 2] & 0x3F)
+            guard chunk[i + 1] & 0xC0 == 0x80, chunk[i + 2] & 0xC0 == 0x80, scalar >= 0xFF01, scalar <= 0xFF5E else { return nil }
+            out.append(UInt8(scalar - 0xFEE0))
+            i += 3
+        }
+        return out
     }
 
     @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }

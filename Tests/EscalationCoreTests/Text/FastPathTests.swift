@@ -30,6 +30,23 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// Latin-1 letters and full-width forms also skip ICU: random mixes of them with ASCII
+    /// word-break characters must still tokenize exactly as ICU does.
+    func testRandomLatin1AndFullwidth() {
+        n.emoticons = [":(", "xd", "é:"]
+        defer { n.emoticons = [] }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = ["a", "Z", "1", "_", ".", "'", ",", ":", "(", "!", " ", "é", "É", "ø", "Ø", "ÿ", "ß", "×", "÷", "·",
+                        "µ", "Ａ", "ｚ", "１", "！", "（", "．", "＇", "\u{3000}", "e\u{301}", "Ş", "’"]
+        for _ in 0..<4000 {
+            assertSame((0..<Int.random(in: 1...10, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
+        }
+        for text in ["Björn", "ÅNGSTRÖM down", "José's", "d'Éva", "l.É", "É.l", "ÉÉ1", "1É", "2.É", "Zoë,", "ＡＳＡＰ!", "ｒｅｆｕｎｄ!",
+                     "１２３４５!", "：（", "Ａé", "Straße", "Müller×2", "é:", "É:", "xé:", "naïve—", "ＯＵＴＡＧＥ\u{3000}now", "Dupré's!!", "café.Straat", "Élodie'Ö.x", "Ø.ÉclairS"] {
+            assertSame(text)
+        }
+    }
+
     func testMixedAndCorpus() throws {
         assertSame("ＯＵＴＡＧＥ in Straße — Café DOWN!!! don’t 😡 東京 naïve résumé")
         for file in ["Corpora/escalate.jsonl", "Corpora/calm.jsonl", "samples/tickets.jsonl", "Tests/Fixtures/sentiment_support.jsonl"] {
