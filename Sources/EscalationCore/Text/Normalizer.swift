@@ -232,9 +232,9 @@ public final class Normalizer {
             }
             let slice = text[start..<Int(ends[i])]
             switch Int(kinds[i]) {
-            case ESC_SEG_LETTER: result.append(wordToken(slice, kind: .word))
-            case ESC_SEG_NUMBER: result.append(wordToken(slice, kind: .number))
-            case ESC_SEG_IDEOGRAPH: result.append(wordToken(slice, kind: .ideograph))
+            case ESC_SEG_LETTER: appendWord(slice, kind: .word, to: &result)
+            case ESC_SEG_NUMBER: appendWord(slice, kind: .number, to: &result)
+            case ESC_SEG_IDEOGRAPH: appendWord(slice, kind: .ideograph, to: &result)
             default: appendNonWord(slice, to: &result)
             }
         }
@@ -277,32 +277,51 @@ public final class Normalizer {
         }
     }
 
-    private func wordToken(_ bytes: ArraySlice<UInt8>, kind: Token.Kind) -> Token {
+    /// Appends an ICU word segment, case-folded, straight as bytes (no `String` per token).
+    private func appendWord(_ bytes: ArraySlice<UInt8>, kind: Token.Kind, to result: inout NormalizedText) {
         var upper = 0, lower = 0
-        var folded: String
+        var folded: [UInt8]
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            // ASCII fast path: NFKC_Casefold of ASCII is plain lower-casing.
-            var out = [UInt8](); out.reserveCapacity(bytes.count)
-            for b in bytes {
-                if b >= 0x41 && b <= 0x5A { upper += 1; out.append(b + 0x20) }
-                else { if b >= 0x61 && b <= 0x7A { lower += 1 }; out.append(b) }
+            // ASCII: NFKC_Casefold of ASCII is plain lower-casing.
+            folded = bytes.map { b in
+                if b >= 0x41 && b <= 0x5A { upper += 1; return b + 0x20 }
+                if b >= 0x61 && b <= 0x7A { lower += 1 }
+                return b
             }
-            folded = String(decoding: out, as: UTF8.self)
         } else {
             for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
                 if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
             }
             var raw = Array(bytes)
-            folded = String(decoding: normalizeBytes(&raw, mode: Int32(ESC_NORM_NFKC_CASEFOLD)), as: UTF8.self)
-            // Curly apostrophes ("don’t") must match lexicon entries written with '.
-            if folded.unicodeScalars.contains("\u{2019}") {
-                folded = String(folded.unicodeScalars.map { $0 == "\u{2019}" ? "'" : Character($0) })
+            folded = normalizeBytes(&raw, mode: Int32(ESC_NORM_NFKC_CASEFOLD))
+            // Curly apostrophes ("don’t", U+2019 = E2 80 99) must match lexicon entries written with '.
+            var k = 0
+            while k + 2 < folded.count {
+                if folded[k] == 0xE2 && folded[k + 1] == 0x80 && folded[k + 2] == 0x99 { folded.replaceSubrange(k...(k + 2), with: [0x27]) }
+                k += 1
             }
         }
-        return Token(folded, kind: kind, isAllCaps: upper >= 2 && lower == 0)
+        folded.withUnsafeBufferPointer { result.append($0, kind: kind, allCaps: upper >= 2 && lower == 0, id: Vocabulary.notLookedUp) }
+    }
+
+    private func appendPunctuation(_ byte: UInt8, to result: inout NormalizedText) {
+        var byte = byte
+        withUnsafePointer(to: &byte) { result.append(UnsafeBufferPointer(start: $0, count: 1), kind: .punctuation, allCaps: false, id: Vocabulary.unknown) }
     }
 
     private func appendNonWord(_ bytes: ArraySlice<UInt8>, to result: inout NormalizedText) {
+        // ASCII (spaces, most punctuation) is never emoji: bytes suffice.
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "!"): result.exclamationMarks += 1; appendPunctuation(b, to: &result)
+                case UInt8(ascii: "?"): result.questionMarks += 1; appendPunctuation(b, to: &result)
+                case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): appendPunctuation(b, to: &result)
+                default: break
+                }
+            }
+            return
+        }
         let segment = String(decoding: bytes, as: UTF8.self)
         var emoji = String.UnicodeScalarView()
         for scalar in segment.unicodeScalars {

@@ -20,8 +20,9 @@ public struct Token: Sendable, Hashable {
     public var endsInNT: Bool
 
     public init(_ text: String, kind: Kind = .word, isAllCaps: Bool = false) {
-        var bytes = Array(text.utf8)
-        self.init(text, kind: kind, isAllCaps: isAllCaps, endsInNT: bytes.withUnsafeMutableBufferPointer { Self.endsInNT(UnsafeBufferPointer($0)) })
+        var text = text
+        let nt = text.withUTF8 { Self.endsInNT($0) }
+        self.init(text, kind: kind, isAllCaps: isAllCaps, endsInNT: nt)
     }
 
     init(_ text: String, kind: Kind, isAllCaps: Bool, endsInNT: Bool) {
