@@ -181,7 +181,14 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     }
 
     @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ best: inout (end: Int, entry: Int32)) {
-        guard let end = match(Int(entryStart[Int(k)]), Int(entryStart[Int(k) + 1]), view, start), end > start else { return }
+        let first = Int(entryStart[Int(k)]), last = Int(entryStart[Int(k) + 1])
+        // Most candidates fail on their second word: when that is a plain word right after the
+        // first (no gap before it), check it inline.
+        if last - first >= 2 && elements[first].kind != .gap {
+            let second = elements[first + 1]
+            if second.kind == .word && (start + 1 >= view.count || view.ids[start + 1] != second.value) { return }
+        }
+        guard let end = match(first, last, view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
     }
 
