@@ -31,6 +31,30 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(table.uniqueCopy()[reference.keys.first![0], reference.keys.first![1]], reference.values.first)
     }
 
+    /// Phrases by first word, with gaps, stems and choices; the longest match wins.
+    func testPhraseIndexMatchesGapsStemsAndChoices() {
+        var phrases = PhraseMatcher<String>()
+        phrases.insert([.gap(2), .exact("down")], "lead gap")
+        phrases.insert([.exact("we"), .exact("will"), .prefix("cancel")], "stem")
+        phrases.insert([.exact("we"), .gap(1), .exact("leave")], "inner gap")
+        phrases.insert([.exact("we"), .anyOf([.exact("may"), .exact("might")]), .exact("sue")], "choice")
+        var builder = Vocabulary.Builder()
+        phrases.register(into: &builder)
+        let vocabulary = builder.build()
+        let index = phrases.index(vocabulary)
+        func matches(_ words: [String]) -> [String] {
+            let encoded = vocabulary.encode(NormalizedText(tokens: words.map { Token($0) }))
+            let view = WordView(encoded, tokens: Array(words.indices))
+            return words.indices.compactMap { index.longest(in: view, at: $0).map { "\($0.start):\($0.length):\($0.payload)" } }
+        }
+        XCTAssertEqual(matches(["site", "is", "down"]), ["0:3:lead gap", "1:2:lead gap", "2:1:lead gap"])
+        XCTAssertEqual(matches(["we", "will", "cancelling"]), ["0:3:stem"])
+        XCTAssertEqual(matches(["we", "then", "leave"]), ["0:3:inner gap"])
+        XCTAssertEqual(matches(["we", "leave"]), ["0:2:inner gap"])
+        XCTAssertEqual(matches(["we", "might", "sue"]), ["0:3:choice"])
+        XCTAssertEqual(matches(["we", "will", "sue"]), [])
+    }
+
     func testEncodeFindsIdsAndStems() {
         var builder = Vocabulary.Builder()
         builder.add(["cancel", "outage", "we", "are"])
