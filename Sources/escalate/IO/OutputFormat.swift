@@ -47,7 +47,9 @@ struct RecordWriter {
     private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(512)
-        func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+        // Literal pieces copied from the binary as they are (no String view to walk per byte).
+        func raw(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        func text(_ s: String) { out.append(contentsOf: s.utf8) }
         func string(_ s: String) { JSONWriter.appendQuoted(s, to: &out) }
         func array(_ items: [String]) {
             out.append(UInt8(ascii: "["))
@@ -55,13 +57,14 @@ struct RecordWriter {
             out.append(UInt8(ascii: "]"))
         }
         raw("{\"id\":"); string(a.id)
-        raw(",\"priority\":"); raw(JSONWriter.number(a.priority))
-        raw(a.escalate ? ",\"escalate\":true,\"level\":" : ",\"escalate\":false,\"level\":"); string(a.level.rawValue)
+        raw(",\"priority\":"); text(JSONWriter.number(a.priority))
+        if a.escalate { raw(",\"escalate\":true,\"level\":") } else { raw(",\"escalate\":false,\"level\":") }
+        string(a.level.rawValue)
         raw(",\"tier\":"); string(a.tier.description)
         raw(",\"type\":"); string(a.type.rawValue)
-        raw(a.review ? ",\"review\":true" : ",\"review\":false")
-        raw(",\"sentiment\":"); raw(JSONWriter.number(round4(a.sentiment)))
-        raw(",\"probability\":"); raw(JSONWriter.number(round4(a.probability)))
+        if a.review { raw(",\"review\":true") } else { raw(",\"review\":false") }
+        raw(",\"sentiment\":"); text(JSONWriter.number(round4(a.sentiment)))
+        raw(",\"probability\":"); text(JSONWriter.number(round4(a.probability)))
         raw(",\"risks\":{")
         for (k, risk) in a.risks.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
@@ -69,15 +72,15 @@ struct RecordWriter {
         }
         raw("},\"triggers\":"); array(a.triggers)
         raw(",\"reasons\":"); array(a.reasons)
-        raw(",\"respond_minutes\":"); raw(JSONWriter.number(a.respondMinutes))
-        raw(",\"resolve_hours\":"); raw(JSONWriter.number(a.resolveHours))
+        raw(",\"respond_minutes\":"); text(JSONWriter.number(a.respondMinutes))
+        raw(",\"resolve_hours\":"); text(JSONWriter.number(a.resolveHours))
         if let route = a.route { raw(",\"route\":"); string(route) }
         if !warnings.isEmpty { raw(",\"warnings\":"); array(warnings) }
         if !a.ignoredRisks.isEmpty { raw(",\"ignored_risks\":"); array(a.ignoredRisks) }
         if keepFields {
             for (key, value) in extra where !Self.isResultField(key) || (key == "route" && a.route == nil)
                 || (key == "warnings" && warnings.isEmpty) || (key == "ignored_risks" && a.ignoredRisks.isEmpty) {
-                out.append(UInt8(ascii: ",")); string(key); out.append(UInt8(ascii: ":")); raw(JSONWriter.encode(value))
+                out.append(UInt8(ascii: ",")); string(key); out.append(UInt8(ascii: ":")); text(JSONWriter.encode(value))
             }
         }
         raw("}\n")
