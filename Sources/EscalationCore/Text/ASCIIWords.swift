@@ -5,6 +5,7 @@
 ///   digit ("," | ";" | "." | "'") digit joins (WB11/WB12);
 ///   everything else is a one-character non-word segment.
 /// ICU reports a word as a number when its last letter-or-digit is a digit ("v2", "a9"), as here.
+/// The Latin-1 letters À–ÿ (but × ÷ ß) are letters to these rules like a–z (`isLatin1Letter`).
 extension Normalizer {
     private enum ASCIIClass: UInt8 { case other, letter, digit, extendNumLet, midNumLetQ, midNum }
 

@@ -49,9 +49,10 @@ public final class Normalizer {
     }
 
     /// Tokens of `text`. Word boundaries never cross ASCII whitespace, so the text is cut into
-    /// whitespace-separated chunks: pure-ASCII chunks (most of them) take a fast path that
-    /// reproduces ICU's word-break rules for ASCII (checked against ICU by tests); the rest go
-    /// through ICU (NFKC, then the word-break iterator).
+    /// whitespace-separated chunks: chunks of ASCII and Latin-1 letters (most of them), and of
+    /// full-width forms read as the ASCII NFKC makes of them, take a fast path that reproduces
+    /// ICU's word-break rules and folding for these characters (checked against ICU by tests and
+    /// the normalizer fuzz target); the rest go through ICU (NFKC, then the word-break iterator).
     public func normalize(_ text: String) -> NormalizedText {
         normalize(text, lookingUpIn: nil)
     }
@@ -78,7 +79,7 @@ public final class Normalizer {
                 while i < n && !Self.isASCIISpace(bytes[i]) { i += 1 }
                 let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 // Full-width forms ("ＡＳＡＰ!") are ASCII after NFKC, and tokenized as that ASCII.
-                if var ascii = Self.fullwidthAsASCII(chunk),
+                if let ascii = Self.fullwidthAsASCII(chunk),
                    ascii.withUnsafeBufferPointer({ appendFastChunk($0, from: 0, to: &result, lookingUpIn: table) }) != nil {
                     continue
                 }
@@ -180,10 +181,6 @@ public final class Normalizer {
             if sorted[mid] < key { low = mid + 1 } else { high = mid }
         }
         return low < sorted.count && sorted[low] == key
-    }
-
-    @inline(__always) static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
     }
 
     private func normalizeBytes(_ input: inout [UInt8], mode: Int32) -> [UInt8] {
