@@ -90,8 +90,10 @@ public final class Normalizer {
                 result.reserve(tokens: n - i, bytes: n - i)
             }
         }
-        buffer = result  // it may have grown
-        return result.make()
+        let normalized = result.make()
+        result.shrinkIfLarge()
+        buffer = result  // it may have grown, or given its storage back
+        return normalized
     }
 
     /// Tokenizes the whitespace-free chunk at `start` without ICU and returns where it ends; or

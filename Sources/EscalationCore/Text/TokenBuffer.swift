@@ -21,6 +21,16 @@ struct TokenBuffer {
         kinds.deallocate(); flags.deallocate(); ends.deallocate(); ids.deallocate(); bytes.deallocate()
     }
 
+    /// Gives back the storage after an unusually long text (a record may be megabytes), so one
+    /// such record does not keep its buffers for the rest of the run.
+    mutating func shrinkIfLarge() {
+        guard tokenCapacity > Self.keptTokens || byteCapacity > Self.keptBytes else { return }
+        deallocate()
+        self = TokenBuffer()
+    }
+
+    private static let keptTokens = 1 << 16, keptBytes = 1 << 18
+
     mutating func reset() {
         count = 0; byteCount = 0; exclamationMarks = 0; questionMarks = 0
     }

@@ -73,4 +73,14 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual((0..<text.count).map(text.text(at:)), ["hi", ":(", "down", "don't"])
         XCTAssertEqual(NormalizedText(tokens: text.tokens), text, "tokens rebuild the same text")
     }
+
+    /// After a very long text the tokenizer gives its buffers back and starts small again;
+    /// texts before and after come out the same either way.
+    func testLongTextThenShortOnes() {
+        let before = n.normalize("Outage since 9:00, DON'T close this!")
+        let long = n.normalize(String(repeating: "déjà vu, ＯＫ ", count: 40_000))
+        XCTAssertEqual(long.count, 40_000 * 4)
+        XCTAssertEqual(n.normalize("Outage since 9:00, DON'T close this!"), before)
+        XCTAssertEqual(before, n.normalizeWithICUOnly("Outage since 9:00, DON'T close this!"))
+    }
 }
