@@ -46,6 +46,9 @@ public final class Vocabulary: Sendable {
     /// Stems each known word matches, as ranges into `knownStems` (CSR layout).
     private let knownStemStart: [Int32]
     private let knownStems: [Int32]
+    /// Per word: does it match any stem? One byte each, so the common answer (no) is read from a
+    /// table a quarter the size of `knownStemStart` (fewer cache misses).
+    private let hasStems: [Bool]
 
     private init(words: [String], stems: [String]) {
         self.words = words
@@ -62,6 +65,7 @@ public final class Vocabulary: Sendable {
         }
         knownStemStart = start
         knownStems = matched
+        hasStems = (0..<words.count).map { start[$0] < start[$0 + 1] }
     }
 
     public var count: Int { words.count }
@@ -91,8 +95,9 @@ public final class Vocabulary: Sendable {
                     if ids[t] == Self.notLookedUp { ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown }
                     let id = ids[t]
                     if id >= 0 {
-                        let lower = Int(knownStemStart[Int(id)]), upper = Int(knownStemStart[Int(id) + 1])
-                        if lower < upper { matched += knownStems[lower..<upper] }
+                        if hasStems[Int(id)] {
+                            matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
+                        }
                     } else {
                         // Only words the vocabulary does not know are compared with the stems.
                         Self.appendStems(of: word, stems: stems, buckets: stemsByFirstByte, to: &matched)
