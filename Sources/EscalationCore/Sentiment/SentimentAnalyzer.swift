@@ -146,19 +146,22 @@ public final class SentimentAnalyzer: Sendable {
         var words: [Word] = []
         words.reserveCapacity(n)
         var sentence: Int32 = 0
-        for t in 0..<n {
-            if text.kinds[t] == .punctuation {
-                if !words.isEmpty { words[words.count - 1].boundaryAfter = true }
-                if text.endsSentence(t) { sentence += 1 }
-                continue
+        // Written through a pointer: an array store per token would check uniqueness each time.
+        wordOfToken.withUnsafeMutableBufferPointer { wordOfToken in
+            for t in 0..<n {
+                if text.kinds[t] == .punctuation {
+                    if !words.isEmpty { words[words.count - 1].boundaryAfter = true }
+                    if text.endsSentence(t) { sentence += 1 }
+                    continue
+                }
+                wordOfToken[t] = Int32(words.count)
+                let id = encoded.ids[t]
+                let facts = info(id)
+                let caps = text.isAllCaps(t)
+                if caps { capsCount += 1 }
+                words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: caps,
+                                  inQuestion: questions[t], negator: facts.negator || text.endsInNT(t)))
             }
-            wordOfToken[t] = Int32(words.count)
-            let id = encoded.ids[t]
-            let facts = info(id)
-            let caps = text.isAllCaps(t)
-            if caps { capsCount += 1 }
-            words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: caps,
-                              inQuestion: questions[t], negator: facts.negator || text.endsInNT(t)))
         }
         let view = WordView(encoded, tokens: words.map { Int($0.token) }, ids: words.map(\.id))
         // Caps only count when they stand out: a fully shouted text gets no extra.
