@@ -86,24 +86,29 @@ public final class Vocabulary: Sendable {
         var ids = text.ids
         var stemStart = [Int32](filled: 0, count: n + 1)
         var matched: [Int32] = []
+        // Per-token stores through pointers: array stores would check uniqueness each time.
         text.bytes.withUnsafeBufferPointer { bytes in
-            for t in 0..<n {
-                if text.kinds[t] == .punctuation {
-                    ids[t] = Self.unknown
-                } else {
-                    let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
-                    if ids[t] == Self.notLookedUp { ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown }
-                    let id = ids[t]
-                    if id >= 0 {
-                        if hasStems[Int(id)] {
-                            matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
+            ids.withUnsafeMutableBufferPointer { ids in
+                stemStart.withUnsafeMutableBufferPointer { stemStart in
+                    for t in 0..<n {
+                        if text.kinds[t] == .punctuation {
+                            ids[t] = Self.unknown
+                        } else {
+                            let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
+                            if ids[t] == Self.notLookedUp { ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown }
+                            let id = ids[t]
+                            if id >= 0 {
+                                if hasStems[Int(id)] {
+                                    matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
+                                }
+                            } else {
+                                // Only words the vocabulary does not know are compared with the stems.
+                                Self.appendStems(of: word, stems: stems, buckets: stemsByFirstByte, to: &matched)
+                            }
                         }
-                    } else {
-                        // Only words the vocabulary does not know are compared with the stems.
-                        Self.appendStems(of: word, stems: stems, buckets: stemsByFirstByte, to: &matched)
+                        stemStart[t + 1] = Int32(matched.count)
                     }
                 }
-                stemStart[t + 1] = Int32(matched.count)
             }
         }
         return EncodedText(text: text, ids: ids, stemStart: stemStart, stems: matched)
