@@ -104,15 +104,12 @@ extension Normalizer {
         return j
     }
 
+    /// Appends clause punctuation (. , ; : ! ?) and counts ! and ?; other ASCII symbols make no token.
     static func appendASCIIPunctuation(_ byte: UInt8, to result: inout TokenBuffer) {
-        let flags: NormalizedText.Flags
-        switch byte {
-        case UInt8(ascii: "!"): result.exclamationMarks += 1; flags = .endsSentence
-        case UInt8(ascii: "?"): result.questionMarks += 1; flags = [.endsSentence, .questionMark]
-        case UInt8(ascii: "."): flags = .endsSentence
-        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): flags = []
-        default: return
-        }
+        guard let flags = NormalizedText.punctuationFlags(byte) else { return }
+        if byte == UInt8(ascii: "!") { result.exclamationMarks += 1 }
+        if byte == UInt8(ascii: "?") { result.questionMarks += 1 }
+        result.reserve(tokens: 1, bytes: 1)
         result.freeBytes.pointee = byte
         result.commit(length: 1, kind: .punctuation, flags: flags, id: Vocabulary.unknown)
     }

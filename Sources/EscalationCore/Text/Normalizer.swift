@@ -86,7 +86,7 @@ public final class Normalizer {
                 var input = Array(chunk)
                 // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
                 let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
-                result.append(contentsOf: segment(nfkc))
+                segment(nfkc, into: &result)
                 result.reserve(tokens: n - i, bytes: n - i)
             }
         }
@@ -157,7 +157,10 @@ public final class Normalizer {
     /// The reference path: ICU for everything. The fast path must give the same tokens.
     public func normalizeWithICUOnly(_ text: String) -> NormalizedText {
         var input = Array(text.utf8)
-        return segment(normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC)))
+        var result = TokenBuffer()
+        defer { result.deallocate() }
+        segment(normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC)), into: &result)
+        return result.make()
     }
 
     /// The chunk's folded form if it is a known emoticon (2–8 ASCII bytes; the caller has seen a
@@ -206,7 +209,7 @@ public final class Normalizer {
         }
     }
 
-    private func segment(_ text: [UInt8]) -> NormalizedText {
+    private func segment(_ text: [UInt8], into result: inout TokenBuffer) {
         var count = callSegments(text)
         if count > starts.count {
             let n = Int(count)
@@ -215,8 +218,7 @@ public final class Normalizer {
             kinds = [UInt8](repeating: 0, count: n)
             count = callSegments(text)
         }
-        var result = NormalizedText()
-        guard count > 0 else { return result }
+        guard count > 0 else { return }
         let emoticonChunks = emoticons.isEmpty ? [] : findEmoticons(text)
         var nextChunk = 0
         for i in 0..<Int(count) {
@@ -237,7 +239,6 @@ public final class Normalizer {
             default: appendNonWord(slice, to: &result)
             }
         }
-        return result
     }
 
     /// Byte ranges of whitespace-separated chunks that are known emoticons.
@@ -277,7 +278,7 @@ public final class Normalizer {
     }
 
     /// Appends an ICU word segment, case-folded, straight as bytes (no `String` per token).
-    private func appendWord(_ bytes: ArraySlice<UInt8>, kind: Token.Kind, to result: inout NormalizedText) {
+    private func appendWord(_ bytes: ArraySlice<UInt8>, kind: Token.Kind, to result: inout TokenBuffer) {
         var upper = 0, lower = 0
         var folded: [UInt8]
         if bytes.allSatisfy({ $0 < 0x80 }) {
@@ -303,22 +304,10 @@ public final class Normalizer {
         folded.withUnsafeBufferPointer { result.append($0, kind: kind, allCaps: upper >= 2 && lower == 0, id: Vocabulary.notLookedUp) }
     }
 
-    private func appendPunctuation(_ byte: UInt8, to result: inout NormalizedText) {
-        var byte = byte
-        withUnsafePointer(to: &byte) { result.append(UnsafeBufferPointer(start: $0, count: 1), kind: .punctuation, allCaps: false, id: Vocabulary.unknown) }
-    }
-
-    private func appendNonWord(_ bytes: ArraySlice<UInt8>, to result: inout NormalizedText) {
+    private func appendNonWord(_ bytes: ArraySlice<UInt8>, to result: inout TokenBuffer) {
         // ASCII (spaces, most punctuation) is never emoji: bytes suffice.
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            for b in bytes {
-                switch b {
-                case UInt8(ascii: "!"): result.exclamationMarks += 1; appendPunctuation(b, to: &result)
-                case UInt8(ascii: "?"): result.questionMarks += 1; appendPunctuation(b, to: &result)
-                case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): appendPunctuation(b, to: &result)
-                default: break
-                }
-            }
+            for b in bytes { Self.appendASCIIPunctuation(b, to: &result) }
             return
         }
         let segment = String(decoding: bytes, as: UTF8.self)

@@ -57,14 +57,14 @@ public struct NormalizedText: Sendable, Equatable {
         static let questionMark = Flags(rawValue: 8)
     }
 
-    public private(set) var kinds: [Token.Kind] = []
-    private(set) var flags: [Flags] = []
+    public let kinds: [Token.Kind]
+    let flags: [Flags]
     /// Token `t`'s folded UTF-8 is `bytes[ends[t - 1]..<ends[t]]` (from 0 for the first).
-    private(set) var bytes: [UInt8] = []
-    private(set) var ends: [Int32] = []
+    let bytes: [UInt8]
+    let ends: [Int32]
     /// Vocabulary ids the tokenizer found while folding (see `Normalizer.normalize(_:vocabulary:)`),
     /// one per token, `Vocabulary.notLookedUp` where it did not look.
-    var ids: [Int32] = []
+    let ids: [Int32]
     public var exclamationMarks: Int
     public var questionMarks: Int
 
@@ -74,9 +74,12 @@ public struct NormalizedText: Sendable, Equatable {
     }
 
     public init(tokens: [Token] = [], exclamationMarks: Int = 0, questionMarks: Int = 0) {
+        var buffer = TokenBuffer()
+        defer { buffer.deallocate() }
+        for token in tokens { buffer.append(token) }
+        self = buffer.make()
         self.exclamationMarks = exclamationMarks
         self.questionMarks = questionMarks
-        for token in tokens { append(token) }
     }
 
     public var count: Int { kinds.count }
@@ -107,11 +110,6 @@ public struct NormalizedText: Sendable, Equatable {
     /// Lexical tokens only, folded: the classifier's and lexicon matchers' view.
     public var words: [String] { (0..<count).filter(isLexical).map(text(at:)) }
 
-    mutating func append(_ token: Token) {
-        var text = token.text
-        text.withUTF8 { append($0, kind: token.kind, allCaps: token.isAllCaps, id: Vocabulary.notLookedUp) }
-    }
-
     init(kinds: [Token.Kind], flags: [Flags], bytes: [UInt8], ends: [Int32], ids: [Int32],
          exclamationMarks: Int, questionMarks: Int) {
         self.kinds = kinds; self.flags = flags; self.bytes = bytes; self.ends = ends; self.ids = ids
@@ -123,11 +121,7 @@ public struct NormalizedText: Sendable, Equatable {
         var f: Flags = allCaps ? .allCaps : []
         if kind == .punctuation {
             if folded.count == 1 {
-                switch folded[0] {
-                case UInt8(ascii: "."), UInt8(ascii: "!"): f.insert(.endsSentence)
-                case UInt8(ascii: "?"): f.formUnion([.endsSentence, .questionMark])
-                default: break
-                }
+                f.formUnion(punctuationFlags(folded[0]) ?? [])
             } else if folded.elementsEqual("\u{3002}".utf8) {
                 f.insert(.endsSentence)
             }
@@ -137,13 +131,14 @@ public struct NormalizedText: Sendable, Equatable {
         return f
     }
 
-    /// Appends one token whose folded UTF-8 is `folded`; `id` is its vocabulary id if looked up.
-    mutating func append(_ folded: UnsafeBufferPointer<UInt8>, kind: Token.Kind, allCaps: Bool, id: Int32) {
-        bytes.append(contentsOf: folded)
-        kinds.append(kind)
-        flags.append(Self.flags(of: folded, kind: kind, allCaps: allCaps))
-        ends.append(Int32(bytes.count))
-        ids.append(id)
+    /// ASCII clause punctuation kept as a token, with its flags; nil for other bytes.
+    @inline(__always) static func punctuationFlags(_ byte: UInt8) -> Flags? {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"): return .endsSentence
+        case UInt8(ascii: "?"): return [.endsSentence, .questionMark]
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): return []
+        default: return nil
+        }
     }
 }
 

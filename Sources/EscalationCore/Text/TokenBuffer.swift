@@ -1,5 +1,5 @@
 /// Scratch space the tokenizer writes a text's tokens into, reused from text to text (it grows,
-/// never shrinks): the per-token writes are plain stores, with no array growth or uniqueness
+/// and gives its storage back only after an unusually long text): the per-token writes are plain stores, with no array growth or uniqueness
 /// checks, and `make()` copies the result out once. A struct of pointers, used as a local
 /// `inout` value: a class's stored properties would pay a dynamic exclusivity check per access.
 /// The owner calls `deallocate()`.
@@ -95,17 +95,6 @@ struct TokenBuffer {
     mutating func append(_ token: Token) {
         var text = token.text
         text.withUTF8 { append($0, kind: token.kind, allCaps: token.isAllCaps, id: Vocabulary.notLookedUp) }
-    }
-
-    mutating func append(contentsOf text: NormalizedText) {
-        for t in 0..<text.count {
-            text.bytes.withUnsafeBufferPointer { b in
-                append(UnsafeBufferPointer(rebasing: b[text.byteRange(of: t)]), kind: text.kinds[t],
-                       allCaps: text.isAllCaps(t), id: text.ids[t])
-            }
-        }
-        exclamationMarks += text.exclamationMarks
-        questionMarks += text.questionMarks
     }
 
     /// The tokens so far, as a value.

@@ -46,9 +46,6 @@ public final class Vocabulary: Sendable {
     /// Stems each known word matches, as ranges into `knownStems` (CSR layout).
     private let knownStemStart: [Int32]
     private let knownStems: [Int32]
-    /// Per word: does it match any stem? One byte each, so the common answer (no) is read from a
-    /// table a quarter the size of `knownStemStart` (fewer cache misses).
-    private let hasStems: [Bool]
 
     private init(words: [String], stems: [String]) {
         self.words = words
@@ -60,12 +57,11 @@ public final class Vocabulary: Sendable {
         stemsByFirstByte = buckets
         var start: [Int32] = [0], matched: [Int32] = []
         for word in words {
-            Self.appendStems(of: Array(word.utf8), stems: self.stems, buckets: buckets, to: &matched)
+            Self.appendStems(of: word.utf8, stems: self.stems, buckets: buckets, to: &matched)
             start.append(Int32(matched.count))
         }
         knownStemStart = start
         knownStems = matched
-        hasStems = (0..<words.count).map { start[$0] < start[$0 + 1] }
     }
 
     public var count: Int { words.count }
@@ -98,9 +94,8 @@ public final class Vocabulary: Sendable {
                             if ids[t] == Self.notLookedUp { ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown }
                             let id = ids[t]
                             if id >= 0 {
-                                if hasStems[Int(id)] {
-                                    matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
-                                }
+                                let lower = Int(knownStemStart[Int(id)]), upper = Int(knownStemStart[Int(id) + 1])
+                                if lower < upper { matched += knownStems[lower..<upper] }
                             } else {
                                 // Only words the vocabulary does not know are compared with the stems.
                                 Self.appendStems(of: word, stems: stems, buckets: stemsByFirstByte, to: &matched)
