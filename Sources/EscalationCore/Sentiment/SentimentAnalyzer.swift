@@ -35,19 +35,23 @@ public final class SentimentAnalyzer: Sendable {
     public let modifiers: Modifiers
     public let vocabulary: Vocabulary
 
-    /// Everything the lexicon and modifiers say about a word, merged so scoring reads each
-    /// word's facts once, by vocabulary id.
-    private struct WordInfo: Sendable {
-        var valence: Double?
-        var intensifier: Double?
-        var negator = false
-        var shortNegator = false
-        var contrast = false
-        var sarcasticOpener = false
-        var questionOpener = false
+    /// What the lexicon and modifiers say about a word, as bits by vocabulary id, so building a
+    /// ticket's words reads one byte per word; values sit in their own arrays, read only for
+    /// the few words that have them.
+    private struct Facts: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let valence = Facts(rawValue: 1 << 0)
+        static let intensifier = Facts(rawValue: 1 << 1)
+        static let negator = Facts(rawValue: 1 << 2)
+        static let shortNegator = Facts(rawValue: 1 << 3)
+        static let contrast = Facts(rawValue: 1 << 4)
+        static let sarcasticOpener = Facts(rawValue: 1 << 5)
+        static let questionOpener = Facts(rawValue: 1 << 6)
     }
     /// By vocabulary id, up to the last id with facts (shared vocabularies hold many more words).
-    private let wordInfo: [WordInfo]
+    private let facts: [Facts]
+    private let valenceOf: [Double]
+    private let intensifierOf: [Double]
     private let phrases: PhraseIndex<Double>
 
     /// Words some rule names ("the least helpful", "never so good", "no X or Y"), by id.
@@ -77,64 +81,78 @@ public final class SentimentAnalyzer: Sendable {
         self.lexicon = lexicon
         self.modifiers = modifiers
         self.vocabulary = vocabulary
-        var info: [WordInfo] = []
-        func update(_ word: String, _ body: (inout WordInfo) -> Void) {
+        var facts: [Facts] = [], valences: [Double] = [], intensifiers: [Double] = []
+        func update(_ word: String, _ fact: Facts, value: Double = 0) {
             guard let id = vocabulary.id(of: word).map(Int.init) else { return }
-            if id >= info.count { info += [WordInfo](repeating: WordInfo(), count: id + 1 - info.count) }
-            body(&info[id])
+            if id >= facts.count {
+                let added = id + 1 - facts.count
+                facts += repeatElement([], count: added)
+                valences += repeatElement(0, count: added)
+                intensifiers += repeatElement(0, count: added)
+            }
+            facts[id].insert(fact)
+            if fact == .valence { valences[id] = value }
+            if fact == .intensifier { intensifiers[id] = value }
         }
-        for (w, v) in lexicon.words { update(w) { $0.valence = v } }
-        for (w, v) in modifiers.intensifiers { update(w) { $0.intensifier = v } }
-        for w in modifiers.negators { update(w) { $0.negator = true } }
-        for w in modifiers.shortNegators { update(w) { $0.shortNegator = true } }
-        for w in modifiers.contrast { update(w) { $0.contrast = true } }
-        for w in modifiers.sarcasticOpeners { update(w) { $0.sarcasticOpener = true } }
-        for w in modifiers.questionOpeners { update(w) { $0.questionOpener = true } }
-        wordInfo = info
+        for (w, v) in lexicon.words { update(w, .valence, value: v) }
+        for (w, v) in modifiers.intensifiers { update(w, .intensifier, value: v) }
+        for w in modifiers.negators { update(w, .negator) }
+        for w in modifiers.shortNegators { update(w, .shortNegator) }
+        for w in modifiers.contrast { update(w, .contrast) }
+        for w in modifiers.sarcasticOpeners { update(w, .sarcasticOpener) }
+        for w in modifiers.questionOpeners { update(w, .questionOpener) }
+        self.facts = facts
+        valenceOf = valences
+        intensifierOf = intensifiers
         phrases = lexicon.phrases.index(vocabulary)
         let id = { (w: String) in vocabulary.id(of: w) ?? -2 }
         ruleWords = RuleWords(least: id("least"), at: id("at"), very: id("very"), never: id("never"),
                               so: id("so"), this: id("this"), or: id("or"), nor: id("nor"))
     }
 
-    @inline(__always) private func info(_ id: Int32) -> WordInfo {
-        id >= 0 && Int(id) < wordInfo.count ? wordInfo[Int(id)] : WordInfo()
+    @inline(__always) private func facts(_ id: Int32) -> Facts {
+        id >= 0 && Int(id) < facts.count ? facts[Int(id)] : []
     }
 
-    /// One word sentiment looks at (any non-punctuation token), with what it needs to know.
+    /// What sentiment learns about a word in its ticket, beside the word's facts.
+    private struct State: OptionSet {
+        let rawValue: UInt8
+        static let caps = State(rawValue: 1 << 0)
+        /// Clause punctuation follows the word (short negators stop there).
+        static let boundaryAfter = State(rawValue: 1 << 1)
+        /// In an informational question ("How do I cancel one seat?").
+        static let inQuestion = State(rawValue: 1 << 2)
+        static let negator = State(rawValue: 1 << 3)
+        /// Part of a matched lexicon phrase.
+        static let inPhrase = State(rawValue: 1 << 4)
+        /// A risk hit starts here.
+        static let riskStart = State(rawValue: 1 << 5)
+    }
+
+    /// One word sentiment looks at (any non-punctuation token): 16 bytes, no optionals.
     private struct Word {
-        var info: WordInfo
         var id: Int32
         var token: Int32
         /// Index of the sentence the word is in.
         var sentence: Int32
-        var caps: Bool
-        /// Clause punctuation follows the word (short negators stop there).
-        var boundaryAfter = false
-        /// In an informational question ("How do I cancel one seat?").
-        var inQuestion: Bool
-        var negator: Bool
-        /// Part of a matched lexicon phrase.
-        var inPhrase = false
-
-        var valence: Double? { info.valence }
-        var intensifier: Double? { info.intensifier }
+        var facts: Facts
+        var state: State
     }
 
     private struct Context {
-        var words: [Word] = []
+        var words: [Word]
         /// Token index (in `NormalizedText.tokens`) → word index here, -1 for punctuation.
-        var wordOfToken: [Int32] = []
+        var wordOfToken: [Int32]
         /// Token index and id of each word, for phrase matching.
         var view: WordView
-        var capsStandOut = false
+        var capsStandOut: Bool
         var count: Int { words.count }
     }
 
     /// Per token: inside an informational question (see `informationalQuestionMask`). Risk
     /// matching needs the same mask, so `Escalator` computes it once and hands it to both.
     public func questionMask(_ encoded: EncodedText) -> [Bool] {
-        encoded.text.informationalQuestionMask { t in info(encoded.ids[t]).questionOpener }
+        encoded.text.informationalQuestionMask { t in facts(encoded.ids[t]).contains(.questionOpener) }
     }
 
     private func context(_ encoded: EncodedText, questions given: [Bool]?) -> Context {
@@ -143,30 +161,44 @@ public final class SentimentAnalyzer: Sendable {
         let n = text.count
         var wordOfToken = [Int32](filled: -1, count: n)
         var capsCount = 0
-        var words: [Word] = []
-        words.reserveCapacity(n)
         var sentence: Int32 = 0
-        // Written through a pointer: an array store per token would check uniqueness each time.
-        wordOfToken.withUnsafeMutableBufferPointer { wordOfToken in
-            for t in 0..<n {
-                if text.kinds[t] == .punctuation {
-                    if !words.isEmpty { words[words.count - 1].boundaryAfter = true }
-                    if text.endsSentence(t) { sentence += 1 }
-                    continue
+        var count = 0
+        var tokenOfWord = [Int](filled: 0, count: n)
+        var idOfWord = [Int32](filled: 0, count: n)
+        // Written through pointers: an array store per token would check uniqueness each time.
+        let words = [Word](unsafeUninitializedCapacity: n) { words, initialized in
+            wordOfToken.withUnsafeMutableBufferPointer { wordOfToken in
+                tokenOfWord.withUnsafeMutableBufferPointer { tokenOfWord in
+                    idOfWord.withUnsafeMutableBufferPointer { idOfWord in
+                        for t in 0..<n {
+                            if text.kinds[t] == .punctuation {
+                                if count > 0 { words[count - 1].state.insert(.boundaryAfter) }
+                                if text.endsSentence(t) { sentence += 1 }
+                                continue
+                            }
+                            let id = encoded.ids[t]
+                            let facts = facts(id)
+                            var state: State = []
+                            if text.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
+                            if questions[t] { state.insert(.inQuestion) }
+                            if facts.contains(.negator) || text.endsInNT(t) { state.insert(.negator) }
+                            words.initializeElement(at: count, to: Word(id: id, token: Int32(t), sentence: sentence,
+                                                                         facts: facts, state: state))
+                            wordOfToken[t] = Int32(count)
+                            tokenOfWord[count] = t
+                            idOfWord[count] = id
+                            count += 1
+                        }
+                    }
                 }
-                wordOfToken[t] = Int32(words.count)
-                let id = encoded.ids[t]
-                let facts = info(id)
-                let caps = text.isAllCaps(t)
-                if caps { capsCount += 1 }
-                words.append(Word(info: facts, id: id, token: Int32(t), sentence: sentence, caps: caps,
-                                  inQuestion: questions[t], negator: facts.negator || text.endsInNT(t)))
             }
+            initialized = count
         }
-        let view = WordView(encoded, tokens: words.map { Int($0.token) }, ids: words.map(\.id))
+        tokenOfWord.removeLast(n - count)
+        idOfWord.removeLast(n - count)
         // Caps only count when they stand out: a fully shouted text gets no extra.
-        return Context(words: words, wordOfToken: wordOfToken, view: view,
-                       capsStandOut: capsCount > 0 && capsCount < words.count)
+        return Context(words: words, wordOfToken: wordOfToken, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord),
+                       capsStandOut: capsCount > 0 && capsCount < count)
     }
 
     /// Per-word valences and the compound score, for explanations and lexicon work.
@@ -201,30 +233,36 @@ public final class SentimentAnalyzer: Sendable {
         return Breakdown(words: c.words.map { encoded.text.text(at: Int($0.token)) }, valences: valences, compound: compound)
     }
 
-    /// Marks phrase words in `c` (in place: a copy of the words would cost more than the rest).
+    /// Marks phrase words and risk starts in `c` (in place: a copy of the words would cost more
+    /// than the rest).
     private func score(_ c: inout Context, _ text: NormalizedText, _ risks: [RiskHit],
                        _ riskValence: [String: Double]) -> (valences: [Double], compound: Double) {
-        var riskStarts = [Bool](filled: false, count: c.count)
-        for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { riskStarts[Int(c.wordOfToken[hit.tokenIndex])] = true }
-        var valences = [Double](filled: 0, count: c.count)
+        for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { c.words[Int(c.wordOfToken[hit.tokenIndex])].state.insert(.riskStart) }
         // Phrases first, so their words are not read again as modifiers ("can't believe").
+        // Matches are few: kept as a list in word order, not an optional per word.
+        var phraseMatches: [(start: Int, value: Double)] = []
         var i = 0
-        var phraseAt = [Double?](filled: nil, count: c.count)
         while i < c.count {
             if let phrase = phrases.longest(in: c.view, at: i) {
-                phraseAt[i] = phrase.payload
-                for j in i..<(i + phrase.length) { c.words[j].inPhrase = true }
+                phraseMatches.append((i, phrase.payload))
+                for j in i..<(i + phrase.length) { c.words[j].state.insert(.inPhrase) }
                 i += phrase.length
             } else {
                 i += 1
             }
         }
+        var valences = [Double](filled: 0, count: c.count)
+        var nextPhrase = 0
         for i in c.words.indices {
-            if let value = phraseAt[i] {
+            let word = c.words[i]
+            if nextPhrase < phraseMatches.count && phraseMatches[nextPhrase].start == i {
+                let value = phraseMatches[nextPhrase].value
+                nextPhrase += 1
                 valences[i] = value == 0 ? 0 : adjust(value, at: i, c)
-            } else if !c.words[i].inPhrase, c.words[i].intensifier == nil, var valence = c.words[i].valence {
+            } else if word.facts.contains(.valence) && !word.facts.contains(.intensifier) && !word.state.contains(.inPhrase) {
+                var valence = valenceOf[Int(word.id)]
                 // "no" that negates what follows ("no more errors", "no outage") is not a sentiment itself.
-                if c.words[i].info.shortNegator && negatesNext(i, c, riskStarts) { valence = 0 }
+                if word.facts.contains(.shortNegator) && negatesNext(i, c) { valence = 0 }
                 valences[i] = valence == 0 ? 0 : adjust(valence, at: i, c)
             }
         }
@@ -236,14 +274,14 @@ public final class SentimentAnalyzer: Sendable {
                 valences[i] = 0  // a harmless mention ("cancel the export") is no complaint
             } else if hit.counts, let v = riskValence[hit.category], v < 0 {
                 // The stronger of the word's own valence and the risk's, not both: no double counting.
-                valences[i] = min(valences[i], v - (c.capsStandOut && c.words[i].caps ? Self.capsEmphasis : 0))
+                valences[i] = min(valences[i], v - (c.capsStandOut && c.words[i].state.contains(.caps) ? Self.capsEmphasis : 0))
             }
         }
         applySarcasm(&valences, c)
         // Asking how something works is not an emotion, whatever words the question uses.
-        for i in valences.indices where c.words[i].inQuestion { valences[i] = 0 }
+        for i in valences.indices where valences[i] != 0 && c.words[i].state.contains(.inQuestion) { valences[i] = 0 }
 
-        if let contrast = c.words.firstIndex(where: \.info.contrast) {
+        if let contrast = c.words.firstIndex(where: { $0.facts.contains(.contrast) }) {
             for j in valences.indices where j < contrast { valences[j] *= Self.beforeContrast }
             for j in valences.indices where j > contrast { valences[j] *= Self.afterContrast }
         }
@@ -253,10 +291,10 @@ public final class SentimentAnalyzer: Sendable {
         return (valences, Self.normalize(sum))
     }
 
-    private func negatesNext(_ i: Int, _ c: borrowing Context, _ riskStarts: [Bool]) -> Bool {
+    private func negatesNext(_ i: Int, _ c: borrowing Context) -> Bool {
         for j in (i + 1)...(i + 2) where j < c.count {
-            if c.words[j].valence != nil || riskStarts[j] { return true }
-            if c.words[j].boundaryAfter { break }
+            if c.words[j].facts.contains(.valence) || c.words[j].state.contains(.riskStart) { return true }
+            if c.words[j].state.contains(.boundaryAfter) { break }
         }
         return false
     }
@@ -269,8 +307,8 @@ public final class SentimentAnalyzer: Sendable {
             var end = i
             while end < c.count && c.words[end].sentence == sentence { end += 1 }
             // The praise word may follow an interjection: "Oh perfect, …".
-            for opener in i..<min(i + 2, end) where c.words[opener].info.sarcasticOpener
-                && c.words[opener].boundaryAfter && valences[opener] > 0 {
+            for opener in i..<min(i + 2, end) where c.words[opener].facts.contains(.sarcasticOpener)
+                && c.words[opener].state.contains(.boundaryAfter) && valences[opener] > 0 {
                 if valences[(opener + 1)..<end].reduce(0, +) < 0 { valences[opener] *= Self.negationScalar }
                 break
             }
@@ -281,22 +319,23 @@ public final class SentimentAnalyzer: Sendable {
     private func adjust(_ base: Double, at i: Int, _ c: borrowing Context) -> Double {
         var valence = base
         if shortNegated(at: i, c) { valence *= Self.negationScalar }
-        if c.capsStandOut && c.words[i].caps { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
+        if c.capsStandOut && c.words[i].state.contains(.caps) { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
         for distance in 1...Self.scopeWindow where i - distance >= 0 {
             let m = c.words[i - distance]
             // Modifiers do not reach across clause punctuation: "not cancelling, we love it".
-            if m.boundaryAfter { break }
+            if m.state.contains(.boundaryAfter) { break }
             // A word with a sentiment of its own is not a modifier (VADER's rule), nor is a
             // word inside a phrase ("can't believe").
-            guard m.valence == nil, !m.inPhrase else { continue }
-            if let boost = m.intensifier {
+            guard !m.facts.contains(.valence), !m.state.contains(.inPhrase) else { continue }
+            if m.facts.contains(.intensifier) {
+                let boost = intensifierOf[Int(m.id)]
                 var scalar = boost * Self.decay(distance)
-                if c.capsStandOut && m.caps { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
+                if c.capsStandOut && m.state.contains(.caps) { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
                 valence += (valence > 0 ? 1 : -1) * scalar
             }
             if neverSo(at: i, distance: distance, c) {
                 valence *= Self.neverSoEmphasis
-            } else if m.negator {
+            } else if m.state.contains(.negator) {
                 valence *= Self.negationScalar
             }
         }
@@ -310,12 +349,12 @@ public final class SentimentAnalyzer: Sendable {
     private func shortNegated(at i: Int, _ c: borrowing Context) -> Bool {
         for distance in 1...2 where i - distance >= 0 {
             let j = i - distance
-            if (j..<i).contains(where: { c.words[$0].boundaryAfter }) { return false }
-            if c.words[j].info.shortNegator { return true }
+            if (j..<i).contains(where: { c.words[$0].state.contains(.boundaryAfter) }) { return false }
+            if c.words[j].facts.contains(.shortNegator) { return true }
         }
         // "no X or Y": the negation reaches across "or"/"nor".
-        if i >= 3, c.words[i - 3].info.shortNegator, c.words[i - 1].id == ruleWords.or || c.words[i - 1].id == ruleWords.nor,
-           !(i - 3..<i).contains(where: { c.words[$0].boundaryAfter }) {
+        if i >= 3, c.words[i - 3].facts.contains(.shortNegator), c.words[i - 1].id == ruleWords.or || c.words[i - 1].id == ruleWords.nor,
+           !(i - 3..<i).contains(where: { c.words[$0].state.contains(.boundaryAfter) }) {
             return true
         }
         return false
