@@ -60,8 +60,18 @@ public final class RiskMatcher: Sendable {
         self.vocabulary = vocabulary
         terms = lexicon.terms.index(vocabulary)
         exemptions = lexicon.exemptions.index(vocabulary)
-        negatesRisk = vocabulary.words.map { modifiers.negatesRisk($0) }
-        questionOpener = vocabulary.words.map { modifiers.questionOpeners.contains($0) }
+        // By id, set from the modifier lists, not by asking about every vocabulary word (a
+        // model's vocabulary has ~100k): only the "n't" suffix rule needs a pass over them all.
+        var negatesRisk = vocabulary.words.map { Token.endsInNT($0) }
+        var questionOpener = [Bool](repeating: false, count: vocabulary.count)
+        for word in modifiers.negators.union(modifiers.shortNegators) {
+            if let id = vocabulary.id(of: word) { negatesRisk[Int(id)] = true }
+        }
+        for word in modifiers.questionOpeners {
+            if let id = vocabulary.id(of: word) { questionOpener[Int(id)] = true }
+        }
+        self.negatesRisk = negatesRisk
+        self.questionOpener = questionOpener
     }
 
     public func hits(in text: NormalizedText) -> [RiskHit] {
@@ -72,21 +82,33 @@ public final class RiskMatcher: Sendable {
     /// mask, if already at hand (`SentimentAnalyzer.questionMask`).
     public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
         let text = encoded.text
-        // Lexical words, with the clause each sits in (punctuation starts a new clause).
-        var tokenIndex: [Int] = []
-        var clause: [Int] = []
-        tokenIndex.reserveCapacity(text.count)
-        clause.reserveCapacity(text.count)
-        var currentClause = 0
-        for t in 0..<text.count {
-            let kind = text.kinds[t]
-            if kind == .punctuation { currentClause += 1 } else if kind.isLexical {
-                clause.append(currentClause)
-                tokenIndex.append(t)
+        // Lexical words, with the clause each sits in (punctuation starts a new clause); one
+        // pass, stores through pointers (an array append per word checks capacity each time).
+        let n = text.count
+        var tokenIndex = [Int](filled: 0, count: n)
+        var ids = [Int32](filled: 0, count: n)
+        var clause = [Int32](filled: 0, count: n)
+        var count = 0
+        tokenIndex.withUnsafeMutableBufferPointer { tokenIndex in
+            ids.withUnsafeMutableBufferPointer { ids in
+                clause.withUnsafeMutableBufferPointer { clause in
+                    var currentClause: Int32 = 0
+                    for t in 0..<n {
+                        let kind = text.kinds[t]
+                        if kind == .punctuation { currentClause += 1 } else if kind.isLexical {
+                            clause[count] = currentClause
+                            tokenIndex[count] = t
+                            ids[count] = encoded.ids[t]
+                            count += 1
+                        }
+                    }
+                }
             }
         }
-        guard !tokenIndex.isEmpty else { return [] }
-        let words = WordView(encoded, tokens: tokenIndex)
+        guard count > 0 else { return [] }
+        tokenIndex.removeLast(n - count)
+        ids.removeLast(n - count)
+        let words = WordView(encoded, tokens: tokenIndex, ids: ids)
         let questions = lexicon.ignoredInQuestions.isEmpty ? [] : given ?? text.informationalQuestionMask { t in
             let id = encoded.ids[t]
             return id >= 0 && questionOpener[Int(id)]
@@ -132,7 +154,7 @@ public final class RiskMatcher: Sendable {
         return hits
     }
 
-    private func isNegated(at start: Int, negator: (Int) -> Bool, clause: [Int]) -> Bool {
+    private func isNegated(at start: Int, negator: (Int) -> Bool, clause: [Int32]) -> Bool {
         // A term that itself begins with a negator ("not renew") carries its own polarity.
         if negator(start) { return false }
         var j = start - 1

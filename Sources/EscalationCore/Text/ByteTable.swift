@@ -3,18 +3,23 @@ import Foundation
 /// Words → dense ids, keyed by UTF-8 bytes, so the tokenizer can look a word up straight from
 /// its fold buffer without first making a `String` (open addressing, FNV-1a, keys in one arena).
 ///
-/// Each slot is two words side by side — hash tag and id, then the key's place in the arena — so
-/// a probe costs one cache line and a hit one more for the key's bytes: with a 90k-word vocabulary
-/// the table is megabytes, and separate arrays cost a cache miss each.
+/// Each slot is two words side by side — hash tag, key length and id, then the key itself when
+/// it has at most eight bytes (most words), else its place in the arena — so a probe costs one
+/// cache line, and only long keys cost another for their bytes: with a 90k-word vocabulary the
+/// table is megabytes, and every extra memory access per lookup is a likely cache miss.
 struct ByteTable: Sendable {
-    /// Per slot: [2i] = upper 32 hash bits << 32 | (id + 1), 0 when empty; [2i + 1] = arena
-    /// offset << 32 | key length.
+    /// Per slot: [2i] = upper 32 hash bits << 32 | min(key length, 255) << 24 | (id + 1), 0 when
+    /// empty; [2i + 1] = the key `packed` if it has at most 8 bytes, else arena offset << 32 | length.
     private var slots: [UInt64]
     private var arena: [UInt8] = []
     private var mask: Int
     private(set) var count = 0
 
+    /// Ids fit in the 24 bits a slot gives them.
+    static let maxCount = (1 << 24) - 1
+
     init(_ words: [String]) {
+        precondition(words.count <= Self.maxCount, "vocabulary too large")
         var capacity = 8
         while capacity < words.count * 2 { capacity <<= 1 }
         slots = [UInt64](repeating: 0, count: 2 * capacity)
@@ -27,14 +32,33 @@ struct ByteTable: Sendable {
                 var i = Self.slot(h) & mask
                 while slots[2 * i] != 0 { i = (i + 1) & mask }
                 count += 1
-                slots[2 * i] = Self.tag(h) | UInt64(count)
-                slots[2 * i + 1] = UInt64(arena.count) << 32 | UInt64(bytes.count)
-                arena.append(contentsOf: bytes)
+                slots[2 * i] = Self.tag(h) | Self.lengthField(bytes.count) | UInt64(count)
+                if bytes.count <= 8 {
+                    slots[2 * i + 1] = Self.packed(bytes)
+                } else {
+                    slots[2 * i + 1] = UInt64(arena.count) << 32 | UInt64(bytes.count)
+                    arena.append(contentsOf: bytes)
+                }
             }
         }
     }
 
     @inline(__always) private static func tag(_ h: UInt64) -> UInt64 { h & 0xFFFF_FFFF_0000_0000 }
+    @inline(__always) private static func lengthField(_ n: Int) -> UInt64 { UInt64(min(n, 255)) << 24 }
+
+    /// A key of at most 8 bytes as one number, first byte lowest.
+    @inline(__always) static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for k in 0..<min(bytes.count, 8) { key |= UInt64(bytes[k]) << (8 * UInt64(k)) }
+        return key
+    }
+
+    /// `packed` of the `length` (≤ 8) bytes at `p`, reading eight: the caller guarantees they
+    /// are readable (`TokenBuffer.slack`).
+    @inline(__always) static func packed(reading8 p: UnsafePointer<UInt8>, length: Int) -> UInt64 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        return length >= 8 ? word : word & ((1 << (8 * UInt64(length))) &- 1)
+    }
 
     static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     @inline(__always) static func fnvStep(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
@@ -49,19 +73,28 @@ struct ByteTable: Sendable {
 
     /// Id of the word with these bytes; `hash` must be `hash(bytes)`.
     func id(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
-        let tag = Self.tag(h)
+        id(bytes, hash: h, packed: bytes.count <= 8 ? Self.packed(bytes) : 0)
+    }
+
+    /// As `id(_:hash:)`, with `packed`: `packed(bytes)` for keys of at most 8 bytes.
+    @inline(__always) func id(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64, packed key: UInt64) -> Int32? {
+        let want = Self.tag(h) | Self.lengthField(bytes.count)
         return slots.withUnsafeBufferPointer { slots in
             var i = Self.slot(h) & mask
             while true {
                 let entry = slots[2 * i]
                 if entry == 0 { return nil }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                if entry & 0xFFFF_FFFF_FF00_0000 == want {
                     let place = slots[2 * i + 1]
-                    let start = Int(place >> 32), length = Int(place & 0xFFFF_FFFF)
-                    if length == bytes.count && arena.withUnsafeBufferPointer({ a in
-                        length == 0 || memcmp(a.baseAddress! + start, bytes.baseAddress!, length) == 0
-                    }) {
-                        return Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    if bytes.count <= 8 {
+                        if place == key { return Int32(truncatingIfNeeded: entry & 0xFF_FFFF) - 1 }
+                    } else {
+                        let start = Int(place >> 32), length = Int(place & 0xFFFF_FFFF)
+                        if length == bytes.count && arena.withUnsafeBufferPointer({ a in
+                            memcmp(a.baseAddress! + start, bytes.baseAddress!, length) == 0
+                        }) {
+                            return Int32(truncatingIfNeeded: entry & 0xFF_FFFF) - 1
+                        }
                     }
                 }
                 i = (i + 1) & mask

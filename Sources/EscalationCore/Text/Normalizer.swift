@@ -104,11 +104,15 @@ public final class Normalizer {
         let mark = result.mark
         let n = bytes.count
         var i = start
-        var symbols = false, latin1 = false
+        var symbols = false, latin1 = false, curlyQuotes = false
         while i < n {
             let b = bytes[i]
             if Self.startsASCIIWord(b) || (b == 0xC3 && Self.isLatin1Letter(bytes, at: i)) {
                 i = Self.appendASCIIWord(bytes, from: i, to: &result, lookingUpIn: table, symbols: &symbols, latin1: &latin1)
+            } else if b == 0xE2 && Self.isCurlyDoubleQuote(bytes, at: i) {
+                // Segments of their own that make no token, as ASCII '"' does.
+                curlyQuotes = true
+                i += 3
             } else if b >= 0x80 {
                 result.rewind(to: mark)
                 return nil
@@ -121,8 +125,8 @@ public final class Normalizer {
             }
         }
         if symbols && i - start >= 2 && i - start <= 8 {
-            // Emoticons with non-ASCII letters in them are left to ICU's path.
-            if latin1 {
+            // Emoticons with non-ASCII characters in them are left to ICU's path.
+            if latin1 || curlyQuotes {
                 result.rewind(to: mark)
                 return nil
             }
@@ -132,6 +136,12 @@ public final class Normalizer {
             }
         }
         return i
+    }
+
+    /// “ or ” (U+201C, U+201D) at `i`: word-break class Other (unlike ASCII '"', they join
+    /// nothing), left alone by NFKC_Casefold, and no token is kept for them.
+    @inline(__always) static func isCurlyDoubleQuote(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0x9C || b[i + 2] == 0x9D)
     }
 
     /// The chunk as ASCII if it is ASCII and full-width forms U+FF01–U+FF5E only (NFKC maps

@@ -39,6 +39,11 @@ public struct Token: Sendable, Hashable {
         let n = b.count
         return n >= 3 && b[n - 3] == UInt8(ascii: "n") && b[n - 2] == UInt8(ascii: "'") && b[n - 1] == UInt8(ascii: "t")
     }
+
+    static func endsInNT(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { endsInNT($0) }
+    }
 }
 
 /// The normalizer's output: tokens plus the emphasis signals sentiment needs.

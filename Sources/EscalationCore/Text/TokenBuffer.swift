@@ -64,10 +64,15 @@ struct TokenBuffer {
         tokenCapacity = capacity
     }
 
+    /// Readable (zeroed) bytes past the capacity, so a word's first eight bytes can be read as
+    /// one `UInt64` wherever it ends (`ByteTable.packed`).
+    static let slack = 8
+
     private mutating func growBytes(_ needed: Int) {
         let capacity = max(needed, 2 * byteCapacity, 1024)
-        let q = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        q.initialize(from: bytes, count: byteCount)
+        let q = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.slack)
+        q.initialize(repeating: 0, count: capacity + Self.slack)
+        q.update(from: bytes, count: byteCount)
         bytes.deallocate()
         bytes = q
         byteCapacity = capacity

@@ -37,12 +37,13 @@ final class FastPathTests: XCTestCase {
         defer { n.emoticons = [] }
         var rng = SystemRandomNumberGenerator()
         let alphabet = ["a", "Z", "1", "_", ".", "'", ",", ":", "(", "!", " ", "é", "É", "ø", "Ø", "ÿ", "ß", "×", "÷", "·",
-                        "µ", "Ａ", "ｚ", "１", "！", "（", "．", "＇", "\u{3000}", "e\u{301}", "Ş", "’"]
+                        "µ", "Ａ", "ｚ", "１", "！", "（", "．", "＇", "\u{3000}", "e\u{301}", "Ş", "’", "“", "”", "„", "\u{201C}\u{301}"]
         for _ in 0..<4000 {
             assertSame((0..<Int.random(in: 1...10, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
         }
         for text in ["Björn", "ÅNGSTRÖM down", "José's", "d'Éva", "l.É", "É.l", "ÉÉ1", "1É", "2.É", "Zoë,", "ＡＳＡＰ!", "ｒｅｆｕｎｄ!",
-                     "１２３４５!", "：（", "Ａé", "Straße", "Müller×2", "é:", "É:", "xé:", "naïve—", "ＯＵＴＡＧＥ\u{3000}now", "Dupré's!!", "café.Straat", "Élodie'Ö.x", "Ø.ÉclairS"] {
+                     "１２３４５!", "：（", "Ａé", "Straße", "Müller×2", "é:", "É:", "xé:", "naïve—", "ＯＵＴＡＧＥ\u{3000}now", "Dupré's!!", "café.Straat", "Élodie'Ö.x", "Ø.ÉclairS",
+                     "“Export failed”", "“:(”", ":(”", "a.“b", "1,“2", "“É”", "don’t”", "”“", "\u{201C}\u{301}x"] {
             assertSame(text)
         }
     }
