@@ -57,7 +57,9 @@ public final class Vocabulary: Sendable {
         stemsByFirstByte = buckets
         var start: [Int32] = [0], matched: [Int32] = []
         for word in words {
-            Self.appendStems(of: word.utf8, stems: self.stems, buckets: buckets, to: &matched)
+            var word = word
+            let stems = self.stems
+            word.withUTF8 { Self.appendStems(of: $0, stems: stems, buckets: buckets, to: &matched) }
             start.append(Int32(matched.count))
         }
         knownStemStart = start
@@ -71,9 +73,16 @@ public final class Vocabulary: Sendable {
 
     public func stemID(of stem: String) -> Int32? { stemIndex[stem] }
 
-    private static func appendStems<C: Collection<UInt8>>(of word: C, stems: [[UInt8]], buckets: [[Int32]], to out: inout [Int32]) {
+    private static func appendStems(of word: UnsafeBufferPointer<UInt8>, stems: [[UInt8]], buckets: [[Int32]], to out: inout [Int32]) {
         guard let first = word.first, !buckets[Int(first)].isEmpty else { return }
-        for s in buckets[Int(first)] where word.starts(with: stems[Int(s)]) { out.append(s) }
+        // Byte compares, not the generic `starts(with:)` (unknown words come through here per ticket).
+        for s in buckets[Int(first)] {
+            let stem = stems[Int(s)]
+            guard stem.count <= word.count else { continue }
+            var k = 1  // the first byte is the bucket's
+            while k < stem.count && stem[k] == word[k] { k += 1 }
+            if k == stem.count { out.append(s) }
+        }
     }
 
     /// Ids and stems of every token of `text` (punctuation gets `unknown` and no stems).
