@@ -182,11 +182,11 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
 
     @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ best: inout (end: Int, entry: Int32)) {
         let first = Int(entryStart[Int(k)]), last = Int(entryStart[Int(k) + 1])
-        // Most candidates fail on their second word: when that is a plain word right after the
-        // first (no gap before it), check it inline.
+        // Most candidates fail on their second word ("the" in "your|a|the manager*"): when no
+        // gap comes before it, check it here, before the general matcher.
         if last - first >= 2 && elements[first].kind != .gap {
             let second = elements[first + 1]
-            if second.kind == .word && (start + 1 >= view.count || view.ids[start + 1] != second.value) { return }
+            if second.kind != .gap && (start + 1 >= view.count || !matches(second, view, start + 1)) { return }
         }
         guard let end = match(first, last, view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
