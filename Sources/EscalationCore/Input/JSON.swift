@@ -150,24 +150,39 @@ public struct JSONParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw fail("invalid number") }
         }
-        // Integers below 2^53 are exact as Doubles: no string conversion needed.
-        if i - start <= 15, let whole = Self.integer(bytes[start..<i]) { return whole }
+        // Up to 15 digits, with or without a fraction, need no string conversion (see `decimal`).
+        if i - start <= 16, let value = Self.decimal(bytes[start..<i]) { return value }
         // Out-of-range numbers (1e309) parse to ±inf; callers reject non-finite metadata.
         guard let value = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { throw fail("invalid number") }
         return value
     }
 
-    private static func integer(_ text: ArraySlice<UInt8>) -> Double? {
+    /// Exact powers of ten as Doubles (10^22 is the largest that is).
+    private static func exactPowerOfTen(_ k: Int) -> Double {
+        var p = 1.0
+        for _ in 0..<k { p *= 10 }  // exact: every product up to 10^22 is representable
+        return p
+    }
+
+    /// `[-]digits[.digits]` with at most 15 digits in all, else nil. Exact: the digits as an
+    /// integer (below 2^53) and 10^fraction digits are both exact Doubles, and one IEEE
+    /// division rounds correctly, so this equals `Double(text)` (Clinger's fast path).
+    private static func decimal(_ text: ArraySlice<UInt8>) -> Double? {
         var value = 0
+        var digits = 0
+        var fraction = -1  // digits after the point, -1 before one is seen
         var negative = false
         for (k, b) in zip(text.indices, text) {
             if k == text.startIndex && b == UInt8(ascii: "-") { negative = true; continue }
+            if b == UInt8(ascii: "."), fraction < 0 { fraction = 0; continue }
             guard b >= 0x30 && b <= 0x39 else { return nil }
             value = value * 10 + Int(b - 0x30)
+            digits += 1
+            if fraction >= 0 { fraction += 1 }
         }
-        // "-0" must stay negative zero, as Double("-0") is.
-        if negative && value == 0 { return nil }
-        return Double(negative ? -value : value)
+        guard digits <= 15 else { return nil }
+        let magnitude = fraction > 0 ? Double(value) / exactPowerOfTen(fraction) : Double(value)
+        return negative ? -magnitude : magnitude
     }
 
     private mutating func string() throws -> String {

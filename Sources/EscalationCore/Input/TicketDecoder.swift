@@ -47,7 +47,7 @@ public enum TicketDecoder {
         case .number(let n)?: id = JSONWriter.number(n)
         case let other?: throw RecordError("'id' is \(other.typeWithArticle), expected a string or number")
         }
-        if let (field, type) = ["text", "subject", "body"].lazy.compactMap({ f in parts.wrongType[f].map { (f, $0) } }).first {
+        if !parts.wrongType.isEmpty, let (field, type) = ["text", "subject", "body"].lazy.compactMap({ f in parts.wrongType[f].map { (f, $0) } }).first {
             throw RecordError("'\(field)' is \(type), expected a string")
         }
         return try build(id: id, parts: parts, metadata: metadata, label: escalateValue ?? labelValue, warnings: metadata.typeWarnings())
@@ -84,7 +84,8 @@ public enum TicketDecoder {
             case .numeric(let k): key = AccountMetadata.numericField(k).name
             default: return
             }
-            wrongTypes.removeAll { $0.key == key }
+            // The common case, no wrong types, skips the scan (this runs for every field of every record).
+            if !wrongTypes.isEmpty { wrongTypes.removeAll { $0.key == key } }
             let value: MetadataValue?
             switch v {
             case .null: value = nil
@@ -96,7 +97,8 @@ public enum TicketDecoder {
         }
 
         func typeWarnings() -> [String] {
-            wrongTypes.sorted { $0.position < $1.position }.map { "'\($0.key)' is \($0.type); ignored" }
+            guard !wrongTypes.isEmpty else { return [] }
+            return wrongTypes.sorted { $0.position < $1.position }.map { "'\($0.key)' is \($0.type); ignored" }
         }
     }
 
@@ -105,13 +107,15 @@ public enum TicketDecoder {
         var text: String?, subject: String?, body: String?
         /// Fields given with a type other than string, for the error message.
         var wrongType: [String: String] = [:]
+        /// Hashes the key only when there is something to remove (almost never).
+        private mutating func clearWrongType(_ key: String) { if !wrongType.isEmpty { wrongType[key] = nil } }
         subscript(field: InputField) -> String? {
             get { field == .text ? text : field == .subject ? subject : field == .body ? body : nil }
             set {
                 switch field {
-                case .text: text = newValue; wrongType["text"] = nil
-                case .subject: subject = newValue; wrongType["subject"] = nil
-                case .body: body = newValue; wrongType["body"] = nil
+                case .text: text = newValue; clearWrongType("text")
+                case .subject: subject = newValue; clearWrongType("subject")
+                case .body: body = newValue; clearWrongType("body")
                 default: break
                 }
             }

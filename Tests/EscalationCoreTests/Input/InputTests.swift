@@ -76,6 +76,26 @@ final class FastJSONTests: XCTestCase {
         XCTAssertThrowsError(try JSONParser.parse("{\"a\":\"x\\ny\u{1}\"}"), "control character after an escape")
     }
 
+    /// Short decimals skip the string conversion; they must parse to exactly what `Double(_:)`
+    /// gives (correct rounding), at every length and position of the point, signed or not.
+    func testDecimalsMatchDoubleParsing() throws {
+        var rng = SystemRandomNumberGenerator()
+        var texts = ["0.1", "0.3", "-0.0", "26.5", "1.005", "999999999999999", "0.000000000000001", "123456789.012345",
+                     "9007199254740993", "0.1234567890123456", "1e5", "-1.5E-3", "17.4"]
+        for _ in 0..<5000 {
+            let digits = String((0..<Int.random(in: 1...17, using: &rng)).map { _ in "0123456789".randomElement(using: &rng)! })
+            var text = digits.count > 1 && digits.first == "0" ? "1" + digits.dropFirst() : digits
+            if Bool.random(using: &rng) { text.insert(".", at: text.index(text.startIndex, offsetBy: Int.random(in: 1...text.count, using: &rng))) }
+            if text.last == "." { text += "5" }
+            if Bool.random(using: &rng) { text = "-" + text }
+            texts.append(text)
+        }
+        for text in texts {
+            guard case .number(let parsed) = try JSONParser.parse(text), let expected = Double(text) else { return XCTFail(text) }
+            XCTAssertEqual(parsed.bitPattern, expected.bitPattern, text)
+        }
+    }
+
     /// Strings are scanned eight bytes at a time: a quote, backslash or control byte must be
     /// found at every offset, next to non-ASCII bytes (which must never look like one).
     func testSpecialBytesAtEveryOffset() throws {
