@@ -210,9 +210,4 @@ public struct PriorityConfig: Sendable {
     public func threshold(for metadata: AccountMetadata) -> Double {
         metadata.accountTier.flatMap { tierThresholds[$0] } ?? threshold
     }
-
-    public func level(for priority: Double) -> Level {
-        for level in [Level.p1, .p2, .p3] where priority >= spec(level).minimum { return level }
-        return .p4
-    }
 }

@@ -33,10 +33,18 @@ public struct PriorityModel: Sendable {
     /// The config's weights by component index, resolved once (this runs for every ticket).
     private let weights: [Double]
     private let components = PriorityConfig.Component.allCases
+    /// Minimum priority of P1, P2, P3, resolved once (the config keeps levels in a dictionary).
+    private let levelMinimums: (p1: Double, p2: Double, p3: Double)
 
     public init(config: PriorityConfig = .default) {
         self.config = config
         weights = PriorityConfig.Component.allCases.map { config.weights[$0] ?? 0 }
+        levelMinimums = (config.spec(.p1).minimum, config.spec(.p2).minimum, config.spec(.p3).minimum)
+    }
+
+    /// The highest level whose minimum the priority reaches.
+    public func level(for priority: Double) -> Level {
+        priority >= levelMinimums.p1 ? .p1 : priority >= levelMinimums.p2 ? .p2 : priority >= levelMinimums.p3 ? .p3 : .p4
     }
 
     public func components(_ e: Evidence) -> ComponentValues {
@@ -82,7 +90,7 @@ public struct PriorityModel: Sendable {
         let categories = risks.map(\.category)
 
         var escalate = priority >= config.threshold(for: e.metadata)
-        var level = config.level(for: priority)
+        var level = level(for: priority)
         // Route by the heaviest risk category present; no category → the default route.
         let strongest = categories.max { (config.riskWeights[$0] ?? 0, $1) < (config.riskWeights[$1] ?? 0, $0) }
         var route = strongest.flatMap { config.routes[$0] } ?? config.defaultRoute

@@ -19,6 +19,18 @@ final class PriorityTests: XCTestCase {
         XCTAssertEqual(c.spec(.p1).resolveHours, 2)
     }
 
+    /// Each level starts exactly at its configured minimum.
+    func testLevelsStartAtTheirMinimums() {
+        let c = PriorityConfig.default
+        for (level, below) in [(Level.p1, Level.p2), (.p2, .p3), (.p3, .p4)] {
+            let minimum = c.spec(level).minimum
+            XCTAssertEqual(model.level(for: minimum), level)
+            XCTAssertEqual(model.level(for: minimum - 0.1), below)
+        }
+        XCTAssertEqual(model.level(for: 100), .p1)
+        XCTAssertEqual(model.level(for: 0), .p4)
+    }
+
     func testMissingMetadataIsNeutral() {
         let calm = model.assess(id: "x", evidence())
         XCTAssertEqual(calm.priority, 6, accuracy: 0.05, "only the classifier contributes: 100 × 0.30 × 0.2")
