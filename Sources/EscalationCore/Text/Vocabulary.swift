@@ -43,25 +43,36 @@ public final class Vocabulary: Sendable {
     private let stemIndex: [String: Int32]
     /// Stems bucketed by first byte: an unknown word only tries the few sharing its first letter.
     private let stemsByFirstByte: [[Int32]]
-    /// Stems each known word matches, as ranges into `knownStems` (CSR layout).
+    /// Words that start with some stem have the lowest ids, `0..<stemmedCount`: whether a word
+    /// has stems is then a comparison, with no table read for most words (a 90k-word table
+    /// read per word is a likely cache miss).
+    private let stemmedCount: Int32
+    /// Stems each of those words matches, as ranges into `knownStems` (CSR layout).
     private let knownStemStart: [Int32]
     private let knownStems: [Int32]
 
-    private init(words: [String], stems: [String]) {
-        self.words = words
-        table = ByteTable(words)
+    private init(words given: [String], stems: [String]) {
         self.stems = stems.map { Array($0.utf8) }
         stemIndex = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($0.element, Int32($0.offset)) })
         var buckets = [[Int32]](repeating: [], count: 256)
         for (s, stem) in self.stems.enumerated() { if let b = stem.first { buckets[Int(b)].append(Int32(s)) } }
         stemsByFirstByte = buckets
+        var stemmed: [String] = [], plain: [String] = []
         var start: [Int32] = [0], matched: [Int32] = []
-        for word in words {
+        for word in given {
             var word = word
             let stems = self.stems
             word.withUTF8 { Self.appendStems(of: $0, stems: stems, buckets: buckets, to: &matched) }
-            start.append(Int32(matched.count))
+            if matched.count > Int(start.last!) {
+                stemmed.append(word)
+                start.append(Int32(matched.count))
+            } else {
+                plain.append(word)
+            }
         }
+        words = stemmed + plain
+        table = ByteTable(words)
+        stemmedCount = Int32(stemmed.count)
         knownStemStart = start
         knownStems = matched
     }
@@ -103,8 +114,9 @@ public final class Vocabulary: Sendable {
                             if ids[t] == Self.notLookedUp { ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown }
                             let id = ids[t]
                             if id >= 0 {
-                                let lower = Int(knownStemStart[Int(id)]), upper = Int(knownStemStart[Int(id) + 1])
-                                if lower < upper { matched += knownStems[lower..<upper] }
+                                if id < stemmedCount {
+                                    matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
+                                }
                             } else {
                                 // Only words the vocabulary does not know are compared with the stems.
                                 Self.appendStems(of: word, stems: stems, buckets: stemsByFirstByte, to: &matched)
