@@ -118,6 +118,44 @@ extension Normalizer {
         return j
     }
 
+    /// The most common word, lower-case ASCII letters only, in a leaner loop than
+    /// `appendASCIIWord`: such a word is never all caps, a number or a "n't" negator. Returns
+    /// where it ends, or nil, having appended nothing, when the next byte may continue the word
+    /// (a capital, digit, "_", "@", a Latin-1 letter, or "." / "'" before a letter): then
+    /// `appendASCIIWord` reads it from the start.
+    @inline(__always) static func appendLowercaseWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
+                                                      lookingUpIn table: ByteTable?) -> Int? {
+        let folded = result.freeBytes
+        var hash = ByteTable.fnvBasis
+        var j = start
+        let n = b.count
+        while j < n {
+            let byte = b[j]
+            guard byte &- 0x61 < 26 else { break }
+            folded[j &- start] = byte
+            hash = ByteTable.fnvStep(hash, byte)
+            j &+= 1
+        }
+        if j < n {
+            switch b[j] {
+            case 0x41...0x5A, 0x30...0x39, UInt8(ascii: "_"), UInt8(ascii: "@"), 0xC3: return nil
+            case UInt8(ascii: "."), UInt8(ascii: "'"):
+                if j + 1 < n && (asciiClass(b[j + 1]) == .letter || b[j + 1] == 0xC3) { return nil }
+            default: break
+            }
+        }
+        let length = j &- start
+        let id: Int32
+        if let table {
+            let key = length <= 8 ? ByteTable.packed(reading8: folded, length: length) : 0
+            id = table.id(UnsafeBufferPointer(start: folded, count: length), hash: hash, packed: key) ?? Vocabulary.unknown
+        } else {
+            id = Vocabulary.notLookedUp
+        }
+        result.commit(length: length, kind: .word, flags: [], id: id)
+        return j
+    }
+
     /// Appends clause punctuation (. , ; : ! ?) and counts ! and ?; other ASCII symbols make no token.
     static func appendASCIIPunctuation(_ byte: UInt8, to result: inout TokenBuffer) {
         guard let flags = NormalizedText.punctuationFlags(byte) else { return }
