@@ -118,16 +118,19 @@ extension Normalizer {
         return j
     }
 
-    /// The most common word, lower-case ASCII letters only, in a leaner loop than
-    /// `appendASCIIWord`: such a word is never all caps, a number or a "n't" negator. Returns
+    /// The most common words, ASCII letters all lower case but perhaps the first ("we", "We"),
+    /// in a leaner loop than `appendASCIIWord`: such a word is never all caps, a number or a
+    /// "n't" negator. The caller has checked that the first byte is a letter. Returns
     /// where it ends, or nil, having appended nothing, when the next byte may continue the word
     /// (a capital, digit, "_", "@", a Latin-1 letter, or "." / "'" before a letter): then
     /// `appendASCIIWord` reads it from the start.
-    @inline(__always) static func appendLowercaseWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
+    @inline(__always) static func appendPlainWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
                                                       lookingUpIn table: ByteTable?) -> Int? {
         let folded = result.freeBytes
-        var hash = ByteTable.fnvBasis
-        var j = start
+        let first = b[start] | 0x20
+        folded[0] = first
+        var hash = ByteTable.fnvStep(ByteTable.fnvBasis, first)
+        var j = start &+ 1
         let n = b.count
         while j < n {
             let byte = b[j]

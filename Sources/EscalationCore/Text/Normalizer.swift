@@ -107,7 +107,7 @@ public final class Normalizer {
         var symbols = false, latin1 = false, curlyQuotes = false
         while i < n {
             let b = bytes[i]
-            if b &- 0x61 < 26, let end = Self.appendLowercaseWord(bytes, from: i, to: &result, lookingUpIn: table) {
+            if (b | 0x20) &- 0x61 < 26, let end = Self.appendPlainWord(bytes, from: i, to: &result, lookingUpIn: table) {
                 i = end
             } else if Self.startsASCIIWord(b) || (b == 0xC3 && Self.isLatin1Letter(bytes, at: i)) {
                 i = Self.appendASCIIWord(bytes, from: i, to: &result, lookingUpIn: table, symbols: &symbols, latin1: &latin1)
