@@ -59,16 +59,8 @@ extension Normalizer {
         var j = start
         let n = b.count
         scan: while j < n {
-            // The bulk of most words: a run of lower-case ASCII letters, kept as they are. A
-            // loop of its own, with wrapping index arithmetic, is half the instructions per byte.
             let run = j
-            while j < n {
-                let byte = b[j]
-                guard byte &- 0x61 < 26 else { break }
-                folded[j &- start] = byte
-                hash = ByteTable.fnvStep(hash, byte)
-                j &+= 1
-            }
+            j = foldLowercaseRun(b, at: j, wordStart: start, into: folded, hash: &hash)
             if j != run { lower &+= j &- run; alphanumerics &+= j &- run; lastIsDigit = false }
             guard j < n else { break }
             var byte = b[j]
@@ -108,10 +100,7 @@ extension Normalizer {
         let trailingUnderscores = length >= 2 && folded[length - 1] == UInt8(ascii: "_") && folded[length - 2] == UInt8(ascii: "_")
         let kind: Token.Kind = lastIsDigit && !trailingUnderscores ? .number : .word
         let bytes = UnsafeBufferPointer(start: folded, count: length)
-        let id = table.map { table in
-            let key = length <= 8 ? ByteTable.packed(reading8: folded, length: length) : 0
-            return table.id(bytes, hash: hash, packed: key) ?? Vocabulary.unknown
-        } ?? Vocabulary.notLookedUp
+        let id = lookUp(folded, length: length, hash: hash, in: table)
         var flags: NormalizedText.Flags = upper >= 2 && lower == 0 ? .allCaps : []
         if Token.endsInNT(bytes) { flags.insert(.endsInNT) }
         result.commit(length: length, kind: kind, flags: flags, id: id)
@@ -130,15 +119,8 @@ extension Normalizer {
         let first = b[start] | 0x20
         folded[0] = first
         var hash = ByteTable.fnvStep(ByteTable.fnvBasis, first)
-        var j = start &+ 1
+        let j = foldLowercaseRun(b, at: start &+ 1, wordStart: start, into: folded, hash: &hash)
         let n = b.count
-        while j < n {
-            let byte = b[j]
-            guard byte &- 0x61 < 26 else { break }
-            folded[j &- start] = byte
-            hash = ByteTable.fnvStep(hash, byte)
-            j &+= 1
-        }
         if j < n {
             switch b[j] {
             case 0x41...0x5A, 0x30...0x39, UInt8(ascii: "_"), UInt8(ascii: "@"), 0xC3: return nil
@@ -148,15 +130,33 @@ extension Normalizer {
             }
         }
         let length = j &- start
-        let id: Int32
-        if let table {
-            let key = length <= 8 ? ByteTable.packed(reading8: folded, length: length) : 0
-            id = table.id(UnsafeBufferPointer(start: folded, count: length), hash: hash, packed: key) ?? Vocabulary.unknown
-        } else {
-            id = Vocabulary.notLookedUp
-        }
-        result.commit(length: length, kind: .word, flags: [], id: id)
+        result.commit(length: length, kind: .word, flags: [], id: lookUp(folded, length: length, hash: hash, in: table))
         return j
+    }
+
+    /// Folds the run of lower-case ASCII letters at `j` (kept as they are) into the word that
+    /// began at `wordStart`, hashing as it goes; returns where the run ends. The bulk of most
+    /// words: a loop of its own, with wrapping index arithmetic, is half the instructions a byte.
+    @inline(__always) private static func foldLowercaseRun(_ b: UnsafeBufferPointer<UInt8>, at j: Int, wordStart start: Int,
+                                                           into folded: UnsafeMutablePointer<UInt8>, hash: inout UInt64) -> Int {
+        var j = j
+        while j < b.count {
+            let byte = b[j]
+            guard byte &- 0x61 < 26 else { break }
+            folded[j &- start] = byte
+            hash = ByteTable.fnvStep(hash, byte)
+            j &+= 1
+        }
+        return j
+    }
+
+    /// Id of the folded word in `table`, or `notLookedUp` without one. Reads eight bytes at
+    /// `folded` (the token buffer keeps `TokenBuffer.slack` readable past its capacity).
+    @inline(__always) private static func lookUp(_ folded: UnsafeMutablePointer<UInt8>, length: Int, hash: UInt64,
+                                                 in table: ByteTable?) -> Int32 {
+        guard let table else { return Vocabulary.notLookedUp }
+        let key = length <= 8 ? ByteTable.packed(reading8: folded, length: length) : 0
+        return table.id(UnsafeBufferPointer(start: folded, count: length), hash: hash, packed: key) ?? Vocabulary.unknown
     }
 
     /// Appends clause punctuation (. , ; : ! ?) and counts ! and ?; other ASCII symbols make no token.
