@@ -43,16 +43,23 @@ public struct ModelFile: Codable, Sendable {
     }
 
     /// Over everything that determines predictions, in a fixed order.
+    /// FNV-1a over the bytes of each value, little-endian (a 90k-feature model hashes ~2 MB at
+    /// every start-up, hence plain loops rather than a generic byte view per value).
     func computedChecksum() -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix<T: FixedWidthInteger>(_ value: T) {
-            var v = value.littleEndian
-            withUnsafeBytes(of: &v) { for b in $0 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        func mix64(_ value: UInt64) {
+            var v = value
+            for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: v)); v >>= 8 }
         }
-        mix(alpha.bitPattern); mix(fitPrior ? 1 as UInt8 : 0); mix(Int64(ngramMax))
-        for d in documentsPerClass { mix(d.bitPattern) }
-        for f in features { for b in f.utf8 { mix(b) }; mix(0 as UInt8) }
-        for row in featureCounts { mix(Int64(row.count)); for c in row { mix(c.bitPattern) } }
+        mix64(alpha.bitPattern); mix(fitPrior ? 1 : 0); mix64(UInt64(bitPattern: Int64(ngramMax)))
+        for d in documentsPerClass { mix64(d.bitPattern) }
+        for f in features {
+            var f = f
+            f.withUTF8 { for b in $0 { mix(b) } }
+            mix(0)
+        }
+        for row in featureCounts { mix64(UInt64(bitPattern: Int64(row.count))); for c in row { mix64(c.bitPattern) } }
         return String(hash, radix: 16)
     }
 

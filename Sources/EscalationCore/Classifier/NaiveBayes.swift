@@ -93,7 +93,12 @@ public struct NaiveBayes: Sendable {
     }
 
     /// Unigram names: the words a vocabulary shared with other stages must know.
-    public var unigrams: [String] { featureNames.filter { !$0.utf8.contains(0x20) } }
+    public var unigrams: [String] {
+        featureNames.filter { name in
+            var name = name
+            return name.withUTF8 { !$0.contains(0x20) }  // a buffer scan, not a generic UTF8View walk
+        }
+    }
 
     /// Column of a unigram feature, or -1.
     public func column(of word: String) -> Int32 { columns[word] ?? -1 }

@@ -17,7 +17,16 @@ public enum SupportTier: Int, Sendable, Comparable, CustomStringConvertible {
         self = tier
     }
 
-    public var description: String { "T\(rawValue)" }
+    /// Literals, not interpolation: every output record names its tier.
+    public var description: String {
+        switch self {
+        case .t0: return "T0"
+        case .t1: return "T1"
+        case .t2: return "T2"
+        case .t3: return "T3"
+        case .t4: return "T4"
+        }
+    }
     public static func < (a: SupportTier, b: SupportTier) -> Bool { a.rawValue < b.rawValue }
 }
 
