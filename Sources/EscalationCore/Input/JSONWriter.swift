@@ -58,9 +58,29 @@ public struct JSONWriter {
 
     /// Shortest round-trip form, with integers written without ".0"; non-finite as null.
     public static func number(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-        return String(x)
+        var out: [UInt8] = []
+        appendNumber(x, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `number(x)` appended as UTF-8 bytes.
+    public static func appendNumber(_ x: Double, to out: inout [UInt8]) {
+        guard x.isFinite else { return out.append(contentsOf: "null".utf8) }
+        if x == x.rounded() && abs(x) < 1e15 { return appendInteger(Int(x), to: &out) }
+        out.append(contentsOf: String(x).utf8)
+    }
+
+    /// Decimal digits of `n`, written back to front into a stack buffer and appended once
+    /// (a `String` per number cost several hundred instructions on every output record).
+    public static func appendInteger(_ n: Int, to out: inout [UInt8]) {
+        let capacity = 20  // an Int's 19 digits and a sign
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var i = capacity
+            var rest = n.magnitude
+            repeat { i -= 1; buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10); rest /= 10 } while rest > 0
+            if n < 0 { i -= 1; buffer[i] = UInt8(ascii: "-") }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<capacity]))
+        }
     }
 
     public static func encode(_ value: JSONValue) -> String {

@@ -13,24 +13,21 @@ struct ReasonText {
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     /// `x` rounded to `digits` (at most 6) decimals, without Foundation's printf machinery;
-    /// "-" only when the rounded value is not zero. Written back to front into a stack buffer
-    /// and appended once: a byte-by-byte append (and reversing) cost ~700 instructions a number.
+    /// "-" only when the rounded value is not zero. No reversing of appended bytes (that and a
+    /// byte-by-byte integer part cost ~700 instructions a number).
     mutating func appendFixed(_ x: Double, _ digits: Int) {
         precondition(digits >= 0 && digits <= 6)
         guard x.isFinite, abs(x) < 1e15 else { return append(String(x)) }
         var scale = 1
         for _ in 0..<digits { scale *= 10 }
         let scaled = Int((abs(x) * Double(scale)).rounded())
-        let capacity = 32  // 19 digits of an Int, the point, 6 decimals, the sign
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            var i = capacity
-            var n = scaled
-            for _ in 0..<digits { i -= 1; buffer[i] = UInt8(ascii: "0") + UInt8(n % 10); n /= 10 }
-            if digits > 0 { i -= 1; buffer[i] = UInt8(ascii: ".") }
-            repeat { i -= 1; buffer[i] = UInt8(ascii: "0") + UInt8(n % 10); n /= 10 } while n > 0
-            if x < 0 && scaled != 0 { i -= 1; buffer[i] = UInt8(ascii: "-") }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<capacity]))
-        }
+        if x < 0 && scaled != 0 { bytes.append(UInt8(ascii: "-")) }
+        JSONWriter.appendInteger(scaled / scale, to: &bytes)
+        guard digits > 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        // The fraction's digits, leading zeros included, from the highest place down.
+        var place = scale / 10, fraction = scaled % scale
+        while place > 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction / place)); fraction %= place; place /= 10 }
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }

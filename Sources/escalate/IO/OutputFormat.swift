@@ -50,6 +50,7 @@ struct RecordWriter {
         // Literal pieces copied from the binary as they are (no String view to walk per byte).
         func raw(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
         func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        func number(_ x: Double) { JSONWriter.appendNumber(x, to: &out) }
         func string(_ s: String) { JSONWriter.appendQuoted(s, to: &out) }
         func array(_ items: [String]) {
             out.append(UInt8(ascii: "["))
@@ -57,14 +58,14 @@ struct RecordWriter {
             out.append(UInt8(ascii: "]"))
         }
         raw("{\"id\":"); string(a.id)
-        raw(",\"priority\":"); text(JSONWriter.number(a.priority))
+        raw(",\"priority\":"); number(a.priority)
         if a.escalate { raw(",\"escalate\":true,\"level\":") } else { raw(",\"escalate\":false,\"level\":") }
         string(a.level.rawValue)
         raw(",\"tier\":"); string(a.tier.description)
         raw(",\"type\":"); string(a.type.rawValue)
         if a.review { raw(",\"review\":true") } else { raw(",\"review\":false") }
-        raw(",\"sentiment\":"); text(JSONWriter.number(round4(a.sentiment)))
-        raw(",\"probability\":"); text(JSONWriter.number(round4(a.probability)))
+        raw(",\"sentiment\":"); number(round4(a.sentiment))
+        raw(",\"probability\":"); number(round4(a.probability))
         raw(",\"risks\":{")
         for (k, risk) in a.risks.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
@@ -72,8 +73,8 @@ struct RecordWriter {
         }
         raw("},\"triggers\":"); array(a.triggers)
         raw(",\"reasons\":"); array(a.reasons)
-        raw(",\"respond_minutes\":"); text(JSONWriter.number(a.respondMinutes))
-        raw(",\"resolve_hours\":"); text(JSONWriter.number(a.resolveHours))
+        raw(",\"respond_minutes\":"); number(a.respondMinutes)
+        raw(",\"resolve_hours\":"); number(a.resolveHours)
         if let route = a.route { raw(",\"route\":"); string(route) }
         if !warnings.isEmpty { raw(",\"warnings\":"); array(warnings) }
         if !a.ignoredRisks.isEmpty { raw(",\"ignored_risks\":"); array(a.ignoredRisks) }
