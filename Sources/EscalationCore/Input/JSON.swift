@@ -109,7 +109,7 @@ public struct JSONParser {
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a \"key\"") }
-            let key = try string()
+            let key = try self.key()
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after key") }
             i += 1
@@ -183,6 +183,20 @@ public struct JSONParser {
         guard digits <= 15 else { return nil }
         let magnitude = fraction > 0 ? Double(value) / exactPowerOfTen(fraction) : Double(value)
         return negative ? -magnitude : magnitude
+    }
+
+    /// An object key: the input field names every record repeats come back as string literals,
+    /// with no `String` built (and checked) from the bytes; other keys as `string()` reads them.
+    private mutating func key() throws -> String {
+        let start = i + 1
+        let end = endOfPlainRun(from: start)
+        if end < bytes.count && bytes[end] == UInt8(ascii: "\""),
+           case let field = bytes.withUnsafeBufferPointer({ InputField(bytes: UnsafeBufferPointer(rebasing: $0[start..<end])) }),
+           field.isKnown {
+            i = end + 1
+            return field.name
+        }
+        return try string()
     }
 
     private mutating func string() throws -> String {

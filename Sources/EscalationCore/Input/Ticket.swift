@@ -1,3 +1,5 @@
+import Foundation
+
 /// Account metadata that feeds the priority. Every field is optional: missing is neutral.
 public struct AccountMetadata: Sendable, Equatable {
     public var accountTier: String?
@@ -59,20 +61,44 @@ public enum InputField: Equatable, Sendable {
     case other
 
     public init(_ key: String) {
-        switch key.utf8.count {
-        case 2: self = key == "id" ? .id : .other
-        case 4: self = key == "text" ? .text : key == "body" ? .body : .other
-        case 5: self = key == "label" ? .label : .other
-        case 6: self = key == "health" ? .numeric(5) : .other
-        case 7: self = key == "subject" ? .subject : key == "arr_usd" ? .numeric(0) : .other
-        case 8: self = key == "escalate" ? .escalate : .other
+        var key = key
+        self = key.withUTF8 { InputField(bytes: $0) }
+    }
+
+    init(bytes key: UnsafeBufferPointer<UInt8>) {
+        func matches(_ name: StaticString) -> Bool {
+            name.utf8CodeUnitCount == key.count && memcmp(name.utf8Start, key.baseAddress!, key.count) == 0
+        }
+        switch key.count {
+        case 2: self = matches("id") ? .id : .other
+        case 4: self = matches("text") ? .text : matches("body") ? .body : .other
+        case 5: self = matches("label") ? .label : .other
+        case 6: self = matches("health") ? .numeric(5) : .other
+        case 7: self = matches("subject") ? .subject : matches("arr_usd") ? .numeric(0) : .other
+        case 8: self = matches("escalate") ? .escalate : .other
         case 12:
-            self = key == "account_tier" ? .accountTier : key == "renewal_days" ? .numeric(2)
-                : key == "open_tickets" ? .numeric(3) : .other
-        case 14: self = key == "sla_hours_left" ? .numeric(1) : .other
-        case 17: self = key == "prior_escalations" ? .numeric(4) : .other
-        case 18: self = key == "dispute_amount_usd" ? .numeric(6) : .other
+            self = matches("account_tier") ? .accountTier : matches("renewal_days") ? .numeric(2)
+                : matches("open_tickets") ? .numeric(3) : .other
+        case 14: self = matches("sla_hours_left") ? .numeric(1) : .other
+        case 17: self = matches("prior_escalations") ? .numeric(4) : .other
+        case 18: self = matches("dispute_amount_usd") ? .numeric(6) : .other
         default: self = .other
+        }
+    }
+
+    /// The field's key (empty for `.other`): literals, so the JSON parser can hand back keys
+    /// every record repeats without building strings from bytes.
+    var name: String {
+        switch self {
+        case .id: return "id"
+        case .text: return "text"
+        case .subject: return "subject"
+        case .body: return "body"
+        case .escalate: return "escalate"
+        case .label: return "label"
+        case .accountTier: return "account_tier"
+        case .numeric(let k): return AccountMetadata.numericField(k).name
+        case .other: return ""
         }
     }
 
