@@ -114,8 +114,13 @@ public struct PriorityModel: Sendable {
         if !escalate { route = PriorityConfig.Route(type: .none, tier: .t1) }
 
         contributions.sort { $0.1 > $1.1 }
-        let reasons = ruleReasons + contributions.prefix(5).filter { $0.1 >= 0.5 }.prefix(max(3, 5 - ruleReasons.count)).map {
-            reason($0.0, points: $0.1, e, risks: risks)
+        // Rule reasons first, then the largest contributions (of the top five, those worth half a
+        // point), at least three of them; five reasons at most. One array, no intermediate ones.
+        var reasons = ruleReasons
+        let contributionLimit = max(3, 5 - ruleReasons.count)
+        for (component, points) in contributions.prefix(5) where points >= 0.5 {
+            guard reasons.count - ruleReasons.count < contributionLimit else { break }
+            reasons.append(reason(component, points: points, e, risks: risks))
         }
         let spec = config.spec(level)
         let confidence = max(e.probability, 1 - e.probability)
@@ -124,7 +129,7 @@ public struct PriorityModel: Sendable {
             tier: route.tier, type: route.type, review: confidence < config.reviewConfidence,
             sentiment: e.sentiment, probability: e.probability, risks: risks,
             ignoredRisks: e.risks.filter { !$0.counts && !$0.exempt }.map { "\($0.category): \($0.matched) (\($0.negated ? "negated" : "question"))" },
-            triggers: triggers, reasons: Array(reasons.prefix(5)), route: routeNote,
+            triggers: triggers, reasons: reasons.count > 5 ? Array(reasons.prefix(5)) : reasons, route: routeNote,
             respondMinutes: spec.respondMinutes, resolveHours: spec.resolveHours, components: values)
     }
 
