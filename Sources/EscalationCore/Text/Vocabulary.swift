@@ -110,16 +110,21 @@ public final class Vocabulary: Sendable {
                         if text.kinds[t] == .punctuation {
                             ids[t] = Self.unknown
                         } else {
-                            let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
-                            if ids[t] == Self.notLookedUp { ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown }
-                            let id = ids[t]
+                            // A token's bytes are needed only to look it up or match stems (few tokens).
+                            func word() -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]) }
+                            var id = ids[t]
+                            if id == Self.notLookedUp {
+                                let word = word()
+                                id = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown
+                                ids[t] = id
+                            }
                             if id >= 0 {
                                 if id < stemmedCount {
                                     matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
                                 }
                             } else {
                                 // Only words the vocabulary does not know are compared with the stems.
-                                Self.appendStems(of: word, stems: stems, buckets: stemsByFirstByte, to: &matched)
+                                Self.appendStems(of: word(), stems: stems, buckets: stemsByFirstByte, to: &matched)
                             }
                         }
                         stemStart[t + 1] = Int32(matched.count)
