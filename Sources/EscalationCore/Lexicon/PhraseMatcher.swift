@@ -101,6 +101,8 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     private let anyFirst: [Int32]
 
     public var isEmpty: Bool { payloads.isEmpty }
+    /// The most words any match can span (an element is one word, a gap up to its size).
+    public let maxSpan: Int
 
     /// An id no token has: a pattern word missing from the vocabulary never matches.
     private static var missing: Int32 { -2 }
@@ -140,6 +142,9 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             entryStart.append(Int32(elements.count))
             file(elements[Int(entryStart[k])], Int32(k))
         }
+        maxSpan = (0..<source.count).map { k in
+            elements[Int(entryStart[k])..<Int(entryStart[k + 1])].reduce(0) { $0 + ($1.kind == .gap ? Int($1.value) : 1) }
+        }.max() ?? 0
         self.elements = elements
         self.options = options
         self.entryStart = entryStart

@@ -139,9 +139,15 @@ public final class RiskMatcher: Sendable {
 
         // A harmless mention such as "legal entity" is kept, marked, for sentiment. Exemptions
         // apply to their own category only: "sla is breached" is no security hit, but an SLA one.
+        // Only exemptions overlapping a hit matter: they start less than `maxSpan` words before
+        // it. Hits come in order and do not overlap, so each position is tried at most once.
         var exempt: [String: [Bool]] = [:]
-        for i in 0..<words.count {
-            if let m = exemptions.longest(in: words, at: i) {
+        var tried = 0
+        for span in spans {
+            let from = max(tried, span.lowerBound - exemptions.maxSpan + 1)
+            tried = max(tried, span.upperBound)
+            for i in from..<max(from, span.upperBound) {
+                guard let m = exemptions.longest(in: words, at: i) else { continue }
                 // Mutated in place (no copy of the array per match).
                 for j in m.start..<(m.start + m.length) {
                     exempt[m.payload, default: [Bool](filled: false, count: words.count)][j] = true

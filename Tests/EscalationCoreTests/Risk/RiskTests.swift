@@ -46,6 +46,15 @@ final class RiskTests: XCTestCase {
         XCTAssertEqual(categories("the SLA is breached"), ["sla"], "an exemption only covers its own category")
     }
 
+    /// Exemptions are tried only around hits: one that starts words before its hit ("i deleted",
+    /// "sla is breached") still covers it, next to hits it does not cover.
+    func testExemptionsStartingBeforeTheirHit() {
+        let hits = matcher.hits(in: n.normalize("Data is gone since I deleted the draft, and we lost the data. The SLA is breached."))
+        XCTAssertEqual(hits.map(\.matched), ["data is gone", "deleted", "we lost", "sla", "breached"])
+        XCTAssertEqual(hits.filter(\.exempt).map(\.matched), ["deleted", "breached"])
+        XCTAssertEqual(Set(hits.filter(\.counts).map(\.category)), ["data_loss", "sla"])
+    }
+
     func testLongestTermWins() {
         XCTAssertEqual(categories("you are in breach of contract"), ["legal"])
     }
