@@ -1,3 +1,5 @@
+import Foundation
+
 /// Money amounts written in ticket text ("$4,200", "$1.5k", "3000 USD"), for billing rules.
 public enum Amounts {
     /// The largest amount found, or nil. Scans bytes once; no regular expressions.
@@ -7,6 +9,9 @@ public enum Amounts {
     }
 
     private static func largestUSD(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        // An amount needs a "$" or a "usd": most tickets have neither, and their many other
+        // numbers ("403", "3 hours") need not be looked at one by one.
+        guard mentionsDollars(b) else { return nil }
         var best: Double?
         var i = 0
         while i < b.count {
@@ -52,6 +57,35 @@ public enum Amounts {
         }
         while i < b.count && b[i] != UInt8(ascii: "$") && !isDigit(b[i]) { i += 1 }
         return i
+    }
+
+    /// The text holds a "$", or "usd" in any case.
+    private static func mentionsDollars(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        if memchr(base, Int32(UInt8(ascii: "$")), b.count) != nil { return true }
+        // Find each "d" or "D" eight bytes at a time (OR 0x20 maps only those two to "d"), then
+        // look at the two bytes before it.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawBufferPointer(b)
+        func isUSD(endingAt k: Int) -> Bool {
+            k >= 2 && b[k - 1] | 0x20 == UInt8(ascii: "s") && b[k - 2] | 0x20 == UInt8(ascii: "u")
+        }
+        var i = 0
+        while i + 8 <= b.count {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | (ones &* 0x20)
+            let x = v ^ (ones &* 0x64)
+            var found = (x &- ones) & ~x & highs
+            while found != 0 {
+                if isUSD(endingAt: i + found.littleEndian.trailingZeroBitCount / 8) { return true }
+                found &= found &- 1
+            }
+            i += 8
+        }
+        while i < b.count {
+            if b[i] | 0x20 == UInt8(ascii: "d") && isUSD(endingAt: i) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// "usd" or " usd", any case, at `j`.

@@ -121,6 +121,19 @@ final class FastJSONTests: XCTestCase {
         }
     }
 
+    /// Texts without "$" or "usd" are skipped after a quick scan for "d"/"D": an amount marked
+    /// with "usd" in any case must still be found whatever byte offset its "d" falls on.
+    func testUSDFoundAtEveryOffset() {
+        for offset in 0..<24 {
+            for unit in ["usd", "USD", "Usd", "uSd"] {
+                let pad = String(repeating: "d", count: offset % 3) + String(repeating: "s", count: offset / 3)
+                XCTAssertEqual(Amounts.largestUSD(in: pad + " 7 " + unit + " done"), 7, "\(pad) \(unit)")
+                XCTAssertEqual(Amounts.largestUSD(in: pad + " 7" + unit), 7, "\(pad) glued \(unit)")
+            }
+            XCTAssertNil(Amounts.largestUSD(in: String(repeating: "x", count: offset) + " 7 us d, 8 sd, 9 dollars"))
+        }
+    }
+
     func testAmountsOnlyCountDollars() {
         XCTAssertEqual(Amounts.largestUSD(in: "refund $4,200 and 3000 USD, 5k usd; 99999 widgets, $1.5k, E-4012"), 5000)
         XCTAssertEqual(Amounts.largestUSD(in: "$12"), 12)
