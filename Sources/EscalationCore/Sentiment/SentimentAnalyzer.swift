@@ -129,10 +129,10 @@ public final class SentimentAnalyzer: Sendable {
         static let riskStart = State(rawValue: 1 << 5)
     }
 
-    /// One word sentiment looks at (any non-punctuation token): 16 bytes, no optionals.
+    /// One word sentiment looks at (any non-punctuation token): 12 bytes, no optionals. Its
+    /// token index is in `Context.view.tokens`.
     private struct Word {
         var id: Int32
-        var token: Int32
         /// Index of the sentence the word is in.
         var sentence: Int32
         var facts: Facts
@@ -182,7 +182,7 @@ public final class SentimentAnalyzer: Sendable {
                             if text.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
                             if questions[t] { state.insert(.inQuestion) }
                             if facts.contains(.negator) || text.endsInNT(t) { state.insert(.negator) }
-                            words.initializeElement(at: count, to: Word(id: id, token: Int32(t), sentence: sentence,
+                            words.initializeElement(at: count, to: Word(id: id, sentence: sentence,
                                                                          facts: facts, state: state))
                             wordOfToken[t] = Int32(count)
                             tokenOfWord[count] = t
@@ -230,7 +230,7 @@ public final class SentimentAnalyzer: Sendable {
         var c = context(encoded, questions: nil)
         guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
         let (valences, compound) = score(&c, encoded.text, risks, riskValence)
-        return Breakdown(words: c.words.map { encoded.text.text(at: Int($0.token)) }, valences: valences, compound: compound)
+        return Breakdown(words: c.view.tokens.map(encoded.text.text(at:)), valences: valences, compound: compound)
     }
 
     /// Marks phrase words and risk starts in `c` (in place: a copy of the words would cost more

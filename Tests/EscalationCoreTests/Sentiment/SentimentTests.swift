@@ -13,6 +13,15 @@ final class SentimentTests: XCTestCase {
         return analyzer.compound(text, risks: matcher.hits(in: text), riskValence: r.risk.valence)
     }
 
+    /// The breakdown names each scored word next to its valence, punctuation left out.
+    func testBreakdownPairsWordsWithValences() {
+        let b = analyzer.breakdown(n.normalize("Great, the API is broken again!"))
+        XCTAssertEqual(b.words, ["great", "the", "api", "is", "broken", "again"])
+        XCTAssertEqual(b.valences.count, b.words.count)
+        XCTAssertLessThan(b.valences[4], 0, "broken")
+        XCTAssertEqual(b.valences[1], 0, "the")
+    }
+
     func testSignOfPlainText() {
         XCTAssertGreaterThan(score("The support team was great and helpful"), 0.5)
         XCTAssertLessThan(score("This is terrible and unacceptable"), -0.5)
