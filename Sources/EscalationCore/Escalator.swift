@@ -61,7 +61,7 @@ public final class Escalator {
     }
 
     public func evidence(for ticket: Ticket) -> Evidence {
-        let encoded = vocabulary.encode(normalizer.normalize(ticket.text, vocabulary: vocabulary))
+        let encoded = vocabulary.encode(normalizer.normalize(utf8: ticket.utf8, vocabulary: vocabulary))
         let questions = sentiment.questionMask(encoded)
         let hits = risk.hits(in: encoded, questions: questions)
         let kinds = encoded.text.kinds
@@ -74,7 +74,7 @@ public final class Escalator {
             sentiment: sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions),
             risks: hits,
             metadata: ticket.metadata,
-            amountInText: Amounts.largestUSD(in: ticket.text))
+            amountInText: Amounts.largestUSD(utf8: ticket.utf8))
     }
 
     public func assess(_ ticket: Ticket) -> Assessment {

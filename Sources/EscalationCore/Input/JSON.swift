@@ -69,6 +69,74 @@ public struct JSONParser {
 
     public static func parse(_ text: String) throws -> JSONValue { try parse(Array(text.utf8)) }
 
+    /// A member value of a flat object (`visitFlatObject`); string bytes are unescaped.
+    enum FlatValue {
+        case null, bool(Bool), number(Double), string(UnsafeBufferPointer<UInt8>)
+
+        /// As `parse` gives it.
+        var json: JSONValue {
+            switch self {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .number(let n): return .number(n)
+            case .string(let s): return .string(String(decoding: s, as: UTF8.self))
+            }
+        }
+    }
+
+    /// Visits in order the members of an object whose values are all strings, numbers, booleans
+    /// or null — a ticket record's usual shape — with each key's field and bytes, without
+    /// building a `JSONValue` tree; string bytes are valid only during the call. Returns false,
+    /// perhaps after visiting some members, for anything else (nested values, keys with escapes,
+    /// invalid JSON: `parse` says what is wrong) or as soon as `visit` returns false.
+    static func visitFlatObject(_ bytes: [UInt8], _ visit: (InputField, UnsafeBufferPointer<UInt8>, FlatValue) -> Bool) -> Bool {
+        var p = JSONParser(bytes: bytes)
+        var scratch: [UInt8] = []
+        func at(_ k: Int, _ c: UInt8) -> Bool { k < bytes.count && bytes[k] == c }
+        do {
+            p.skipSpace()
+            guard at(p.i, UInt8(ascii: "{")) else { return false }
+            p.i += 1
+            p.skipSpace()
+            if at(p.i, UInt8(ascii: "}")) { p.i += 1 } else {
+                members: while true {
+                    p.skipSpace()
+                    guard at(p.i, UInt8(ascii: "\"")) else { return false }
+                    let keyStart = p.i + 1, keyEnd = p.endOfPlainRun(from: keyStart)
+                    guard at(keyEnd, UInt8(ascii: "\"")) else { return false }
+                    p.i = keyEnd + 1
+                    p.skipSpace()
+                    guard at(p.i, UInt8(ascii: ":")) else { return false }
+                    p.i += 1
+                    p.skipSpace()
+                    guard p.i < bytes.count else { return false }
+                    let visited = try bytes.withUnsafeBufferPointer { all -> Bool in
+                        let key = UnsafeBufferPointer(rebasing: all[keyStart..<keyEnd])
+                        let field = InputField(bytes: key)
+                        switch bytes[p.i] {
+                        case UInt8(ascii: "\""): return try p.withString(scratch: &scratch) { visit(field, key, .string($0)) }
+                        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return visit(field, key, .number(try p.number()))
+                        case UInt8(ascii: "t"): try p.literal("true"); return visit(field, key, .bool(true))
+                        case UInt8(ascii: "f"): try p.literal("false"); return visit(field, key, .bool(false))
+                        case UInt8(ascii: "n"): try p.literal("null"); return visit(field, key, .null)
+                        default: return false
+                        }
+                    }
+                    guard visited else { return false }
+                    p.skipSpace()
+                    if at(p.i, UInt8(ascii: ",")) { p.i += 1; continue }
+                    guard at(p.i, UInt8(ascii: "}")) else { return false }
+                    p.i += 1
+                    break members
+                }
+            }
+            p.skipSpace()
+            return p.i == bytes.count
+        } catch {
+            return false
+        }
+    }
+
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private func fail(_ message: String) -> JSONParseError { JSONParseError(column: i + 1, message: message) }
@@ -200,16 +268,24 @@ public struct JSONParser {
     }
 
     private mutating func string() throws -> String {
+        var scratch: [UInt8] = []
+        return try withString(scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Reads the string whose opening quote is at `i` and hands its unescaped bytes to `body`:
+    /// a slice of the input when the string has no escapes (most strings), else `scratch`.
+    private mutating func withString<R>(scratch out: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) throws -> R {
         i += 1  // opening quote
-        // Common case: no escapes, so the string is one slice of the input.
         let start = i
         i = endOfPlainRun(from: i)
         if i < bytes.count && bytes[i] == UInt8(ascii: "\"") {
             i += 1
-            return String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
+            let end = i - 1
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         }
-        var out = Array(bytes[start..<i])
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(2 * (i - start) + 64)
+        out.append(contentsOf: bytes[start..<i])
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }
             let b = bytes[i]
@@ -237,8 +313,9 @@ public struct JSONParser {
             default: throw fail("invalid escape '\\\(Unicode.Scalar(e))'")
             }
         }
-        // Invalid UTF-8 inside the string becomes U+FFFD rather than failing the record.
-        return String(decoding: out, as: UTF8.self)
+        // Invalid UTF-8 inside the string becomes U+FFFD (in `String(decoding:)`) rather than
+        // failing the record.
+        return out.withUnsafeBufferPointer(body)
     }
 
     /// The first index from `start` holding a quote, a backslash or a control byte (or the end),

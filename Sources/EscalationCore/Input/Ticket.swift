@@ -108,12 +108,24 @@ public enum InputField: Equatable, Sendable {
 
 public struct Ticket: Sendable, Equatable {
     public var id: String
-    public var text: String
+    /// The text as UTF-8, always valid: the JSON decoder hands over the bytes it unescaped and
+    /// the normalizer reads bytes, so most tickets never hold their text as a `String`.
+    public private(set) var utf8: [UInt8]
     public var metadata: AccountMetadata
 
+    public var text: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
+    }
+
     public init(id: String, text: String, metadata: AccountMetadata = AccountMetadata()) {
+        self.init(id: id, validUTF8: Array(text.utf8), metadata: metadata)
+    }
+
+    /// `validUTF8` must be valid UTF-8 (decoders repair input before they unescape it).
+    init(id: String, validUTF8: [UInt8], metadata: AccountMetadata) {
         self.id = id
-        self.text = text
+        self.utf8 = validUTF8
         self.metadata = metadata
     }
 }

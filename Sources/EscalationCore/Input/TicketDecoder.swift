@@ -32,9 +32,9 @@ public enum TicketDecoder {
             case .label: labelValue = v
             case .text, .subject, .body:
                 switch v {
-                case .null: parts[field] = nil
-                case .string(let s): parts[field] = s
-                default: parts[field] = nil; parts.wrongType[key] = v.typeWithArticle
+                case .null: parts.set(field, nil)
+                case .string(let s): parts.set(field, s)
+                default: parts.set(field, nil); parts.wrongType[key] = v.typeWithArticle
                 }
             case .accountTier, .numeric: metadata.set(field, v, position: position)
             case .other: break
@@ -53,6 +53,46 @@ public enum TicketDecoder {
         return try build(id: id, parts: parts, metadata: metadata, label: escalateValue ?? labelValue, warnings: metadata.typeWarnings())
     }
 
+    /// `decode(JSONParser.parse(json), fallbackID:)`, with the record's other fields, for the
+    /// usual record — one object of strings, numbers, booleans and nulls — without building a
+    /// `JSONValue` tree (see `JSONParser.visitFlatObject`). Nil for any other record, and for
+    /// one whose text fields or id have a wrong type or that has no text: the general path then
+    /// decodes it and says what is wrong. `json` must be valid UTF-8.
+    public static func decodeFlat(_ json: [UInt8], fallbackID: String) -> (decoded: Decoded, otherFields: [(String, JSONValue)])? {
+        var id: String?, escalateValue: JSONValue?, labelValue: JSONValue?
+        var parts = TextParts()
+        var metadata = MetadataFields()
+        var otherFields: [(String, JSONValue)] = []
+        var position = 0
+        let flat = JSONParser.visitFlatObject(json) { field, key, value in
+            defer { position += 1 }
+            switch field {
+            case .id:
+                switch value {
+                case .null: id = nil
+                case .string(let s): id = String(decoding: s, as: UTF8.self)
+                case .number(let n): id = JSONWriter.number(n)
+                case .bool: return false
+                }
+            case .escalate: escalateValue = value.json
+            case .label: labelValue = value.json
+            case .text, .subject, .body:
+                switch value {
+                case .null: parts.set(field, nil)
+                case .string(let s) where field == .text: parts.text = Array(s)
+                case .string(let s): parts.set(field, String(decoding: s, as: UTF8.self))
+                default: return false
+                }
+            case .accountTier, .numeric: metadata.set(field, value.json, position: position)
+            case .other: otherFields.append((String(decoding: key, as: UTF8.self), value.json))
+            }
+            return true
+        }
+        guard flat, let decoded = try? build(id: id ?? fallbackID, parts: parts, metadata: metadata,
+                                             label: escalateValue ?? labelValue, warnings: metadata.typeWarnings()) else { return nil }
+        return (decoded, otherFields)
+    }
+
     /// A CSV/TSV row by header name; every value is text.
     public static func decode(fields: [String: String], fallbackID: String) throws -> Decoded {
         let id = fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
@@ -61,7 +101,7 @@ public enum TicketDecoder {
         for (key, value) in fields {
             let field = InputField(key)
             switch field {
-            case .text, .subject, .body: parts[field] = value
+            case .text, .subject, .body: parts.set(field, value)
             case .accountTier, .numeric: metadata.set(field, .string(value), position: 0)
             default: break
             }
@@ -73,7 +113,8 @@ public enum TicketDecoder {
     /// Metadata fields as given, by field (the last of repeated keys wins), and where each was.
     private struct MetadataFields {
         var tier: MetadataValue?
-        var numbers = [MetadataValue?](filled: nil, count: AccountMetadata.numericFieldCount)
+        /// Inline: no allocation per record.
+        var numbers = InlineArray<7, MetadataValue?>(repeating: nil)
         /// Values of a type no metadata field takes, with their field position (for warnings in input order).
         var wrongTypes: [(position: Int, key: String, type: String)] = []
 
@@ -104,22 +145,23 @@ public enum TicketDecoder {
 
     /// The text fields of a record; a record may give `text`, or `subject` and/or `body`.
     private struct TextParts {
-        var text: String?, subject: String?, body: String?
+        /// As UTF-8: the flat JSON path hands over the bytes it unescaped.
+        var text: [UInt8]?
+        var subject: String?, body: String?
         /// Fields given with a type other than string, for the error message.
         var wrongType: [String: String] = [:]
-        /// Hashes the key only when there is something to remove (almost never).
-        private mutating func clearWrongType(_ key: String) { if !wrongType.isEmpty { wrongType[key] = nil } }
-        subscript(field: InputField) -> String? {
-            get { field == .text ? text : field == .subject ? subject : field == .body ? body : nil }
-            set {
-                switch field {
-                case .text: text = newValue; clearWrongType("text")
-                case .subject: subject = newValue; clearWrongType("subject")
-                case .body: body = newValue; clearWrongType("body")
-                default: break
-                }
+
+        mutating func set(_ field: InputField, _ value: String?) {
+            switch field {
+            case .text: text = value.map { Array($0.utf8) }; clearWrongType("text")
+            case .subject: subject = value; clearWrongType("subject")
+            case .body: body = value; clearWrongType("body")
+            default: break
             }
         }
+
+        /// Hashes the key only when there is something to remove (almost never).
+        private mutating func clearWrongType(_ key: String) { if !wrongType.isEmpty { wrongType[key] = nil } }
     }
 
     /// A metadata value as given: JSON numbers stay numbers (no round trip through text).
@@ -135,12 +177,12 @@ public enum TicketDecoder {
 
     private static func build(id: String, parts: TextParts, metadata raw: MetadataFields,
                               label rawLabel: JSONValue?, warnings: [String]) throws -> Decoded {
-        let text: String
+        let text: [UInt8]
         if let t = parts.text {
             text = t
         } else if parts.subject != nil || parts.body != nil {
             // Subject and body read as one text; the subject's words count like any others.
-            text = [parts.subject, parts.body].compactMap { $0 }.joined(separator: "\n")
+            text = Array([parts.subject, parts.body].compactMap { $0 }.joined(separator: "\n").utf8)
         } else {
             throw RecordError("missing 'text' (or 'subject'/'body')")
         }
@@ -167,7 +209,7 @@ public enum TicketDecoder {
             }
             metadata.setNumeric(k, n)
         }
-        return Decoded(ticket: Ticket(id: id, text: text, metadata: metadata), warnings: warnings, rawLabel: rawLabel)
+        return Decoded(ticket: Ticket(id: id, validUTF8: text, metadata: metadata), warnings: warnings, rawLabel: rawLabel)
     }
 
     /// Accepts "12000", "12,000", "$12,000.50", " 3 "; rejects NaN, infinities and words.

@@ -8,6 +8,9 @@ public enum Amounts {
         return text.withUTF8(largestUSD)
     }
 
+    /// `largestUSD(in:)` of UTF-8 bytes.
+    public static func largestUSD(utf8 text: [UInt8]) -> Double? { text.withUnsafeBufferPointer(largestUSD) }
+
     private static func largestUSD(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         // An amount needs a "$" or a "usd": most tickets have neither, and their many other
         // numbers ("403", "3 hours") need not be looked at one by one.

@@ -39,7 +39,13 @@ public final class Normalizer {
 
     /// `normalize(_:)`, with each token's id in `vocabulary` found on the way (for `Vocabulary.encode`).
     public func normalize(_ text: String, vocabulary: Vocabulary) -> NormalizedText {
-        normalize(text, lookingUpIn: vocabulary)
+        var text = text
+        return text.withUTF8 { normalize($0, lookingUpIn: vocabulary) }
+    }
+
+    /// `normalize(_:vocabulary:)` of valid UTF-8.
+    public func normalize(utf8 text: [UInt8], vocabulary: Vocabulary) -> NormalizedText {
+        text.withUnsafeBufferPointer { normalize($0, lookingUpIn: vocabulary) }
     }
 
     /// NFKC_Casefold of a whole string (used for lexicon entries and corpus text).
@@ -54,41 +60,39 @@ public final class Normalizer {
     /// ICU's word-break rules and folding for these characters (checked against ICU by tests and
     /// the normalizer fuzz target); the rest go through ICU (NFKC, then the word-break iterator).
     public func normalize(_ text: String) -> NormalizedText {
-        normalize(text, lookingUpIn: nil)
+        var text = text
+        return text.withUTF8 { normalize($0, lookingUpIn: nil) }
     }
 
-    private func normalize(_ text: String, lookingUpIn vocabulary: Vocabulary?) -> NormalizedText {
+    private func normalize(_ bytes: UnsafeBufferPointer<UInt8>, lookingUpIn vocabulary: Vocabulary?) -> NormalizedText {
         var result = buffer
         result.reset()
         let table = vocabulary?.table
-        var text = text
-        text.withUTF8 { bytes in
-            let n = bytes.count
-            // Enough for the fast path (its folding never lengthens text, each token takes a
-            // byte); the ICU path reserves what it needs and the room is renewed after it.
-            result.reserve(tokens: n, bytes: n)
-            var i = 0
-            while i < n {
-                while i < n && Self.isASCIISpace(bytes[i]) { i += 1 }
-                guard i < n else { break }
-                if let end = appendFastChunk(bytes, from: i, to: &result, lookingUpIn: table) {
-                    i = end
-                    continue
-                }
-                let start = i
-                while i < n && !Self.isASCIISpace(bytes[i]) { i += 1 }
-                let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                // Full-width forms ("ＡＳＡＰ!") are ASCII after NFKC, and tokenized as that ASCII.
-                if let ascii = Self.fullwidthAsASCII(chunk),
-                   ascii.withUnsafeBufferPointer({ appendFastChunk($0, from: 0, to: &result, lookingUpIn: table) }) != nil {
-                    continue
-                }
-                var input = Array(chunk)
-                // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
-                let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
-                segment(nfkc, into: &result)
-                result.reserve(tokens: n - i, bytes: n - i)
+        let n = bytes.count
+        // Enough for the fast path (its folding never lengthens text, each token takes a
+        // byte); the ICU path reserves what it needs and the room is renewed after it.
+        result.reserve(tokens: n, bytes: n)
+        var i = 0
+        while i < n {
+            while i < n && Self.isASCIISpace(bytes[i]) { i += 1 }
+            guard i < n else { break }
+            if let end = appendFastChunk(bytes, from: i, to: &result, lookingUpIn: table) {
+                i = end
+                continue
             }
+            let start = i
+            while i < n && !Self.isASCIISpace(bytes[i]) { i += 1 }
+            let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            // Full-width forms ("ＡＳＡＰ!") are ASCII after NFKC, and tokenized as that ASCII.
+            if let ascii = Self.fullwidthAsASCII(chunk),
+               ascii.withUnsafeBufferPointer({ appendFastChunk($0, from: 0, to: &result, lookingUpIn: table) }) != nil {
+                continue
+            }
+            var input = Array(chunk)
+            // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
+            let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
+            segment(nfkc, into: &result)
+            result.reserve(tokens: n - i, bytes: n - i)
         }
         let normalized = result.make()
         result.shrinkIfLarge()

@@ -99,16 +99,6 @@ final class RecordSource {
 
     static let invalidUTF8Warning = "invalid UTF-8 replaced with U+FFFD"
 
-    /// Eight bytes at a time: no byte has its high bit set.
-    static func isASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var i = 0, bits: UInt64 = 0
-            while i + 8 <= raw.count { bits |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self); i += 8 }
-            while i < raw.count { bits |= UInt64(raw[i]); i += 1 }
-            return bits & 0x8080_8080_8080_8080 == 0
-        }
-    }
-
     /// Text from bytes, invalid UTF-8 repaired; `valid` says whether repair was needed.
     static func utf8(_ bytes: [UInt8]) -> (String, valid: Bool) {
         if let s = String(validating: bytes, as: UTF8.self) { return (s, true) }
@@ -119,9 +109,14 @@ final class RecordSource {
         var value = JSONValue.null
         do {
             // Repair invalid UTF-8 first so the record is scored (and flagged), not rejected.
-            // Pure ASCII (most lines) is valid as it stands: no copy needed to find out.
-            let valid = isASCII(bytes) || utf8(bytes).valid
-            value = try JSONParser.parse(valid ? bytes : Array(utf8(bytes).0.utf8))
+            let valid = UTF8Validation.isValid(bytes)
+            let json = valid ? bytes : Array(utf8(bytes).0.utf8)
+            // The usual record, straight from its bytes; any other through a `JSONValue`.
+            if var (decoded, otherFields) = TicketDecoder.decodeFlat(json, fallbackID: String(line)) {
+                if !valid { decoded.warnings.insert(invalidUTF8Warning, at: 0) }
+                return InputRecord(source: name, line: line, result: .success(decoded), extraFields: otherFields)
+            }
+            value = try JSONParser.parse(json)
             var decoded = try TicketDecoder.decode(value, fallbackID: String(line))
             if !valid { decoded.warnings.insert(invalidUTF8Warning, at: 0) }
             var extra: [(String, JSONValue)] = []
