@@ -67,7 +67,29 @@ public struct JSONWriter {
     public static func appendNumber(_ x: Double, to out: inout [UInt8]) {
         guard x.isFinite else { return out.append(contentsOf: "null".utf8) }
         if x == x.rounded() && abs(x) < 1e15 { return appendInteger(Int(x), to: &out) }
+        if appendFourPlaces(x, to: &out) { return }
         out.append(contentsOf: String(x).utf8)
+    }
+
+    /// Writes `x` if it is k / 10⁴ to the bit (scores rounded to four places, as output numbers
+    /// mostly are) and below 10⁹, else returns false. Its shortest round-trip form, which
+    /// `String(x)` gives, is then k with the point four places in and trailing zeros dropped:
+    /// any other decimal of four places or fewer is ≥ 10⁻⁴ away, far more than an ulp.
+    private static func appendFourPlaces(_ x: Double, to out: inout [UInt8]) -> Bool {
+        guard abs(x) < 1e9 else { return false }
+        let scaled = (x * 10_000).rounded()
+        guard scaled / 10_000 == x else { return false }
+        let k = Int(scaled.magnitude)
+        if x < 0 { out.append(UInt8(ascii: "-")) }
+        appendInteger(k / 10_000, to: &out)
+        out.append(UInt8(ascii: "."))
+        var fraction = k % 10_000, place = 1_000  // not 0: x is no integer
+        while fraction > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(fraction / place))
+            fraction %= place
+            place /= 10
+        }
+        return true
     }
 
     /// Decimal digits of `n`, written back to front into a stack buffer and appended once

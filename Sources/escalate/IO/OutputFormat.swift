@@ -23,19 +23,20 @@ struct RecordWriter {
         }
     }
 
-    func render(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String] = []) -> String {
+    /// The record's output line as UTF-8.
+    func render(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String] = []) -> [UInt8] {
         switch format {
         case .jsonl:
             return renderJSON(a, extra: extra, warnings: warnings)
         case .csv:
             let risks = riskSummary(a)
-            return csvRow([a.id, JSONWriter.number(a.priority), String(a.escalate), a.level.rawValue, a.tier.description,
-                           a.type.rawValue, String(a.review), fmt(a.sentiment), fmt(a.probability), risks,
-                           a.triggers.joined(separator: "|"), a.reasons.joined(separator: " | "), a.route ?? "", ""])
+            return Array(csvRow([a.id, JSONWriter.number(a.priority), String(a.escalate), a.level.rawValue, a.tier.description,
+                                 a.type.rawValue, String(a.review), fmt(a.sentiment), fmt(a.probability), risks,
+                                 a.triggers.joined(separator: "|"), a.reasons.joined(separator: " | "), a.route ?? "", ""]).utf8)
         case .table:
             let risks = riskSummary(a)
-            return pad([a.id, String(format: "%.1f", a.priority), a.level.rawValue, a.tier.description, a.type.rawValue,
-                        a.escalate ? "yes" : "no", a.review ? "yes" : "", fmt(a.sentiment), fmt(a.probability), risks]) + "\n"
+            return Array((pad([a.id, String(format: "%.1f", a.priority), a.level.rawValue, a.tier.description, a.type.rawValue,
+                               a.escalate ? "yes" : "no", a.review ? "yes" : "", fmt(a.sentiment), fmt(a.probability), risks]) + "\n").utf8)
         }
     }
 
@@ -44,7 +45,7 @@ struct RecordWriter {
     }
 
     /// One JSON object, built as bytes in one buffer: this runs once per ticket.
-    private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> String {
+    private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(512)
         // Literal pieces copied from the binary as they are (no String view to walk per byte).
@@ -85,7 +86,7 @@ struct RecordWriter {
             }
         }
         raw("}\n")
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Fields a JSON result may have; `--keep-fields` does not repeat input fields of these names

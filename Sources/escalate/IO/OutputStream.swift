@@ -12,6 +12,11 @@ final class StandardOutput {
         if buffer.count >= limit { flush() }
     }
 
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= limit { flush() }
+    }
+
     func flush() {
         var offset = 0
         while offset < buffer.count {

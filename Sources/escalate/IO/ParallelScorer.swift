@@ -7,7 +7,8 @@ struct ScoredRecord {
     var id: String
     var source: String
     var line: Int
-    var text: String
+    /// The output line(s), as UTF-8.
+    var output: [UInt8]
     /// `FILE:LINE: error|warning: …` lines, printed in input order.
     var diagnostics: [String]
     var failed: Bool
@@ -92,13 +93,13 @@ final class ParallelScorer: @unchecked Sendable {
             let assessment = escalator.assess(decoded.ticket)
             return ScoredRecord(
                 id: record.id, source: record.source, line: record.line,
-                text: writer.render(assessment, extra: record.extraFields, warnings: decoded.warnings),
+                output: writer.render(assessment, extra: record.extraFields, warnings: decoded.warnings),
                 diagnostics: decoded.warnings.map { "\(record.source):\(record.line): warning: \($0)" },
                 failed: false, escalated: assessment.escalate)
         case .failure(let error):
             return ScoredRecord(
                 id: record.id, source: record.source, line: record.line,
-                text: writer.renderError(id: record.id, line: record.line, message: error.message),
+                output: Array(writer.renderError(id: record.id, line: record.line, message: error.message).utf8),
                 diagnostics: ["\(record.source):\(record.line): error: \(error.message)"],
                 failed: true, escalated: false)
         }

@@ -60,7 +60,7 @@ final class RecordSource {
         /// Approximate bytes held, for bounding batches.
         var size: Int {
             switch self {
-            case .ready(let record): if case .success(let d) = record.result { return d.ticket.text.utf8.count } else { return 64 }
+            case .ready(let record): if case .success(let d) = record.result { return d.ticket.utf8.count } else { return 64 }
             case .json(_, _, let bytes): return bytes.count
             }
         }

@@ -92,7 +92,7 @@ struct Score: ParsableCommand {
                     if let warning = duplicates.check(result) { Diagnostics.emit(warning) }
                     if result.failed { failed += 1 } else { scored += 1 }
                     if result.escalated { escalated += 1 }
-                    out.write(result.text)
+                    out.write(result.output)
                 }
             }
             // Hands the full batch over: with one job it is scored here; with more, it is scored in

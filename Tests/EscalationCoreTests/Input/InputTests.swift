@@ -148,4 +148,20 @@ final class FastJSONTests: XCTestCase {
             XCTAssertNil(Amounts.largestUSD(in: pad + "°€é°°°°°°°°°°" + pad), pad)
         }
     }
+
+    /// Numbers are written as `String(x)` writes them (integers without ".0"), whichever way
+    /// they take: scores of up to four places, or anything else.
+    func testNumbersAreWrittenAsTheStandardLibraryWritesThem() {
+        var rng = SeededGenerator(seed: 3)
+        for _ in 0..<4000 {
+            let places = [1.0, 10, 100, 1000, 10_000, 100_000].randomElement(using: &rng)!
+            let k = Double(Int.random(in: -2_000_000_000...2_000_000_000, using: &rng))
+            for x in [k / places, Double.random(in: -1...1, using: &rng), k * 1e6 / places] {
+                let expected = x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+                XCTAssertEqual(JSONWriter.number(x), expected)
+            }
+        }
+        XCTAssertEqual(JSONWriter.number(-0.0005), "-0.0005")
+        XCTAssertEqual(JSONWriter.number(13.9), "13.9")
+    }
 }
