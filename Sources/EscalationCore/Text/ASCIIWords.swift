@@ -46,21 +46,20 @@ extension Normalizer {
         asciiClass(b[j]) == .letter || isLatin1Letter(b, at: j)
     }
 
-    /// Folds, hashes and appends the word starting at `start` (a byte where `startsASCIIWord`,
-    /// or a Latin-1 letter), in one pass, looking it up in `table` if given; returns where the
+    /// Folds and appends the word starting at `start` (a byte where `startsASCIIWord`, or a
+    /// Latin-1 letter), in one pass, looking it up in `table` if given; returns where the
     /// word ends. Sets `symbols` if the word holds a byte other than a letter or digit, `latin1`
     /// if it holds a Latin-1 letter. The caller has reserved room.
     static func appendASCIIWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
                                 lookingUpIn table: ByteTable?, symbols: inout Bool, latin1: inout Bool) -> Int {
         let folded = result.freeBytes
-        var hash = ByteTable.fnvBasis
         var upper = 0, lower = 0, alphanumerics = 0
         var lastIsDigit = false
         var j = start
         let n = b.count
         scan: while j < n {
             let run = j
-            j = foldLowercaseRun(b, at: j, wordStart: start, into: folded, hash: &hash)
+            j = foldLowercaseRun(b, at: j, wordStart: start, into: folded)
             if j != run { lower &+= j &- run; alphanumerics &+= j &- run; lastIsDigit = false }
             guard j < n else { break }
             var byte = b[j]
@@ -78,7 +77,6 @@ extension Normalizer {
                 latin1 = true
                 folded[j - start] = 0xC3
                 folded[j + 1 - start] = trail
-                hash = ByteTable.fnvStep(ByteTable.fnvStep(hash, 0xC3), trail)
                 j += 2
                 continue scan
             case UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: ","), UInt8(ascii: ";"):
@@ -90,7 +88,6 @@ extension Normalizer {
             default: break scan
             }
             folded[j &- start] = byte
-            hash = ByteTable.fnvStep(hash, byte)
             j &+= 1
         }
         let length = j - start
@@ -100,7 +97,7 @@ extension Normalizer {
         let trailingUnderscores = length >= 2 && folded[length - 1] == UInt8(ascii: "_") && folded[length - 2] == UInt8(ascii: "_")
         let kind: Token.Kind = lastIsDigit && !trailingUnderscores ? .number : .word
         let bytes = UnsafeBufferPointer(start: folded, count: length)
-        let id = lookUp(folded, length: length, hash: hash, in: table)
+        let id = lookUp(folded, length: length, in: table)
         var flags: NormalizedText.Flags = upper >= 2 && lower == 0 ? .allCaps : []
         if Token.endsInNT(bytes) { flags.insert(.endsInNT) }
         result.commit(length: length, kind: kind, flags: flags, id: id)
@@ -116,10 +113,8 @@ extension Normalizer {
     @inline(__always) static func appendPlainWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
                                                       lookingUpIn table: ByteTable?) -> Int? {
         let folded = result.freeBytes
-        let first = b[start] | 0x20
-        folded[0] = first
-        var hash = ByteTable.fnvStep(ByteTable.fnvBasis, first)
-        let j = foldLowercaseRun(b, at: start &+ 1, wordStart: start, into: folded, hash: &hash)
+        folded[0] = b[start] | 0x20
+        let j = foldLowercaseRun(b, at: start &+ 1, wordStart: start, into: folded)
         let n = b.count
         if j < n {
             switch b[j] {
@@ -130,33 +125,54 @@ extension Normalizer {
             }
         }
         let length = j &- start
-        result.commit(length: length, kind: .word, flags: [], id: lookUp(folded, length: length, hash: hash, in: table))
+        result.commit(length: length, kind: .word, flags: [], id: lookUp(folded, length: length, in: table))
         return j
     }
 
-    /// Folds the run of lower-case ASCII letters at `j` (kept as they are) into the word that
-    /// began at `wordStart`, hashing as it goes; returns where the run ends. The bulk of most
-    /// words: a loop of its own, with wrapping index arithmetic, is half the instructions a byte.
+    /// Copies the run of lower-case ASCII letters at `j` into the word that began at
+    /// `wordStart`; returns where the run ends. The bulk of most words, so eight bytes at a
+    /// time: whole words are copied (the fold buffer has room for them: folding never lengthens
+    /// the text, and bytes past the word are never read as part of it).
     @inline(__always) private static func foldLowercaseRun(_ b: UnsafeBufferPointer<UInt8>, at j: Int, wordStart start: Int,
-                                                           into folded: UnsafeMutablePointer<UInt8>, hash: inout UInt64) -> Int {
+                                                           into folded: UnsafeMutablePointer<UInt8>) -> Int {
         var j = j
-        while j < b.count {
+        let n = b.count
+        while j &+ 8 <= n {
+            let word = UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(folded + (j &- start)).storeBytes(of: word, as: UInt64.self)
+            let others = notLowercase(word)
+            if others != 0 { return j &+ UInt64(littleEndian: others).trailingZeroBitCount >> 3 }
+            j &+= 8
+        }
+        while j < n {
             let byte = b[j]
             guard byte &- 0x61 < 26 else { break }
             folded[j &- start] = byte
-            hash = ByteTable.fnvStep(hash, byte)
             j &+= 1
         }
         return j
     }
 
-    /// Id of the folded word in `table`, or `notLookedUp` without one. Reads eight bytes at
-    /// `folded` (the token buffer keeps `TokenBuffer.slack` readable past its capacity).
-    @inline(__always) private static func lookUp(_ folded: UnsafeMutablePointer<UInt8>, length: Int, hash: UInt64,
-                                                 in table: ByteTable?) -> Int32 {
+    /// The high bit of each byte of `word` that is not a–z (bytes of seven bits take no carry
+    /// from these additions; the others are flagged by their own high bit).
+    @inline(__always) static func notLowercase(_ word: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low7 = word & ~highs
+        let fromA = (low7 &+ 0x1F1F_1F1F_1F1F_1F1F) & highs  // ≥ 0x61
+        let pastZ = (low7 &+ 0x0505_0505_0505_0505) & highs  // ≥ 0x7B
+        return (~fromA | pastZ | word) & highs
+    }
+
+    /// Id of the folded word in `table`, or `notLookedUp` without one. Reads whole eight-byte
+    /// words at `folded` (the token buffer keeps `TokenBuffer.slack` readable past its capacity).
+    @inline(__always) private static func lookUp(_ folded: UnsafeMutablePointer<UInt8>, length: Int, in table: ByteTable?) -> Int32 {
         guard let table else { return Vocabulary.notLookedUp }
-        let key = length <= 8 ? ByteTable.packed(reading8: folded, length: length) : 0
-        return table.id(UnsafeBufferPointer(start: folded, count: length), hash: hash, packed: key) ?? Vocabulary.unknown
+        let bytes = UnsafeBufferPointer(start: UnsafePointer(folded), count: length)
+        if length <= 8 {
+            let key = ByteTable.packed(reading8: folded, length: length)
+            return table.id(bytes, hash: ByteTable.hash(packed: key, length: length), packed: key) ?? Vocabulary.unknown
+        }
+        return table.id(bytes, hash: ByteTable.hash(reading8: folded, length: length), packed: 0) ?? Vocabulary.unknown
     }
 
     /// Appends clause punctuation (. , ; : ! ?) and counts ! and ?; other ASCII symbols make no token.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Words → dense ids, keyed by UTF-8 bytes, so the tokenizer can look a word up straight from
-/// its fold buffer without first making a `String` (open addressing, FNV-1a, keys in one arena).
+/// its fold buffer without first making a `String` (open addressing, keys in one arena).
 ///
 /// Each slot is two words side by side — hash tag, key length and id, then the key itself when
 /// it has at most eight bytes (most words), else its place in the arena — so a probe costs one
@@ -60,13 +60,42 @@ struct ByteTable: Sendable {
         return length >= 8 ? word : word & ((1 << (8 * UInt64(length))) &- 1)
     }
 
-    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) static func fnvStep(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-
+    /// A key's hash: its bytes taken eight at a time (first byte lowest, as `packed`), each
+    /// word mixed in by a full-width multiplication whose halves are folded together (as in
+    /// wyhash). The tokenizer hashes a word once folded, straight from its fold buffer, in a
+    /// few instructions per eight bytes rather than two per byte.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = fnvBasis
-        for b in bytes { h = fnvStep(h, b) }
+        let n = bytes.count
+        guard n > 8, let base = bytes.baseAddress else { return step(seed(n), packed(bytes)) }
+        func load(_ k: Int) -> UInt64 { UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)) }
+        var h = seed(n)
+        var k = 0
+        while n - k > 8 { h = step(h, load(k)); k += 8 }
+        // The last one to eight bytes: the top ones of the eight that end the key.
+        return step(h, load(n - 8) >> (8 * UInt64(8 - (n - k))))
+    }
+
+    /// `hash` of the `length` bytes at `p`, reading whole eight-byte words: the caller
+    /// guarantees that seven bytes past them are readable (`TokenBuffer.slack`).
+    @inline(__always) static func hash(reading8 p: UnsafePointer<UInt8>, length: Int) -> UInt64 {
+        var h = seed(length)
+        var k = 0
+        repeat {
+            h = step(h, packed(reading8: p + k, length: length &- k))
+            k &+= 8
+        } while k < length
         return h
+    }
+
+    /// `hash` of a key of at most eight bytes, given `packed`.
+    @inline(__always) static func hash(packed key: UInt64, length: Int) -> UInt64 {
+        step(seed(length), key)
+    }
+
+    @inline(__always) private static func seed(_ length: Int) -> UInt64 { UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15 }
+    @inline(__always) private static func step(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (h ^ word).multipliedFullWidth(by: 0xFF51_AFD7_ED55_8CCD)
+        return product.high ^ product.low
     }
 
     @inline(__always) private static func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }

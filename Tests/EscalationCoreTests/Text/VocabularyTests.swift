@@ -18,6 +18,26 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(Set(table.keys), Set(reference.keys))
     }
 
+    /// The tokenizer hashes words from its fold buffer, eight bytes at a time and reading past
+    /// their end; that must be the hash the table was built with, whatever the length and bytes
+    /// that follow.
+    func testHashesOfAWordAgree() {
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<5000 {
+            let length = Int.random(in: 0...40, using: &rng)
+            let buffer = (0..<length + 8).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            buffer.withUnsafeBufferPointer { b in
+                let word = UnsafeBufferPointer(rebasing: b[0..<length])
+                let expected = ByteTable.hash(word)
+                XCTAssertEqual(ByteTable.hash(reading8: b.baseAddress!, length: length), expected)
+                if length <= 8 { XCTAssertEqual(ByteTable.hash(packed: ByteTable.packed(word), length: length), expected) }
+            }
+        }
+        func hash(_ s: String) -> UInt64 { Array(s.utf8).withUnsafeBufferPointer(ByteTable.hash) }
+        XCTAssertNotEqual(hash("ab"), hash("ba"))
+        XCTAssertNotEqual(hash("abcdefgh1"), hash("abcdefgh2"))
+    }
+
     func testPairTableAgreesWithDictionary() {
         var table = PairTable(), reference: [[Int32]: Int32] = [:]
         for k in 0..<50_000 {
