@@ -108,7 +108,7 @@ public final class Normalizer {
         let mark = result.mark
         let n = bytes.count
         var i = start
-        var symbols = false, latin1 = false, curlyQuotes = false
+        var symbols = false, latin1 = false, curlyQuotes = false, emoji = false
         while i < n {
             let b = bytes[i]
             if (b | 0x20) &- 0x61 < 26, let end = Self.appendPlainWord(bytes, from: i, to: &result, lookingUpIn: table) {
@@ -119,6 +119,9 @@ public final class Normalizer {
                 // Segments of their own that make no token, as ASCII '"' does.
                 curlyQuotes = true
                 i += 3
+            } else if b >= 0xE2, let end = appendPictograph(bytes, at: i, to: &result) {
+                emoji = true
+                i = end
             } else if b >= 0x80 {
                 result.rewind(to: mark)
                 return nil
@@ -132,7 +135,7 @@ public final class Normalizer {
         }
         if symbols && i - start >= 2 && i - start <= 8 {
             // Emoticons with non-ASCII characters in them are left to ICU's path.
-            if latin1 || curlyQuotes {
+            if latin1 || curlyQuotes || emoji {
                 result.rewind(to: mark)
                 return nil
             }
@@ -142,6 +145,45 @@ public final class Normalizer {
             }
         }
         return i
+    }
+
+    /// Byte length of the pictograph at `i`, with a U+FE0F (emoji presentation) after it, if
+    /// it is one the fast path knows; else nil. These are word-break class Extended_Pictographic
+    /// (a segment each, the selector attached, joined to nothing), unchanged by NFKC: U+2600–U+27BF
+    /// and the emoji blocks U+1F300–U+1F6FF, U+1F900–U+1F9FF, U+1FA70–U+1FAFF but the skin-tone
+    /// modifiers U+1F3FB–U+1F3FF (which attach). Tests compare every one of them with ICU.
+    static func pictographLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let length: Int
+        if b[i] == 0xE2 {
+            // U+2600–U+27BF: E2 98 80 – E2 9E BF.
+            guard i + 2 < b.count, b[i + 1] >= 0x98, b[i + 1] <= 0x9E, b[i + 2] & 0xC0 == 0x80 else { return nil }
+            length = 3
+        } else if b[i] == 0xF0 {
+            guard i + 3 < b.count, b[i + 1] == 0x9F, b[i + 2] & 0xC0 == 0x80, b[i + 3] & 0xC0 == 0x80 else { return nil }
+            // U+1F300–U+1F6FF: F0 9F 8C 80 – F0 9F 9B BF; U+1F900–U+1F9FF: F0 9F A4 80 – F0 9F A7 BF;
+            // U+1FA70–U+1FAFF: F0 9F A9 B0 – F0 9F AB BF; skin tones U+1F3FB–U+1F3FF: F0 9F 8F BB–BF.
+            let (third, fourth) = (b[i + 2], b[i + 3])
+            let inBlocks = (third >= 0x8C && third <= 0x9B) || (third >= 0xA4 && third <= 0xA7)
+                || (third == 0xA9 && fourth >= 0xB0) || third == 0xAA || third == 0xAB
+            guard inBlocks, !(third == 0x8F && fourth >= 0xBB) else { return nil }
+            length = 4
+        } else {
+            return nil
+        }
+        // An emoji presentation selector (EF B8 8F) belongs to the pictograph before it.
+        let selector = i + length + 2 < b.count && b[i + length] == 0xEF && b[i + length + 1] == 0xB8 && b[i + length + 2] == 0x8F
+        return selector ? length + 3 : length
+    }
+
+    /// Appends the pictograph at `i` (see `pictographLength`) as ICU's path does — an emoji
+    /// token without the selector, or nothing if it is no emoji — and returns where it ends;
+    /// nil if it is not one the fast path knows. Not inlined: rare, and the chunk loop stays small.
+    @inline(never) private func appendPictograph(_ b: UnsafeBufferPointer<UInt8>, at i: Int, to result: inout TokenBuffer) -> Int? {
+        guard let length = Self.pictographLength(b, at: i) else { return nil }
+        let scalarBytes = UnsafeBufferPointer(rebasing: b[i..<(i + (b[i] == 0xE2 ? 3 : 4))])
+        let scalar = String(decoding: scalarBytes, as: UTF8.self).unicodeScalars.first!
+        if Self.isEmoji(scalar) { result.append(scalarBytes, kind: .emoji, allCaps: false, id: Vocabulary.notLookedUp) }
+        return i + length
     }
 
     /// “ or ” (U+201C, U+201D) at `i`: word-break class Other (unlike ASCII '"', they join

@@ -77,6 +77,24 @@ final class FastPathTests: XCTestCase {
 
     /// After a very long text the tokenizer gives its buffers back and starts small again;
     /// texts before and after come out the same either way.
+    /// Every pictograph the fast path takes, alone, repeated, with selectors, next to words and
+    /// punctuation; and the skin-tone modifiers and text selector, which it leaves to ICU.
+    func testEveryPictographAsICU() {
+        let ranges: [ClosedRange<UInt32>] = [0x2600...0x27BF, 0x1F300...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF]
+        var emoji = 0
+        for range in ranges {
+            for value in range {
+                guard let x = Unicode.Scalar(value).map(String.init) else { continue }
+                for text in [x, x + x, x + "\u{FE0F}", "a" + x, x + "b2", x + ".", x + "\u{FE0F}" + x, "“" + x + "”",
+                             x + "\u{FE0E}", x + "\u{1F3FD}", ":" + x, x + "\u{200D}" + x] {
+                    assertSame(text)
+                }
+                if !n.normalize(x).tokens.isEmpty { emoji += 1 }
+            }
+        }
+        XCTAssertGreaterThan(emoji, 1000, "most of these are emoji tokens")
+    }
+
     func testLongTextThenShortOnes() {
         let before = n.normalize("Outage since 9:00, DON'T close this!")
         let long = n.normalize(String(repeating: "déjà vu, ＯＫ ", count: 40_000))
