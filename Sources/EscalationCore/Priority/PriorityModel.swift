@@ -20,7 +20,9 @@ public struct Evidence: Sendable {
 
 /// Each priority component's value in 0…1, by component.
 public struct ComponentValues: Sendable {
-    private var values = [Double](filled: 0, count: PriorityConfig.Component.count)
+    /// Inline, one per `PriorityConfig.Component` (`PriorityModel.init` checks the count): no
+    /// allocation per ticket.
+    private var values = InlineArray<10, Double>(repeating: 0)
     public subscript(component: PriorityConfig.Component) -> Double {
         get { values[component.index] }
         set { values[component.index] = newValue }
@@ -37,6 +39,7 @@ public struct PriorityModel: Sendable {
     private let levelMinimums: (p1: Double, p2: Double, p3: Double)
 
     public init(config: PriorityConfig = .default) {
+        precondition(PriorityConfig.Component.count == 10, "ComponentValues holds ten values")
         self.config = config
         weights = PriorityConfig.Component.allCases.map { config.weights[$0] ?? 0 }
         levelMinimums = (config.spec(.p1).minimum, config.spec(.p2).minimum, config.spec(.p3).minimum)
@@ -117,10 +120,12 @@ public struct PriorityModel: Sendable {
         // Rule reasons first, then the largest contributions (of the top five, those worth half a
         // point), at least three of them; five reasons at most. One array, no intermediate ones.
         var reasons = ruleReasons
+        reasons.reserveCapacity(ruleReasons.count + 5)
         let contributionLimit = max(3, 5 - ruleReasons.count)
+        var text = ReasonText()  // one buffer for all of them
         for (component, points) in contributions.prefix(5) where points >= 0.5 {
             guard reasons.count - ruleReasons.count < contributionLimit else { break }
-            reasons.append(reason(component, points: points, e, risks: risks))
+            reasons.append(reason(component, points: points, e, risks: risks, into: &text))
         }
         let spec = config.spec(level)
         let confidence = max(e.probability, 1 - e.probability)
@@ -146,10 +151,11 @@ public struct PriorityModel: Sendable {
         return true
     }
 
+    /// `r` is scratch space, emptied first.
     private func reason(_ component: PriorityConfig.Component, points: Double, _ e: Evidence,
-                        risks: [(category: String, terms: [String])]) -> String {
+                        risks: [(category: String, terms: [String])], into r: inout ReasonText) -> String {
         let m = e.metadata
-        var r = ReasonText()
+        r.removeAll()
         switch component {
         case .classifier: r.append("classifier P(escalate) "); r.appendFixed(e.probability, 2)
         case .risk:

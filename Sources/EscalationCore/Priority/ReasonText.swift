@@ -6,6 +6,8 @@ struct ReasonText {
 
     init() { bytes.reserveCapacity(64) }
 
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
