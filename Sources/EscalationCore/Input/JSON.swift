@@ -207,19 +207,37 @@ public struct JSONParser {
         }
     }
 
+    /// A number, read in one pass: `[-]digits[.digits]` of up to 15 digits in all (every number
+    /// of a ticket record) is exact without string conversion — the digits as an integer (below
+    /// 2^53) and the power of ten are exact Doubles, and one IEEE division rounds correctly, so
+    /// this equals `Double(text)` (Clinger's fast path). Others go through `Double(_:)`.
     private mutating func number() throws -> Double {
         let start = i
-        if bytes[i] == UInt8(ascii: "-") { i += 1 }
-        func digits() -> Int { let s = i; while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }; return i - s }
-        guard digits() > 0 else { throw fail("invalid number") }
-        if i < bytes.count, bytes[i] == UInt8(ascii: ".") { i += 1; guard digits() > 0 else { throw fail("invalid number") } }
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa = 0  // wraps past 18 digits, but is used only up to 15
+        func digits() -> Int {
+            let first = i
+            while i < bytes.count, case let d = bytes[i] &- 0x30, d < 10 { mantissa = mantissa &* 10 &+ Int(d); i += 1 }
+            return i - first
+        }
+        var digitCount = digits()
+        guard digitCount > 0 else { throw fail("invalid number") }
+        var fractionDigits = 0
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            fractionDigits = digits()
+            guard fractionDigits > 0 else { throw fail("invalid number") }
+            digitCount += fractionDigits
+        }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw fail("invalid number") }
+        } else if digitCount <= 15 {
+            let magnitude = fractionDigits > 0 ? Double(mantissa) / Self.exactPowerOfTen(fractionDigits) : Double(mantissa)
+            return negative ? -magnitude : magnitude
         }
-        // Up to 15 digits, with or without a fraction, need no string conversion (see `decimal`).
-        if i - start <= 16, let value = Self.decimal(bytes[start..<i]) { return value }
         // Out-of-range numbers (1e309) parse to ±inf; callers reject non-finite metadata.
         guard let value = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { throw fail("invalid number") }
         return value
@@ -230,27 +248,6 @@ public struct JSONParser {
         var p = 1.0
         for _ in 0..<k { p *= 10 }  // exact: every product up to 10^22 is representable
         return p
-    }
-
-    /// `[-]digits[.digits]` with at most 15 digits in all, else nil. Exact: the digits as an
-    /// integer (below 2^53) and 10^fraction digits are both exact Doubles, and one IEEE
-    /// division rounds correctly, so this equals `Double(text)` (Clinger's fast path).
-    private static func decimal(_ text: ArraySlice<UInt8>) -> Double? {
-        var value = 0
-        var digits = 0
-        var fraction = -1  // digits after the point, -1 before one is seen
-        var negative = false
-        for (k, b) in zip(text.indices, text) {
-            if k == text.startIndex && b == UInt8(ascii: "-") { negative = true; continue }
-            if b == UInt8(ascii: "."), fraction < 0 { fraction = 0; continue }
-            guard b >= 0x30 && b <= 0x39 else { return nil }
-            value = value * 10 + Int(b - 0x30)
-            digits += 1
-            if fraction >= 0 { fraction += 1 }
-        }
-        guard digits <= 15 else { return nil }
-        let magnitude = fraction > 0 ? Double(value) / exactPowerOfTen(fraction) : Double(value)
-        return negative ? -magnitude : magnitude
     }
 
     /// An object key: the input field names every record repeats come back as string literals,
