@@ -13,43 +13,73 @@ public struct JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `quoted(s)` appended as UTF-8 bytes (for writers that build a whole line in one buffer).
+    /// `quoted(s)` appended as UTF-8 bytes.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        ByteCursor.append(to: &out, atMost: quotedLengthLimit(s)) { writeQuoted(s, to: &$0) }
+    }
+
+    /// The most bytes `writeQuoted(s, to:)` writes: every byte as a six-byte escape, two quotes.
+    public static func quotedLengthLimit(_ s: String) -> Int { 6 * s.utf8.count + 2 }
+
+    /// `quoted(s)` written through `cursor` (room: `quotedLengthLimit(s)`).
+    public static func writeQuoted(_ s: String, to cursor: inout ByteCursor) {
         var utf8 = s
         utf8.withUTF8 { bytes in
-            out.append(UInt8(ascii: "\""))
+            cursor.write(UInt8(ascii: "\""))
             var i = 0
             while i < bytes.count {
                 // Copy the run that needs no escaping at once.
                 let run = i
-                while i < bytes.count && !needsEscape(bytes[i]) { i += 1 }
-                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                i = firstNeedingEscape(bytes, from: i)
+                if i > run { cursor.write(UnsafeBufferPointer(rebasing: bytes[run..<i])) }
                 guard i < bytes.count else { break }
                 let b = bytes[i]
                 if b == 0xE2 {
                     if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
                         // U+2028/2029: legal JSON, but they break JavaScript line readers.
-                        out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        cursor.write(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                         i += 3
                     } else {
-                        out.append(b)
+                        cursor.write(b)
                         i += 1
                     }
                     continue
                 }
+                cursor.write(0x5C)
                 switch b {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [0x5C, b]
-                case UInt8(ascii: "\n"): out += [0x5C, UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): out += [0x5C, UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): out += [0x5C, UInt8(ascii: "t")]
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): cursor.write(b)
+                case UInt8(ascii: "\n"): cursor.write(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): cursor.write(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): cursor.write(UInt8(ascii: "t"))
                 default:  // other control bytes and DEL
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                    cursor.write("u00")
+                    cursor.write(hexDigit(b >> 4))
+                    cursor.write(hexDigit(b & 0xF))
                 }
                 i += 1
             }
-            out.append(UInt8(ascii: "\""))
+            cursor.write(UInt8(ascii: "\""))
         }
+    }
+
+    @inline(__always) private static func hexDigit(_ d: UInt8) -> UInt8 { d < 10 ? UInt8(ascii: "0") + d : UInt8(ascii: "a") + d - 10 }
+
+    /// The first index from `start` whose byte `needsEscape` (or the end), eight bytes at a time.
+    private static func firstNeedingEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // High bit set in a byte that is 0 after the xor, i.e. equal to `c` (bytes ≥ 0x80 xor
+        // an ASCII `c` never are; a false hit can only follow a true one).
+        func equal(_ v: UInt64, _ c: UInt8) -> UInt64 { let x = v ^ (ones &* UInt64(c)); return (x &- ones) & ~x }
+        while i + 8 <= bytes.count {
+            let v = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            let below20 = (v &- ones &* 0x20) & ~v
+            let found = (below20 | equal(v, 0x22) | equal(v, 0x5C) | equal(v, 0x7F) | equal(v, 0xE2)) & highs
+            if found != 0 { return i + UInt64(littleEndian: found).trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < bytes.count && !needsEscape(bytes[i]) { i += 1 }
+        return i
     }
 
     @inline(__always) private static func needsEscape(_ b: UInt8) -> Bool {
@@ -65,43 +95,58 @@ public struct JSONWriter {
 
     /// `number(x)` appended as UTF-8 bytes.
     public static func appendNumber(_ x: Double, to out: inout [UInt8]) {
-        guard x.isFinite else { return out.append(contentsOf: "null".utf8) }
-        if x == x.rounded() && abs(x) < 1e15 { return appendInteger(Int(x), to: &out) }
-        if appendFourPlaces(x, to: &out) { return }
-        out.append(contentsOf: String(x).utf8)
+        ByteCursor.append(to: &out, atMost: numberLengthLimit) { writeNumber(x, to: &$0) }
+    }
+
+    /// The most bytes `writeNumber` writes ("-1.2345678901234567e-308" is 24).
+    public static let numberLengthLimit = 32
+
+    /// `number(x)` written through `cursor` (room: `numberLengthLimit`).
+    public static func writeNumber(_ x: Double, to cursor: inout ByteCursor) {
+        guard x.isFinite else { return cursor.write("null") }
+        if x == x.rounded() && abs(x) < 1e15 { return writeInteger(Int(x), to: &cursor) }
+        if writeFourPlaces(x, to: &cursor) { return }
+        var text = String(x)
+        text.withUTF8 { cursor.write($0) }
     }
 
     /// Writes `x` if it is k / 10⁴ to the bit (scores rounded to four places, as output numbers
     /// mostly are) and below 10⁹, else returns false. Its shortest round-trip form, which
     /// `String(x)` gives, is then k with the point four places in and trailing zeros dropped:
     /// any other decimal of four places or fewer is ≥ 10⁻⁴ away, far more than an ulp.
-    private static func appendFourPlaces(_ x: Double, to out: inout [UInt8]) -> Bool {
+    private static func writeFourPlaces(_ x: Double, to cursor: inout ByteCursor) -> Bool {
         guard abs(x) < 1e9 else { return false }
         let scaled = (x * 10_000).rounded()
         guard scaled / 10_000 == x else { return false }
         let k = Int(scaled.magnitude)
-        if x < 0 { out.append(UInt8(ascii: "-")) }
-        appendInteger(k / 10_000, to: &out)
-        out.append(UInt8(ascii: "."))
+        if x < 0 { cursor.write(UInt8(ascii: "-")) }
+        writeInteger(k / 10_000, to: &cursor)
+        cursor.write(UInt8(ascii: "."))
         var fraction = k % 10_000, place = 1_000  // not 0: x is no integer
         while fraction > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(fraction / place))
+            cursor.write(UInt8(ascii: "0") + UInt8(fraction / place))
             fraction %= place
             place /= 10
         }
         return true
     }
 
-    /// Decimal digits of `n`, written back to front into a stack buffer and appended once
-    /// (a `String` per number cost several hundred instructions on every output record).
+    /// Decimal digits of `n` appended (no `String` per number: several hundred instructions each).
     public static func appendInteger(_ n: Int, to out: inout [UInt8]) {
-        let capacity = 20  // an Int's 19 digits and a sign
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            var i = capacity
-            var rest = n.magnitude
-            repeat { i -= 1; buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10); rest /= 10 } while rest > 0
-            if n < 0 { i -= 1; buffer[i] = UInt8(ascii: "-") }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<capacity]))
+        ByteCursor.append(to: &out, atMost: 20) { writeInteger(n, to: &$0) }
+    }
+
+    /// Decimal digits of `n` (at most 20 bytes: 19 digits and a sign), counted first, then
+    /// written from the last.
+    public static func writeInteger(_ n: Int, to cursor: inout ByteCursor) {
+        if n < 0 { cursor.write(UInt8(ascii: "-")) }
+        var rest = n.magnitude, digits = 1
+        while rest >= 10 { rest /= 10; digits += 1 }
+        rest = n.magnitude
+        let start = cursor.advance(by: digits)
+        for k in stride(from: digits - 1, through: 0, by: -1) {
+            start[k] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
         }
     }
 

@@ -44,48 +44,58 @@ struct RecordWriter {
         a.risks.map { "\($0.category):\($0.terms.joined(separator: "|"))" }.joined(separator: ";")
     }
 
-    /// One JSON object, built as bytes in one buffer: this runs once per ticket.
+    /// One JSON object, written through a cursor into room for the longest it could be
+    /// (every string escaped), then copied out once: this runs once per ticket.
     private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> [UInt8] {
+        let kept = keepFields ? extra.filter { key, _ in !Self.isResultField(key) || (key == "route" && a.route == nil)
+            || (key == "warnings" && warnings.isEmpty) || (key == "ignored_risks" && a.ignoredRisks.isEmpty) }
+            .map { ($0.0, JSONWriter.encode($0.1)) } : []
+        // Fixed text (about 250 bytes), five numbers, each string with its comma or colon.
+        var room = 512 + 5 * JSONWriter.numberLengthLimit
+        func add(_ s: String) { room += JSONWriter.quotedLengthLimit(s) + 2 }
+        for s in [a.id, a.level.rawValue, a.tier.description, a.type.rawValue] { add(s) }
+        for risk in a.risks { add(risk.category); risk.terms.forEach(add) }
+        a.triggers.forEach(add); a.reasons.forEach(add); warnings.forEach(add); a.ignoredRisks.forEach(add)
+        if let route = a.route { add(route) }
+        for (key, value) in kept { add(key); room += value.utf8.count + 2 }
+
         var out: [UInt8] = []
-        out.reserveCapacity(512)
-        // Literal pieces copied from the binary as they are (no String view to walk per byte).
-        func raw(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
-        func text(_ s: String) { out.append(contentsOf: s.utf8) }
-        func number(_ x: Double) { JSONWriter.appendNumber(x, to: &out) }
-        func string(_ s: String) { JSONWriter.appendQuoted(s, to: &out) }
-        func array(_ items: [String]) {
-            out.append(UInt8(ascii: "["))
-            for (k, item) in items.enumerated() { if k > 0 { out.append(UInt8(ascii: ",")) }; string(item) }
-            out.append(UInt8(ascii: "]"))
-        }
-        raw("{\"id\":"); string(a.id)
-        raw(",\"priority\":"); number(a.priority)
-        if a.escalate { raw(",\"escalate\":true,\"level\":") } else { raw(",\"escalate\":false,\"level\":") }
-        string(a.level.rawValue)
-        raw(",\"tier\":"); string(a.tier.description)
-        raw(",\"type\":"); string(a.type.rawValue)
-        if a.review { raw(",\"review\":true") } else { raw(",\"review\":false") }
-        raw(",\"sentiment\":"); number(round4(a.sentiment))
-        raw(",\"probability\":"); number(round4(a.probability))
-        raw(",\"risks\":{")
-        for (k, risk) in a.risks.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            string(risk.category); out.append(UInt8(ascii: ":")); array(risk.terms)
-        }
-        raw("},\"triggers\":"); array(a.triggers)
-        raw(",\"reasons\":"); array(a.reasons)
-        raw(",\"respond_minutes\":"); number(a.respondMinutes)
-        raw(",\"resolve_hours\":"); number(a.resolveHours)
-        if let route = a.route { raw(",\"route\":"); string(route) }
-        if !warnings.isEmpty { raw(",\"warnings\":"); array(warnings) }
-        if !a.ignoredRisks.isEmpty { raw(",\"ignored_risks\":"); array(a.ignoredRisks) }
-        if keepFields {
-            for (key, value) in extra where !Self.isResultField(key) || (key == "route" && a.route == nil)
-                || (key == "warnings" && warnings.isEmpty) || (key == "ignored_risks" && a.ignoredRisks.isEmpty) {
-                out.append(UInt8(ascii: ",")); string(key); out.append(UInt8(ascii: ":")); text(JSONWriter.encode(value))
+        ByteCursor.append(to: &out, atMost: room) { c in
+            func string(_ s: String) { JSONWriter.writeQuoted(s, to: &c) }
+            func number(_ x: Double) { JSONWriter.writeNumber(x, to: &c) }
+            func array(_ items: [String]) {
+                c.write(UInt8(ascii: "["))
+                for (k, item) in items.enumerated() { if k > 0 { c.write(UInt8(ascii: ",")) }; string(item) }
+                c.write(UInt8(ascii: "]"))
             }
+            c.write("{\"id\":"); string(a.id)
+            c.write(",\"priority\":"); number(a.priority)
+            c.write(a.escalate ? ",\"escalate\":true,\"level\":" : ",\"escalate\":false,\"level\":")
+            string(a.level.rawValue)
+            c.write(",\"tier\":"); string(a.tier.description)
+            c.write(",\"type\":"); string(a.type.rawValue)
+            c.write(a.review ? ",\"review\":true" : ",\"review\":false")
+            c.write(",\"sentiment\":"); number(round4(a.sentiment))
+            c.write(",\"probability\":"); number(round4(a.probability))
+            c.write(",\"risks\":{")
+            for (k, risk) in a.risks.enumerated() {
+                if k > 0 { c.write(UInt8(ascii: ",")) }
+                string(risk.category); c.write(UInt8(ascii: ":")); array(risk.terms)
+            }
+            c.write("},\"triggers\":"); array(a.triggers)
+            c.write(",\"reasons\":"); array(a.reasons)
+            c.write(",\"respond_minutes\":"); number(a.respondMinutes)
+            c.write(",\"resolve_hours\":"); number(a.resolveHours)
+            if let route = a.route { c.write(",\"route\":"); string(route) }
+            if !warnings.isEmpty { c.write(",\"warnings\":"); array(warnings) }
+            if !a.ignoredRisks.isEmpty { c.write(",\"ignored_risks\":"); array(a.ignoredRisks) }
+            for (key, value) in kept {
+                c.write(UInt8(ascii: ",")); string(key); c.write(UInt8(ascii: ":"))
+                var value = value
+                value.withUTF8 { c.write($0) }
+            }
+            c.write("}\n")
         }
-        raw("}\n")
         return out
     }
 

@@ -121,6 +121,19 @@ final class FastJSONTests: XCTestCase {
         }
     }
 
+    /// Runs needing no escape are found eight bytes at a time: each special character must be
+    /// escaped wherever it falls, and "–" (E2 80 93, which shares U+2028's first byte) kept.
+    func testEscapesAtEveryOffset() {
+        let escaped: [(String, String)] = [("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1}", #"\u0001"#),
+                                           ("\u{1F}", #"\u001f"#), ("\u{7F}", #"\u007f"#), ("\u{2028}", #"\u2028"#), ("–", "–"), ("é", "é")]
+        for (character, expected) in escaped {
+            for offset in 0..<20 {
+                let before = String(repeating: "a", count: offset), after = String(repeating: "b", count: 19 - offset)
+                XCTAssertEqual(JSONWriter.quoted(before + character + after), "\"" + before + expected + after + "\"")
+            }
+        }
+    }
+
     /// Texts without "$" or "usd" are skipped after a quick scan for "d"/"D": an amount marked
     /// with "usd" in any case must still be found whatever byte offset its "d" falls on.
     func testUSDFoundAtEveryOffset() {
