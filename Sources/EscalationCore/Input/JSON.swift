@@ -281,7 +281,9 @@ public struct JSONParser {
             return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         }
         out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(2 * (i - start) + 64)
+        // The rest of the input bounds the string (no escape is shorter than what it stands
+        // for): a ticket's text needs no regrowth, and a huge line reserves no more than needed.
+        out.reserveCapacity(Swift.min(bytes.count - start, 2 * (i - start) + 4096))
         out.append(contentsOf: bytes[start..<i])
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }
