@@ -13,9 +13,23 @@ public struct JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `quoted(s)` appended as UTF-8 bytes.
+    /// `quoted(s)` appended as UTF-8 bytes; a long string in pieces of about 4 KB, so the room
+    /// made for escaping one (six times its length) stays small.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        ByteCursor.append(to: &out, atMost: quotedLengthLimit(s)) { writeQuoted(s, to: &$0) }
+        var utf8 = s
+        utf8.withUTF8 { bytes in
+            out.append(UInt8(ascii: "\""))
+            var start = 0
+            while start < bytes.count {
+                // Cut before a byte that starts a character: no character is split.
+                var end = min(start + 4096, bytes.count)
+                while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                ByteCursor.append(to: &out, atMost: 6 * piece.count) { writeEscaped(piece, to: &$0) }
+                start = end
+            }
+            out.append(UInt8(ascii: "\""))
+        }
     }
 
     /// The most bytes `writeQuoted(s, to:)` writes: every byte as a six-byte escape, two quotes.
@@ -24,41 +38,44 @@ public struct JSONWriter {
     /// `quoted(s)` written through `cursor` (room: `quotedLengthLimit(s)`).
     public static func writeQuoted(_ s: String, to cursor: inout ByteCursor) {
         var utf8 = s
-        utf8.withUTF8 { bytes in
-            cursor.write(UInt8(ascii: "\""))
-            var i = 0
-            while i < bytes.count {
-                // Copy the run that needs no escaping at once.
-                let run = i
-                i = firstNeedingEscape(bytes, from: i)
-                if i > run { cursor.write(UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-                guard i < bytes.count else { break }
-                let b = bytes[i]
-                if b == 0xE2 {
-                    if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                        // U+2028/2029: legal JSON, but they break JavaScript line readers.
-                        cursor.write(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                        i += 3
-                    } else {
-                        cursor.write(b)
-                        i += 1
-                    }
-                    continue
+        cursor.write(UInt8(ascii: "\""))
+        utf8.withUTF8 { writeEscaped($0, to: &cursor) }
+        cursor.write(UInt8(ascii: "\""))
+    }
+
+    /// Whole characters, escaped for a JSON string (room: six bytes a byte).
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to cursor: inout ByteCursor) {
+        var i = 0
+        while i < bytes.count {
+            // Copy the run that needs no escaping at once.
+            let run = i
+            i = firstNeedingEscape(bytes, from: i)
+            if i > run { cursor.write(UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+            guard i < bytes.count else { break }
+            let b = bytes[i]
+            if b == 0xE2 {
+                if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    // U+2028/2029: legal JSON, but they break JavaScript line readers.
+                    cursor.write(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    i += 3
+                } else {
+                    cursor.write(b)
+                    i += 1
                 }
-                cursor.write(0x5C)
-                switch b {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): cursor.write(b)
-                case UInt8(ascii: "\n"): cursor.write(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): cursor.write(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): cursor.write(UInt8(ascii: "t"))
-                default:  // other control bytes and DEL
-                    cursor.write("u00")
-                    cursor.write(hexDigit(b >> 4))
-                    cursor.write(hexDigit(b & 0xF))
-                }
-                i += 1
+                continue
             }
-            cursor.write(UInt8(ascii: "\""))
+            cursor.write(0x5C)
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): cursor.write(b)
+            case UInt8(ascii: "\n"): cursor.write(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): cursor.write(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): cursor.write(UInt8(ascii: "t"))
+            default:  // other control bytes and DEL
+                cursor.write("u00")
+                cursor.write(hexDigit(b >> 4))
+                cursor.write(hexDigit(b & 0xF))
+            }
+            i += 1
         }
     }
 

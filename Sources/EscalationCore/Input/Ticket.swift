@@ -16,7 +16,7 @@ public struct AccountMetadata: Sendable, Equatable {
     /// Numeric input fields, in the order warnings are given, with their allowed ranges.
     /// Switches rather than a shared table of key paths: every record is decoded through these,
     /// on every scoring thread.
-    static let numericFieldCount = 7
+    static let numericFieldCount = 7  // `TicketDecoder` keeps this many values inline
 
     static func numericField(_ k: Int) -> (name: String, range: ClosedRange<Double>) {
         switch k {

@@ -113,7 +113,7 @@ public enum TicketDecoder {
     /// Metadata fields as given, by field (the last of repeated keys wins), and where each was.
     private struct MetadataFields {
         var tier: MetadataValue?
-        /// Inline: no allocation per record.
+        /// One per numeric field (`AccountMetadata.numericFieldCount`), inline: no allocation per record.
         var numbers = InlineArray<7, MetadataValue?>(repeating: nil)
         /// Values of a type no metadata field takes, with their field position (for warnings in input order).
         var wrongTypes: [(position: Int, key: String, type: String)] = []

@@ -132,6 +132,11 @@ final class FastJSONTests: XCTestCase {
                 XCTAssertEqual(JSONWriter.quoted(before + character + after), "\"" + before + expected + after + "\"")
             }
         }
+        // Long strings are escaped in pieces: none may split a character or an escape.
+        let long = String(repeating: "é\u{2028}\"日本😀x", count: 5000)  // 85,000 bytes: cuts fall inside U+2028
+        let quoted = JSONWriter.quoted(long)
+        XCTAssertEqual(try JSONParser.parse(quoted), .string(long))
+        XCTAssertEqual(quoted.components(separatedBy: "\\u2028").count, 5001)
     }
 
     /// Texts without "$" or "usd" are skipped after a quick scan for "d"/"D": an amount marked
