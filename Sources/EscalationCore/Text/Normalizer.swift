@@ -16,6 +16,8 @@ public final class Normalizer {
     private var kinds: [UInt8] = []
     /// The fast path's output, reused from text to text.
     private var buffer = TokenBuffer()
+    /// The last text returned, whose arrays the next one reuses if no one else holds them.
+    private var recycled: NormalizedText?
     /// Emoticons to keep whole (":-(", "<3"): ICU would split them into punctuation.
     /// Filled from the sentiment lexicon; matched against whitespace-separated chunks.
     public var emoticons: Set<String> = [] {
@@ -94,7 +96,12 @@ public final class Normalizer {
             segment(nfkc, into: &result)
             result.reserve(tokens: n - i, bytes: n - i)
         }
-        let normalized = result.make()
+        // The last text's arrays are refilled when its user has let go of them (the scoring
+        // path does, ticket after ticket): five allocations fewer per text.
+        var normalized = recycled ?? NormalizedText()
+        recycled = nil
+        result.make(into: &normalized)
+        recycled = result.isOrdinarySize ? normalized : nil
         result.shrinkIfLarge()
         buffer = result  // it may have grown, or given its storage back
         return normalized
@@ -103,7 +110,7 @@ public final class Normalizer {
     /// Tokenizes the whitespace-free chunk at `start` without ICU and returns where it ends; or
     /// returns nil, having appended nothing, if it holds a character only ICU handles.
     /// The fast path knows ASCII and the Latin-1 letters À–ÿ (but ß, which folds to "ss").
-    private func appendFastChunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
+    @inline(__always) private func appendFastChunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
                                  lookingUpIn table: ByteTable?) -> Int? {
         let mark = result.mark
         let n = bytes.count

@@ -62,14 +62,14 @@ public struct NormalizedText: Sendable, Equatable {
         static let questionMark = Flags(rawValue: 8)
     }
 
-    public let kinds: [Token.Kind]
-    let flags: [Flags]
+    public internal(set) var kinds: [Token.Kind]
+    var flags: [Flags]
     /// Token `t`'s folded UTF-8 is `bytes[ends[t - 1]..<ends[t]]` (from 0 for the first).
-    let bytes: [UInt8]
-    let ends: [Int32]
+    var bytes: [UInt8]
+    var ends: [Int32]
     /// Vocabulary ids the tokenizer found while folding (see `Normalizer.normalize(_:vocabulary:)`),
     /// one per token, `Vocabulary.notLookedUp` where it did not look.
-    let ids: [Int32]
+    var ids: [Int32]
     public var exclamationMarks: Int
     public var questionMarks: Int
 

@@ -102,6 +102,25 @@ struct TokenBuffer {
         text.withUTF8 { append($0, kind: token.kind, allCaps: token.isAllCaps, id: Vocabulary.notLookedUp) }
     }
 
+    /// The tokens so far, copied into `text`'s arrays: without an allocation when nothing else
+    /// holds them (a text the caller is done with, handed back).
+    func make(into text: inout NormalizedText) {
+        func refill<T>(_ array: inout [T], from p: UnsafeMutablePointer<T>, count: Int) {
+            array.removeAll(keepingCapacity: true)
+            array.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+        }
+        refill(&text.kinds, from: kinds, count: count)
+        refill(&text.flags, from: flags, count: count)
+        refill(&text.bytes, from: bytes, count: byteCount)
+        refill(&text.ends, from: ends, count: count)
+        refill(&text.ids, from: ids, count: count)
+        text.exclamationMarks = exclamationMarks
+        text.questionMarks = questionMarks
+    }
+
+    /// Whether a text of this size is small enough to keep its storage for the next one.
+    var isOrdinarySize: Bool { count <= Self.keptTokens && byteCount <= Self.keptBytes }
+
     /// The tokens so far, as a value.
     func make() -> NormalizedText {
         NormalizedText(kinds: Array(UnsafeBufferPointer(start: kinds, count: count)),

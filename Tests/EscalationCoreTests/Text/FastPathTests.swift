@@ -95,6 +95,18 @@ final class FastPathTests: XCTestCase {
         XCTAssertGreaterThan(emoji, 1000, "most of these are emoji tokens")
     }
 
+    /// The normalizer refills the last text's arrays for the next one: a text still held must
+    /// keep its tokens.
+    func testHeldTextSurvivesTheNext() {
+        let first = n.normalize("Outage again, NOTHING works!")
+        let tokens = first.tokens
+        let second = n.normalize("fine")
+        XCTAssertEqual(first.tokens, tokens)
+        XCTAssertEqual(first.exclamationMarks, 1)
+        XCTAssertEqual(second.tokens.map(\.text), ["fine"])
+        XCTAssertEqual(n.normalize("Outage again, NOTHING works!"), first)
+    }
+
     func testLongTextThenShortOnes() {
         let before = n.normalize("Outage since 9:00, DON'T close this!")
         let long = n.normalize(String(repeating: "déjà vu, ＯＫ ", count: 40_000))
