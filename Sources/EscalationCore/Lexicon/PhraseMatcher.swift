@@ -99,6 +99,13 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     private let stemEntries: [[Int32]]
     /// Entries that may start with any word (a leading gap).
     private let anyFirst: [Int32]
+    /// By vocabulary id (up to the last that starts an entry) and by stem id: what the second
+    /// elements of the entries starting with it accept, as `signature` bits (all bits when one
+    /// of them has no second element or a gap there); 0 when none starts with it. Most words
+    /// that start entries ("the", "not", "in") are not followed by what any of them needs next:
+    /// one AND rules those out before any matching.
+    private let secondsByWord: [UInt64]
+    private let secondsByStem: [UInt64]
 
     public var isEmpty: Bool { payloads.isEmpty }
     /// The most words any match can span (an element is one word, a gap up to its size).
@@ -158,15 +165,59 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         wordEntries = flat
         stemEntries = byStem
         anyFirst = any
+        var secondsByWord = [UInt64](repeating: 0, count: used), secondsByStem = [UInt64](repeating: 0, count: byStem.count)
+        func fileSecond(_ e: Element, _ seconds: UInt64) {
+            switch e.kind {
+            case .word: if e.value >= 0 { secondsByWord[Int(e.value)] |= seconds }
+            case .stem: if e.value >= 0 { secondsByStem[Int(e.value)] |= seconds }
+            case .gap: break
+            case .anyOf: for o in options[Int(e.value)..<Int(e.value + e.count)] { fileSecond(o, seconds) }
+            }
+        }
+        for k in source.indices {
+            let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
+            guard elements[first].kind != .gap else { continue }
+            let seconds = last - first < 2 || elements[first + 1].kind == .gap ? UInt64.max : Self.signature(of: elements[first + 1], options)
+            fileSecond(elements[first], seconds)
+        }
+        self.secondsByWord = secondsByWord
+        self.secondsByStem = secondsByStem
+    }
+
+    /// One bit for a word id, one for a stem id: a word's signature has the bits of its id and
+    /// stems, an element's those of what it accepts. Different words may share a bit (the
+    /// filter then lets a position through to matching, which decides).
+    @inline(__always) private static func bit(word id: Int32) -> UInt64 { 1 &<< (UInt64(truncatingIfNeeded: id) & 63) }
+    @inline(__always) private static func bit(stem id: Int32) -> UInt64 { 1 &<< ((UInt64(truncatingIfNeeded: id) &+ 32) & 63) }
+
+    private static func signature(of e: Element, _ options: [Element]) -> UInt64 {
+        switch e.kind {
+        case .word: return e.value >= 0 ? bit(word: e.value) : 0
+        case .stem: return e.value >= 0 ? bit(stem: e.value) : 0
+        case .gap: return .max
+        case .anyOf: return options[Int(e.value)..<Int(e.value + e.count)].reduce(0) { $0 | signature(of: $1, options) }
+        }
+    }
+
+    @inline(__always) private static func signature(of i: Int, in view: borrowing WordView) -> UInt64 {
+        var bits = bit(word: view.ids[i])
+        for k in view.encoded.stemRange(ofToken: view.tokens[i]) { bits |= bit(stem: view.encoded.stem(at: k)) }
+        return bits
     }
 
     /// The longest entry matching at `start` (ties: the first inserted), or nil.
     /// Longest is all callers need: a shorter match from the same start covers less.
     /// Most words start no entry: that is decided here, inline, before any matching.
     @inline(__always) public func longest(in view: borrowing WordView, at start: Int) -> Match? {
+        guard anyFirst.isEmpty else { return match(in: view, at: start) }
         let id = Int(view.ids[start])
-        let startsEntries = id >= 0 && id + 1 < wordStart.count && wordStart[id] < wordStart[id + 1]
-        guard startsEntries || !anyFirst.isEmpty || !view.encoded.stemRange(ofToken: view.tokens[start]).isEmpty else { return nil }
+        var seconds = id >= 0 && id < secondsByWord.count ? secondsByWord[id] : 0
+        for k in view.encoded.stemRange(ofToken: view.tokens[start]) {
+            let s = Int(view.encoded.stem(at: k))
+            if s < secondsByStem.count { seconds |= secondsByStem[s] }
+        }
+        guard seconds != 0 else { return nil }
+        guard seconds == .max || (start + 1 < view.count && seconds & Self.signature(of: start + 1, in: view) != 0) else { return nil }
         return match(in: view, at: start)
     }
 
