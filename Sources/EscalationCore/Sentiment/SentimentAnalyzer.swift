@@ -141,12 +141,22 @@ public final class SentimentAnalyzer: Sendable {
 
     private struct Context {
         var words: [Word]
-        /// Token index (in `NormalizedText.tokens`) → word index here, -1 for punctuation.
-        var wordOfToken: [Int32]
-        /// Token index and id of each word, for phrase matching.
+        /// Token index and id of each word, for phrase matching; token indices ascend.
         var view: WordView
         var capsStandOut: Bool
+        /// The first word with a contrast fact ("but"), or nil.
+        var contrast: Int?
         var count: Int { words.count }
+
+        /// Word index of token `t`, if it is a word (a binary search: asked once per risk hit).
+        func word(ofToken t: Int) -> Int? {
+            var low = 0, high = view.tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if view.tokens[mid] < t { low = mid + 1 } else { high = mid }
+            }
+            return low < view.tokens.count && view.tokens[low] == t ? low : nil
+        }
     }
 
     /// Per token: inside an informational question (see `informationalQuestionMask`). Risk
@@ -159,36 +169,33 @@ public final class SentimentAnalyzer: Sendable {
         let text = encoded.text
         let questions = given ?? questionMask(encoded)
         let n = text.count
-        var wordOfToken = [Int32](filled: -1, count: n)
         var capsCount = 0
         var sentence: Int32 = 0
         var count = 0
+        var contrast: Int?
         var tokenOfWord = [Int](filled: 0, count: n)
         var idOfWord = [Int32](filled: 0, count: n)
         // Written through pointers: an array store per token would check uniqueness each time.
         let words = [Word](unsafeUninitializedCapacity: n) { words, initialized in
-            wordOfToken.withUnsafeMutableBufferPointer { wordOfToken in
-                tokenOfWord.withUnsafeMutableBufferPointer { tokenOfWord in
-                    idOfWord.withUnsafeMutableBufferPointer { idOfWord in
-                        for t in 0..<n {
-                            if text.kinds[t] == .punctuation {
-                                if count > 0 { words[count - 1].state.insert(.boundaryAfter) }
-                                if text.endsSentence(t) { sentence += 1 }
-                                continue
-                            }
-                            let id = encoded.ids[t]
-                            let facts = facts(id)
-                            var state: State = []
-                            if text.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
-                            if questions[t] { state.insert(.inQuestion) }
-                            if facts.contains(.negator) || text.endsInNT(t) { state.insert(.negator) }
-                            words.initializeElement(at: count, to: Word(id: id, sentence: sentence,
-                                                                         facts: facts, state: state))
-                            wordOfToken[t] = Int32(count)
-                            tokenOfWord[count] = t
-                            idOfWord[count] = id
-                            count += 1
+            tokenOfWord.withUnsafeMutableBufferPointer { tokenOfWord in
+                idOfWord.withUnsafeMutableBufferPointer { idOfWord in
+                    for t in 0..<n {
+                        if text.kinds[t] == .punctuation {
+                            if count > 0 { words[count - 1].state.insert(.boundaryAfter) }
+                            if text.endsSentence(t) { sentence += 1 }
+                            continue
                         }
+                        let id = encoded.ids[t]
+                        let facts = facts(id)
+                        var state: State = []
+                        if text.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
+                        if questions[t] { state.insert(.inQuestion) }
+                        if facts.contains(.negator) || text.endsInNT(t) { state.insert(.negator) }
+                        if contrast == nil && facts.contains(.contrast) { contrast = count }
+                        words.initializeElement(at: count, to: Word(id: id, sentence: sentence, facts: facts, state: state))
+                        tokenOfWord[count] = t
+                        idOfWord[count] = id
+                        count += 1
                     }
                 }
             }
@@ -197,8 +204,8 @@ public final class SentimentAnalyzer: Sendable {
         tokenOfWord.removeLast(n - count)
         idOfWord.removeLast(n - count)
         // Caps only count when they stand out: a fully shouted text gets no extra.
-        return Context(words: words, wordOfToken: wordOfToken, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord),
-                       capsStandOut: capsCount > 0 && capsCount < count)
+        return Context(words: words, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord),
+                       capsStandOut: capsCount > 0 && capsCount < count, contrast: contrast)
     }
 
     /// Per-word valences and the compound score, for explanations and lexicon work.
@@ -223,72 +230,96 @@ public final class SentimentAnalyzer: Sendable {
     public func compound(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:],
                          questions: [Bool]? = nil) -> Double {
         var c = context(encoded, questions: questions)
-        return c.words.isEmpty ? 0 : score(&c, encoded.text, risks, riskValence).compound
+        return c.words.isEmpty ? 0 : Self.compound(of: score(&c, encoded.text, risks, riskValence), c.view.encoded.text)
     }
 
     public func breakdown(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
         var c = context(encoded, questions: nil)
         guard !c.words.isEmpty else { return Breakdown(words: [], valences: [], compound: 0) }
-        let (valences, compound) = score(&c, encoded.text, risks, riskValence)
-        return Breakdown(words: c.view.tokens.map(encoded.text.text(at:)), valences: valences, compound: compound)
+        let scored = score(&c, encoded.text, risks, riskValence)
+        var valences = [Double](filled: 0, count: c.count)
+        for s in scored { valences[Int(s.word)] = s.value }
+        return Breakdown(words: c.view.tokens.map(encoded.text.text(at:)), valences: valences,
+                         compound: Self.compound(of: scored, encoded.text))
     }
 
-    /// Marks phrase words and risk starts in `c` (in place: a copy of the words would cost more
-    /// than the rest).
+    /// A word's valence; words not listed have none. Most words have none, so every rule after
+    /// the first pass reads this short list, not a value per word.
+    private struct Scored {
+        var word: Int32
+        var value: Double
+    }
+
+    /// Sum (in word order, as VADER adds them) with punctuation emphasis, squashed into [-1, 1].
+    private static func compound(of scored: [Scored], _ text: NormalizedText) -> Double {
+        var sum = 0.0
+        for s in scored { sum += s.value }
+        if sum != 0 { sum += (sum > 0 ? 1 : -1) * punctuationEmphasis(text) }
+        return normalize(sum)
+    }
+
+    /// The words' valences after every rule, in word order. Marks phrase words and risk starts
+    /// in `c` (in place: a copy of the words would cost more than the rest).
     private func score(_ c: inout Context, _ text: NormalizedText, _ risks: [RiskHit],
-                       _ riskValence: [String: Double]) -> (valences: [Double], compound: Double) {
-        for hit in risks where c.wordOfToken[hit.tokenIndex] >= 0 { c.words[Int(c.wordOfToken[hit.tokenIndex])].state.insert(.riskStart) }
-        // Phrases first, so their words are not read again as modifiers ("can't believe").
-        // Matches are few: kept as a list in word order, not an optional per word.
-        var phraseMatches: [(start: Int, value: Double)] = []
+                       _ riskValence: [String: Double]) -> [Scored] {
+        var riskWords: [Int] = []
+        for hit in risks {
+            guard let i = c.word(ofToken: hit.tokenIndex) else { riskWords.append(-1); continue }
+            c.words[i].state.insert(.riskStart)
+            riskWords.append(i)
+        }
+        // One pass, left to right: a phrase (longest first) is tried before a word's own valence,
+        // so phrase words are not read again as modifiers ("can't believe"); modifiers are read
+        // backwards only, from words already passed.
+        var scored: [Scored] = []
         var i = 0
         while i < c.count {
             if let phrase = phrases.longest(in: c.view, at: i) {
-                phraseMatches.append((i, phrase.payload))
                 for j in i..<(i + phrase.length) { c.words[j].state.insert(.inPhrase) }
+                if phrase.payload != 0 { scored.append(Scored(word: Int32(i), value: adjust(phrase.payload, at: i, c))) }
                 i += phrase.length
-            } else {
-                i += 1
+                continue
             }
-        }
-        var valences = [Double](filled: 0, count: c.count)
-        var nextPhrase = 0
-        for i in c.words.indices {
             let word = c.words[i]
-            if nextPhrase < phraseMatches.count && phraseMatches[nextPhrase].start == i {
-                let value = phraseMatches[nextPhrase].value
-                nextPhrase += 1
-                valences[i] = value == 0 ? 0 : adjust(value, at: i, c)
-            } else if word.facts.contains(.valence) && !word.facts.contains(.intensifier) && !word.state.contains(.inPhrase) {
-                var valence = valenceOf[Int(word.id)]
+            if word.facts.contains(.valence) && !word.facts.contains(.intensifier) {
                 // "no" that negates what follows ("no more errors", "no outage") is not a sentiment itself.
-                if word.facts.contains(.shortNegator) && negatesNext(i, c) { valence = 0 }
-                valences[i] = valence == 0 ? 0 : adjust(valence, at: i, c)
+                let valence = word.facts.contains(.shortNegator) && negatesNext(i, c) ? 0 : valenceOf[Int(word.id)]
+                if valence != 0 { scored.append(Scored(word: Int32(i), value: adjust(valence, at: i, c))) }
             }
+            i += 1
         }
 
-        for hit in risks {
-            let i = Int(c.wordOfToken[hit.tokenIndex])
-            guard i >= 0 else { continue }
+        for (hit, i) in zip(risks, riskWords) where i >= 0 {
+            let k = Self.position(of: i, in: scored)
+            let present = k < scored.count && scored[k].word == Int32(i)
             if hit.exempt {
-                valences[i] = 0  // a harmless mention ("cancel the export") is no complaint
+                if present { scored[k].value = 0 }  // a harmless mention ("cancel the export") is no complaint
             } else if hit.counts, let v = riskValence[hit.category], v < 0 {
                 // The stronger of the word's own valence and the risk's, not both: no double counting.
-                valences[i] = min(valences[i], v - (c.capsStandOut && c.words[i].state.contains(.caps) ? Self.capsEmphasis : 0))
+                let risk = v - (c.capsStandOut && c.words[i].state.contains(.caps) ? Self.capsEmphasis : 0)
+                if present { scored[k].value = min(scored[k].value, risk) } else { scored.insert(Scored(word: Int32(i), value: min(0, risk)), at: k) }
             }
         }
-        applySarcasm(&valences, c)
-        // Asking how something works is not an emotion, whatever words the question uses.
-        for i in valences.indices where valences[i] != 0 && c.words[i].state.contains(.inQuestion) { valences[i] = 0 }
-
-        if let contrast = c.words.firstIndex(where: { $0.facts.contains(.contrast) }) {
-            for j in valences.indices where j < contrast { valences[j] *= Self.beforeContrast }
-            for j in valences.indices where j > contrast { valences[j] *= Self.afterContrast }
+        applySarcasm(&scored, c)
+        for k in scored.indices {
+            let i = Int(scored[k].word)
+            // Asking how something works is not an emotion, whatever words the question uses.
+            if c.words[i].state.contains(.inQuestion) { scored[k].value = 0 }
+            if let contrast = c.contrast {
+                if i < contrast { scored[k].value *= Self.beforeContrast } else if i > contrast { scored[k].value *= Self.afterContrast }
+            }
         }
+        return scored
+    }
 
-        var sum = valences.reduce(0, +)
-        if sum != 0 { sum += (sum > 0 ? 1 : -1) * punctuationEmphasis(text) }
-        return (valences, Self.normalize(sum))
+    /// Where word `i` is, or would go, in `scored` (ordered by word).
+    private static func position(of i: Int, in scored: [Scored]) -> Int {
+        var low = 0, high = scored.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(scored[mid].word) < i { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     private func negatesNext(_ i: Int, _ c: borrowing Context) -> Bool {
@@ -299,20 +330,24 @@ public final class SentimentAnalyzer: Sendable {
         return false
     }
 
-    /// "Great, down again." — praise opening a sentence whose rest is negative is sarcasm.
-    private func applySarcasm(_ valences: inout [Double], _ c: borrowing Context) {
-        var i = 0
-        while i < c.count {
-            let sentence = c.words[i].sentence
-            var end = i
-            while end < c.count && c.words[end].sentence == sentence { end += 1 }
-            // The praise word may follow an interjection: "Oh perfect, …".
-            for opener in i..<min(i + 2, end) where c.words[opener].facts.contains(.sarcasticOpener)
-                && c.words[opener].state.contains(.boundaryAfter) && valences[opener] > 0 {
-                if valences[(opener + 1)..<end].reduce(0, +) < 0 { valences[opener] *= Self.negationScalar }
-                break
-            }
-            i = end
+    /// "Great, down again." — praise opening a sentence whose rest is negative is sarcasm. The
+    /// opener is one of the sentence's first two words (it may follow an interjection: "Oh
+    /// perfect, …"), the first of them that qualifies.
+    private func applySarcasm(_ scored: inout [Scored], _ c: borrowing Context) {
+        var lastSentence: Int32 = -1
+        for k in scored.indices {
+            let o = Int(scored[k].word)
+            let word = c.words[o]
+            guard word.sentence != lastSentence, scored[k].value > 0, word.facts.contains(.sarcasticOpener),
+                  word.state.contains(.boundaryAfter) else { continue }
+            let first = o == 0 || c.words[o - 1].sentence != word.sentence
+            let second = !first && (o == 1 || c.words[o - 2].sentence != word.sentence)
+            guard first || second else { continue }
+            lastSentence = word.sentence
+            var rest = 0.0
+            var j = k + 1
+            while j < scored.count && c.words[Int(scored[j].word)].sentence == word.sentence { rest += scored[j].value; j += 1 }
+            if rest < 0 { scored[k].value *= Self.negationScalar }
         }
     }
 
@@ -365,7 +400,7 @@ public final class SentimentAnalyzer: Sendable {
         return (1..<distance).contains { c.words[i - $0].id == ruleWords.so || c.words[i - $0].id == ruleWords.this }
     }
 
-    private func punctuationEmphasis(_ text: NormalizedText) -> Double {
+    private static func punctuationEmphasis(_ text: NormalizedText) -> Double {
         let exclamation = Double(min(text.exclamationMarks, Self.maxExclamations)) * Self.exclamationEmphasis
         var question = 0.0
         if text.questionMarks > 1 {
