@@ -35,19 +35,28 @@ public struct PriorityModel: Sendable {
     /// The config's weights by component index, resolved once (this runs for every ticket).
     private let weights: [Double]
     private let components = PriorityConfig.Component.allCases
-    /// Minimum priority of P1, P2, P3, resolved once (the config keeps levels in a dictionary).
-    private let levelMinimums: (p1: Double, p2: Double, p3: Double)
+    /// Each level's spec, resolved once (the config keeps levels in a dictionary).
+    private let specs: (p1: PriorityConfig.LevelSpec, p2: PriorityConfig.LevelSpec, p3: PriorityConfig.LevelSpec, p4: PriorityConfig.LevelSpec)
 
     public init(config: PriorityConfig = .default) {
         precondition(PriorityConfig.Component.count == 10, "ComponentValues holds ten values")
         self.config = config
         weights = PriorityConfig.Component.allCases.map { config.weights[$0] ?? 0 }
-        levelMinimums = (config.spec(.p1).minimum, config.spec(.p2).minimum, config.spec(.p3).minimum)
+        specs = (config.spec(.p1), config.spec(.p2), config.spec(.p3), config.spec(.p4))
+    }
+
+    private func spec(_ level: Level) -> PriorityConfig.LevelSpec {
+        switch level {
+        case .p1: specs.p1
+        case .p2: specs.p2
+        case .p3: specs.p3
+        case .p4: specs.p4
+        }
     }
 
     /// The highest level whose minimum the priority reaches.
     public func level(for priority: Double) -> Level {
-        priority >= levelMinimums.p1 ? .p1 : priority >= levelMinimums.p2 ? .p2 : priority >= levelMinimums.p3 ? .p3 : .p4
+        priority >= specs.p1.minimum ? .p1 : priority >= specs.p2.minimum ? .p2 : priority >= specs.p3.minimum ? .p3 : .p4
     }
 
     public func components(_ e: Evidence) -> ComponentValues {
@@ -76,11 +85,21 @@ public struct PriorityModel: Sendable {
 
     public func assess(id: String, _ e: Evidence) -> Assessment {
         let values = components(e)
-        var contributions: [(PriorityConfig.Component, Double)] = components.map {
-            ($0, 100 * weights[$0.index] * values[$0])
+        // Points per component, and the components ordered by points, largest first (a stable
+        // insertion sort: ties keep component order). Inline: no arrays per ticket.
+        var points = InlineArray<10, Double>(repeating: 0)
+        var order = InlineArray<10, Int>(repeating: 0)
+        var total = 0.0
+        for k in 0..<PriorityConfig.Component.count {
+            let p = 100 * weights[k] * values[components[k]]
+            points[k] = p
+            total += p
+            var j = k
+            while j > 0 && points[order[j - 1]] < p { order[j] = order[j - 1]; j -= 1 }
+            order[j] = k
         }
         // Rounded before any decision, so a threshold equal to a shown priority behaves as shown.
-        var priority = (min(100, contributions.reduce(0) { $0 + $1.1 }) * 10).rounded() / 10
+        var priority = (min(100, total) * 10).rounded() / 10
 
         var risks: [(category: String, terms: [String])] = []
         for hit in e.risks where hit.counts {
@@ -90,24 +109,29 @@ public struct PriorityModel: Sendable {
                 risks.append((hit.category, [hit.matched]))
             }
         }
-        let categories = risks.map(\.category)
 
         var escalate = priority >= config.threshold(for: e.metadata)
         var level = level(for: priority)
         // Route by the heaviest risk category present; no category → the default route.
-        let strongest = categories.max { (config.riskWeights[$0] ?? 0, $1) < (config.riskWeights[$1] ?? 0, $0) }
-        var route = strongest.flatMap { config.routes[$0] } ?? config.defaultRoute
+        var strongest: (category: String, weight: Double)?
+        for (category, _) in risks {
+            let weight = config.riskWeights[category] ?? 0
+            // Ties: the category that sorts first (as `max` over (weight, name) pairs picks).
+            if let s = strongest, (weight, s.category) <= (s.weight, category) { continue }
+            strongest = (category, weight)
+        }
+        var route = strongest.flatMap { config.routes[$0.category] } ?? config.defaultRoute
         var routeNote: String?
         var triggers: [String] = []
         var ruleReasons: [String] = []
 
-        for rule in config.rules where rule.enabled && fires(rule, categories: categories, e) {
+        for rule in config.rules where rule.enabled && fires(rule, risks: risks, e) {
             triggers.append(rule.name)
             escalate = true
             var effects: [String] = []
             if let ruleLevel = rule.level, ruleLevel > level {
                 level = ruleLevel
-                priority = max(priority, config.spec(ruleLevel).minimum)
+                priority = max(priority, spec(ruleLevel).minimum)
                 effects.append(ruleLevel.rawValue)
             }
             if let tier = rule.tier, tier > route.tier { route.tier = tier; effects.append(tier.description) }
@@ -116,18 +140,17 @@ public struct PriorityModel: Sendable {
         }
         if !escalate { route = PriorityConfig.Route(type: .none, tier: .t1) }
 
-        contributions.sort { $0.1 > $1.1 }
         // Rule reasons first, then the largest contributions (of the top five, those worth half a
         // point), at least three of them; five reasons at most. One array, no intermediate ones.
         var reasons = ruleReasons
         reasons.reserveCapacity(ruleReasons.count + 5)
         let contributionLimit = max(3, 5 - ruleReasons.count)
         var text = ReasonText()  // one buffer for all of them
-        for (component, points) in contributions.prefix(5) where points >= 0.5 {
+        for rank in 0..<5 where points[order[rank]] >= 0.5 {
             guard reasons.count - ruleReasons.count < contributionLimit else { break }
-            reasons.append(reason(component, points: points, e, risks: risks, into: &text))
+            reasons.append(reason(components[order[rank]], points: points[order[rank]], e, risks: risks, into: &text))
         }
-        let spec = config.spec(level)
+        let spec = spec(level)
         let confidence = max(e.probability, 1 - e.probability)
         return Assessment(
             id: id, priority: priority, escalate: escalate, level: level,
@@ -138,8 +161,8 @@ public struct PriorityModel: Sendable {
             respondMinutes: spec.respondMinutes, resolveHours: spec.resolveHours, components: values)
     }
 
-    private func fires(_ rule: PriorityConfig.Rule, categories: [String], _ e: Evidence) -> Bool {
-        if let risk = rule.whenRisk, !categories.contains(risk) { return false }
+    private func fires(_ rule: PriorityConfig.Rule, risks: [(category: String, terms: [String])], _ e: Evidence) -> Bool {
+        if let risk = rule.whenRisk, !risks.contains(where: { $0.category == risk }) { return false }
         if let tier = rule.whenAccountTier, e.metadata.accountTier != tier { return false }
         if let floor = rule.whenAmountOverUSD {
             guard let amount = e.metadata.disputeAmountUSD ?? e.amountInText, amount > floor else { return false }

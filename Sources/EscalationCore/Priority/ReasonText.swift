@@ -12,7 +12,10 @@ struct ReasonText {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func append(_ text: String) {
+        var text = text  // withUTF8 may make a native copy; lexicon and metadata strings are native
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// `x` rounded to `digits` (at most 6) decimals, without Foundation's printf machinery;
     /// "-" only when the rounded value is not zero. No reversing of appended bytes (that and a
