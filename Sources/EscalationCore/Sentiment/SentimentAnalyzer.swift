@@ -172,7 +172,7 @@ public final class SentimentAnalyzer: Sendable {
         var capsCount = 0
         var sentence: Int32 = 0
         var count = 0
-        var contrast: Int?
+        var contrast = -1
         var tokenOfWord = [Int](filled: 0, count: n)
         var idOfWord = [Int32](filled: 0, count: n)
         // Written through pointers: an array store per token would check uniqueness each time.
@@ -191,7 +191,7 @@ public final class SentimentAnalyzer: Sendable {
                         if text.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
                         if questions[t] { state.insert(.inQuestion) }
                         if facts.contains(.negator) || text.endsInNT(t) { state.insert(.negator) }
-                        if contrast == nil && facts.contains(.contrast) { contrast = count }
+                        if facts.contains(.contrast) && contrast < 0 { contrast = count }
                         words.initializeElement(at: count, to: Word(id: id, sentence: sentence, facts: facts, state: state))
                         tokenOfWord[count] = t
                         idOfWord[count] = id
@@ -205,7 +205,7 @@ public final class SentimentAnalyzer: Sendable {
         idOfWord.removeLast(n - count)
         // Caps only count when they stand out: a fully shouted text gets no extra.
         return Context(words: words, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord),
-                       capsStandOut: capsCount > 0 && capsCount < count, contrast: contrast)
+                       capsStandOut: capsCount > 0 && capsCount < count, contrast: contrast >= 0 ? contrast : nil)
     }
 
     /// Per-word valences and the compound score, for explanations and lexicon work.
@@ -272,6 +272,7 @@ public final class SentimentAnalyzer: Sendable {
         // so phrase words are not read again as modifiers ("can't believe"); modifiers are read
         // backwards only, from words already passed.
         var scored: [Scored] = []
+        scored.reserveCapacity(16)
         var i = 0
         while i < c.count {
             if let phrase = phrases.longest(in: c.view, at: i) {
