@@ -99,11 +99,11 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     private let stemEntries: [[Int32]]
     /// Entries that may start with any word (a leading gap).
     private let anyFirst: [Int32]
-    /// By vocabulary id (up to the last that starts an entry) and by stem id: what the second
-    /// elements of the entries starting with it accept, as `signature` bits (all bits when one
-    /// of them has no second element or a gap there); 0 when none starts with it. Most words
-    /// that start entries ("the", "not", "in") are not followed by what any of them needs next:
-    /// one AND rules those out before any matching.
+    /// By stem id, and by vocabulary id (up to the last that starts an entry, itself or by a
+    /// stem it has): what the second elements of the entries starting with it accept, as
+    /// `signature` bits (all bits when one of them has no second element or a gap there); 0 when
+    /// none starts with it. Most words that start entries ("the", "not", "in") are not followed
+    /// by what any of them needs next: one AND rules those out before any matching.
     private let secondsByWord: [UInt64]
     private let secondsByStem: [UInt64]
 
@@ -165,7 +165,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         wordEntries = flat
         stemEntries = byStem
         anyFirst = any
-        var secondsByWord = [UInt64](repeating: 0, count: used), secondsByStem = [UInt64](repeating: 0, count: byStem.count)
+        var secondsByWord = [UInt64](repeating: 0, count: max(used, vocabulary.stemmedWordCount)), secondsByStem = [UInt64](repeating: 0, count: byStem.count)
         func fileSecond(_ e: Element, _ seconds: UInt64) {
             switch e.kind {
             case .word: if e.value >= 0 { secondsByWord[Int(e.value)] |= seconds }
@@ -179,6 +179,10 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             guard elements[first].kind != .gap else { continue }
             let seconds = last - first < 2 || elements[first + 1].kind == .gap ? UInt64.max : Self.signature(of: elements[first + 1], options)
             fileSecond(elements[first], seconds)
+        }
+        // A known word's stems are fixed: its own entry covers them, so matching reads one value.
+        for id in 0..<vocabulary.stemmedWordCount {
+            for stem in vocabulary.stems(ofWord: id) { secondsByWord[id] |= secondsByStem[Int(stem)] }
         }
         self.secondsByWord = secondsByWord
         self.secondsByStem = secondsByStem
@@ -211,10 +215,12 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     @inline(__always) public func longest(in view: borrowing WordView, at start: Int) -> Match? {
         guard anyFirst.isEmpty else { return match(in: view, at: start) }
         let id = Int(view.ids[start])
-        var seconds = id >= 0 && id < secondsByWord.count ? secondsByWord[id] : 0
-        for k in view.encoded.stemRange(ofToken: view.tokens[start]) {
-            let s = Int(view.encoded.stem(at: k))
-            if s < secondsByStem.count { seconds |= secondsByStem[s] }
+        var seconds: UInt64 = 0
+        if id >= 0 {
+            if id < secondsByWord.count { seconds = secondsByWord[id] }
+        } else {
+            // Words the vocabulary does not know may still start with a stem ("cancelllation").
+            for k in view.encoded.stemRange(ofToken: view.tokens[start]) { seconds |= secondsByStem[Int(view.encoded.stem(at: k))] }
         }
         guard seconds != 0 else { return nil }
         guard seconds == .max || (start + 1 < view.count && seconds & Self.signature(of: start + 1, in: view) != 0) else { return nil }

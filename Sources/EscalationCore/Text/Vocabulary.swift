@@ -84,6 +84,14 @@ public final class Vocabulary: Sendable {
 
     public func stemID(of stem: String) -> Int32? { stemIndex[stem] }
 
+    /// Words with ids below this start with some stem (the others with none).
+    var stemmedWordCount: Int { Int(stemmedCount) }
+
+    /// The stems word `id` starts with (what `encode` gives its tokens).
+    func stems(ofWord id: Int) -> ArraySlice<Int32> {
+        id < stemmedWordCount ? knownStems[Int(knownStemStart[id])..<Int(knownStemStart[id + 1])] : []
+    }
+
     private static func appendStems(of word: UnsafeBufferPointer<UInt8>, stems: [[UInt8]], buckets: [[Int32]], to out: inout [Int32]) {
         guard let first = word.first, !buckets[Int(first)].isEmpty else { return }
         // Byte compares, not the generic `starts(with:)` (unknown words come through here per ticket).
