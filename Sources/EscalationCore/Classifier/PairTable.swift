@@ -31,7 +31,7 @@ struct PairTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    subscript(a: Int32, b: Int32) -> Int32? {
+    @inline(__always) subscript(a: Int32, b: Int32) -> Int32? {
         let key = Self.key(a, b)
         return entries.withUnsafeBufferPointer { entries in
             var i = slot(key)
