@@ -76,9 +76,18 @@ public final class Normalizer {
         result.reserve(tokens: n, bytes: n)
         var i = 0
         while i < n {
-            while i < n && Self.isASCIISpace(bytes[i]) { i += 1 }
-            guard i < n else { break }
-            if let end = appendFastChunk(bytes, from: i, to: &result, lookingUpIn: table) {
+            let b = bytes[i]
+            if Self.isASCIISpace(b) { i += 1; continue }
+            // Most chunks are one plain word ("the", "We"), ending at a space: appended here, with
+            // none of a general chunk's bookkeeping. If the chunk goes on ("ago.", "we're"), the
+            // rest is read as part of the same chunk.
+            var resume = i
+            let mark = result.mark
+            if (b | 0x20) &- 0x61 < 26, let end = Self.appendPlainWord(bytes, from: i, to: &result, lookingUpIn: table) {
+                if end == n || bytes[end] == 0x20 { i = end; continue }
+                resume = end
+            }
+            if let end = appendFastChunk(bytes, chunkStart: i, from: resume, mark: mark, to: &result, lookingUpIn: table) {
                 i = end
                 continue
             }
@@ -87,7 +96,7 @@ public final class Normalizer {
             let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
             // Full-width forms ("ＡＳＡＰ!") are ASCII after NFKC, and tokenized as that ASCII.
             if let ascii = Self.fullwidthAsASCII(chunk),
-               ascii.withUnsafeBufferPointer({ appendFastChunk($0, from: 0, to: &result, lookingUpIn: table) }) != nil {
+               ascii.withUnsafeBufferPointer({ appendFastChunk($0, chunkStart: 0, from: 0, mark: result.mark, to: &result, lookingUpIn: table) }) != nil {
                 continue
             }
             var input = Array(chunk)
@@ -108,13 +117,15 @@ public final class Normalizer {
     }
 
     /// Tokenizes the whitespace-free chunk at `start` without ICU and returns where it ends; or
-    /// returns nil, having appended nothing, if it holds a character only ICU handles.
-    /// The fast path knows ASCII and the Latin-1 letters À–ÿ (but ß, which folds to "ss").
-    @inline(__always) private func appendFastChunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to result: inout TokenBuffer,
-                                 lookingUpIn table: ByteTable?) -> Int? {
-        let mark = result.mark
+    /// returns nil, rewound to `mark` (where the chunk's tokens begin), if it holds a character
+    /// only ICU handles. Reading starts at `resume`: the caller may have appended a plain word
+    /// from `start` already. The fast path knows ASCII and the Latin-1 letters À–ÿ (but ß,
+    /// which folds to "ss").
+    @inline(__always) private func appendFastChunk(_ bytes: UnsafeBufferPointer<UInt8>, chunkStart start: Int, from resume: Int,
+                                                   mark: TokenBuffer.Mark, to result: inout TokenBuffer,
+                                                   lookingUpIn table: ByteTable?) -> Int? {
         let n = bytes.count
-        var i = start
+        var i = resume
         var symbols = false, latin1 = false, curlyQuotes = false, emoji = false
         while i < n {
             let b = bytes[i]
