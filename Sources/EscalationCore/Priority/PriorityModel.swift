@@ -185,15 +185,15 @@ public struct PriorityModel: Sendable {
             r.append("risk ")
             for (k, risk) in risks.enumerated() {
                 if k > 0 { r.append(", ") }
-                r.append(risk.category); r.append(" (")
+                r.append(text: risk.category); r.append(" (")
                 for (t, term) in risk.terms.enumerated() {
                     if t > 0 { r.append(", ") }
-                    r.append(term)
+                    r.append(text: term)
                 }
                 r.append(")")
             }
         case .negativity: r.append("negative sentiment "); r.appendFixed(e.sentiment, 2)
-        case .tier: r.append(m.accountTier ?? "?"); r.append(" account")
+        case .tier: r.append(text: m.accountTier ?? "?"); r.append(" account")
         case .arr: r.append("ARR $"); r.appendFixed(m.arrUSD ?? 0, 0)
         case .sla:
             if (m.slaHoursLeft ?? 1) <= 0 { r.append("SLA breached") } else {
