@@ -175,29 +175,42 @@ public final class SentimentAnalyzer: Sendable {
         var contrast = -1
         var tokenOfWord = [Int](filled: 0, count: n)
         var idOfWord = [Int32](filled: 0, count: n)
-        // Written through pointers: an array store per token would check uniqueness each time.
+        precondition(questions.count == n && encoded.ids.count == n && text.flags.count == n)
+        // Read and written through pointers: this runs per token, and array accesses would check
+        // bounds (and, for stores, uniqueness) each time.
         let words = [Word](unsafeUninitializedCapacity: n) { words, initialized in
             tokenOfWord.withUnsafeMutableBufferPointer { tokenOfWord in
-                idOfWord.withUnsafeMutableBufferPointer { idOfWord in
-                    for t in 0..<n {
-                        if text.kinds[t] == .punctuation {
-                            if count > 0 { words[count - 1].state.insert(.boundaryAfter) }
-                            if text.endsSentence(t) { sentence += 1 }
-                            continue
-                        }
-                        let id = encoded.ids[t]
-                        let facts = facts(id)
-                        var state: State = []
-                        if text.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
-                        if questions[t] { state.insert(.inQuestion) }
-                        if facts.contains(.negator) || text.endsInNT(t) { state.insert(.negator) }
-                        if facts.contains(.contrast) && contrast < 0 { contrast = count }
-                        words.initializeElement(at: count, to: Word(id: id, sentence: sentence, facts: facts, state: state))
-                        tokenOfWord[count] = t
-                        idOfWord[count] = id
-                        count += 1
+            idOfWord.withUnsafeMutableBufferPointer { idOfWord in
+            text.kinds.withUnsafeBufferPointer { kinds in
+            text.flags.withUnsafeBufferPointer { flags in
+            encoded.ids.withUnsafeBufferPointer { ids in
+            questions.withUnsafeBufferPointer { questions in
+            self.facts.withUnsafeBufferPointer { factsOf in
+                for t in 0..<n {
+                    let tokenFlags = flags[t]
+                    if kinds[t] == .punctuation {
+                        if count > 0 { words[count - 1].state.insert(.boundaryAfter) }
+                        if tokenFlags.contains(.endsSentence) { sentence += 1 }
+                        continue
                     }
+                    let id = ids[t]
+                    let facts: Facts = id >= 0 && Int(id) < factsOf.count ? factsOf[Int(id)] : []
+                    var state: State = []
+                    if tokenFlags.contains(.allCaps) { state.insert(.caps); capsCount += 1 }
+                    if questions[t] { state.insert(.inQuestion) }
+                    if facts.contains(.negator) || tokenFlags.contains(.endsInNT) { state.insert(.negator) }
+                    if facts.contains(.contrast) && contrast < 0 { contrast = count }
+                    words.initializeElement(at: count, to: Word(id: id, sentence: sentence, facts: facts, state: state))
+                    tokenOfWord[count] = t
+                    idOfWord[count] = id
+                    count += 1
                 }
+            }
+            }
+            }
+            }
+            }
+            }
             }
             initialized = count
         }
