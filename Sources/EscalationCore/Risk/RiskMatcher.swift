@@ -83,27 +83,32 @@ public final class RiskMatcher: Sendable {
     public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
         let text = encoded.text
         // Lexical words, with the clause each sits in (punctuation starts a new clause); one
-        // pass, stores through pointers (an array append per word checks capacity each time).
+        // pass, through pointers (array accesses per token would check bounds and capacity).
         let n = text.count
         var tokenIndex = [Int](filled: 0, count: n)
         var ids = [Int32](filled: 0, count: n)
         var clause = [Int32](filled: 0, count: n)
         var count = 0
+        precondition(encoded.ids.count == n)
         tokenIndex.withUnsafeMutableBufferPointer { tokenIndex in
-            ids.withUnsafeMutableBufferPointer { ids in
-                clause.withUnsafeMutableBufferPointer { clause in
-                    var currentClause: Int32 = 0
-                    for t in 0..<n {
-                        let kind = text.kinds[t]
-                        if kind == .punctuation { currentClause += 1 } else if kind.isLexical {
-                            clause[count] = currentClause
-                            tokenIndex[count] = t
-                            ids[count] = encoded.ids[t]
-                            count += 1
-                        }
-                    }
+        ids.withUnsafeMutableBufferPointer { ids in
+        clause.withUnsafeMutableBufferPointer { clause in
+        text.kinds.withUnsafeBufferPointer { kinds in
+        encoded.ids.withUnsafeBufferPointer { encodedIDs in
+            var currentClause: Int32 = 0
+            for t in 0..<n {
+                let kind = kinds[t]
+                if kind == .punctuation { currentClause += 1 } else if kind.isLexical {
+                    clause[count] = currentClause
+                    tokenIndex[count] = t
+                    ids[count] = encodedIDs[t]
+                    count += 1
                 }
             }
+        }
+        }
+        }
+        }
         }
         guard count > 0 else { return [] }
         tokenIndex.removeLast(n - count)
