@@ -64,13 +64,15 @@ public final class Escalator {
         let encoded = vocabulary.encode(normalizer.normalize(utf8: ticket.utf8, vocabulary: vocabulary))
         let questions = sentiment.questionMask(encoded)
         let hits = risk.hits(in: encoded, questions: questions)
-        let kinds = encoded.text.kinds
-        let columns = kinds.indices.lazy.filter { kinds[$0].isLexical }.map { t -> Int32 in
-            let id = encoded.ids[t]
-            return id >= 0 ? self.classifierColumn[Int(id)] : -1
+        let probability = encoded.text.kinds.withUnsafeBufferPointer { kinds in
+            encoded.ids.withUnsafeBufferPointer { ids in
+                classifierColumn.withUnsafeBufferPointer { columnOf in
+                    scorer.probability(columns: LexicalColumns(kinds: kinds, ids: ids, columnOf: columnOf))
+                }
+            }
         }
         return Evidence(
-            probability: scorer.probability(columns: columns),
+            probability: probability,
             sentiment: sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions),
             risks: hits,
             metadata: ticket.metadata,
@@ -79,5 +81,31 @@ public final class Escalator {
 
     public func assess(_ ticket: Ticket) -> Assessment {
         priority.assess(id: ticket.id, evidence(for: ticket))
+    }
+}
+
+/// The classifier column of each lexical token (-1: not a feature), read through pointers:
+/// the scoring loop runs per token.
+private struct LexicalColumns: Sequence, IteratorProtocol {
+    let kinds: UnsafeBufferPointer<Token.Kind>
+    let ids: UnsafeBufferPointer<Int32>
+    let columnOf: UnsafeBufferPointer<Int32>
+    var t = 0
+
+    init(kinds: UnsafeBufferPointer<Token.Kind>, ids: UnsafeBufferPointer<Int32>, columnOf: UnsafeBufferPointer<Int32>) {
+        precondition(ids.count == kinds.count)
+        self.kinds = kinds
+        self.ids = ids
+        self.columnOf = columnOf
+    }
+
+    mutating func next() -> Int32? {
+        while t < kinds.count {
+            defer { t += 1 }
+            guard kinds[t].isLexical else { continue }
+            let id = ids[t]
+            return id >= 0 ? columnOf[Int(id)] : -1
+        }
+        return nil
     }
 }

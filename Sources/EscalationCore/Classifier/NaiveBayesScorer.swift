@@ -14,7 +14,7 @@ extension NaiveBayes {
         /// P(escalate) for a text's words mapped to unigram columns (-1: not a feature), scored as
         /// unigrams + adjacent bigrams (the features of `Features.counts`) without building them:
         /// Σ count × log p equals a sum over occurrences.
-        public func probability<C: Collection>(columns: C) -> Double where C.Element == Int32 {
+        public func probability<S: Sequence>(columns: S) -> Double where S.Element == Int32 {
             var jll0 = logPrior.calm, jll1 = logPrior.escalate
             logProb.withUnsafeBufferPointer { lp in
                 var previous: Int32 = -1
