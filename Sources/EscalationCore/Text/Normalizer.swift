@@ -84,7 +84,8 @@ public final class Normalizer {
             var resume = i
             let mark = result.mark
             if (b | 0x20) &- 0x61 < 26, let end = Self.appendPlainWord(bytes, from: i, to: &result, lookingUpIn: table) {
-                if end == n || bytes[end] == 0x20 { i = end; continue }
+                if end == n { break }
+                if bytes[end] == 0x20 { i = end &+ 1; continue }  // the space is skipped here
                 resume = end
             }
             if let end = appendFastChunk(bytes, chunkStart: i, from: resume, mark: mark, to: &result, lookingUpIn: table) {
