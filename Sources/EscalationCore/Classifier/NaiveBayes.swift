@@ -82,9 +82,11 @@ public struct NaiveBayes: Sendable {
             var name = name
             name.withUTF8 { bytes in
                 guard let space = bytes.firstIndex(of: 0x20) else { return }
-                let first = String(decoding: bytes[..<space], as: UTF8.self)
-                let second = String(decoding: bytes[(space + 1)...], as: UTF8.self)
-                if let a = columns[first], let b = columns[second] { bigrams.append((a, b, Int32(column))) }
+                // The halves looked up as bytes: no two strings per bigram (a model has ~45k).
+                if let a = columns[utf8: UnsafeBufferPointer(rebasing: bytes[..<space])],
+                   let b = columns[utf8: UnsafeBufferPointer(rebasing: bytes[(space + 1)...])] {
+                    bigrams.append((a, b, Int32(column)))
+                }
             }
         }
         var table = PairTable(minimumCapacity: bigrams.count)
@@ -153,8 +155,7 @@ public struct NaiveBayes: Sendable {
         self.featureCounts = featureCounts
         columns = WordTable(minimumCapacity: featureNames.count)
         for (i, name) in featureNames.enumerated() {
-            guard columns[name] == nil else { throw NaiveBayesError.duplicateFeature(name) }
-            columns[name] = Int32(i)
+            guard columns.insertNew(name, Int32(i)) else { throw NaiveBayesError.duplicateFeature(name) }
         }
         refresh()
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A read-mostly hash table from words to values, for the per-word lookups on the scoring path.
 /// FNV-1a over the UTF-8 bytes with linear probing is several times cheaper than `Dictionary`'s
 /// seeded SipHash for short keys. Slots hold 4-byte indices into dense key and value arrays, so
@@ -55,6 +57,32 @@ public struct WordTable<Value: Sendable>: Sendable {
             values.append(newValue)
             slots[i] = Int32(keys.count)
             if keys.count * 2 > slots.count { grow() }
+        }
+    }
+
+    /// Adds `key` with `value` unless it is there already; returns whether it was added (one
+    /// probe, where a lookup and then a store would take two).
+    public mutating func insertNew(_ key: String, _ value: Value) -> Bool {
+        let i = find(key)
+        guard slots[i] == 0 else { return false }
+        keys.append(key)
+        values.append(value)
+        slots[i] = Int32(keys.count)
+        if keys.count * 2 > slots.count { grow() }
+        return true
+    }
+
+    /// The value of the key whose UTF-8 is `bytes`, without making a `String` of them.
+    public subscript(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        let h = ByteTable.hash(bytes)
+        var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { return nil }
+            var key = keys[Int(s) - 1]
+            let equal = key.withUTF8 { k in k.count == bytes.count && (k.count == 0 || memcmp(k.baseAddress!, bytes.baseAddress!, k.count) == 0) }
+            if equal { return values[Int(s) - 1] }
+            i = (i + 1) & mask
         }
     }
 
