@@ -18,6 +18,20 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(Set(table.keys), Set(reference.keys))
     }
 
+    func testWordTableInsertNewAndByteLookup() {
+        var table = WordTable<Int32>()
+        XCTAssertTrue(table.insertNew("cancel", 1))
+        XCTAssertFalse(table.insertNew("cancel", 2))
+        XCTAssertTrue(table.insertNew("cancel it", 3))
+        XCTAssertEqual(table["cancel"], 1)
+        for (word, value) in [("cancel", Int32(1)), ("cancel it", 3)] {
+            var word = word
+            XCTAssertEqual(word.withUTF8 { table[utf8: $0] }, value)
+        }
+        var absent = "cancel i"
+        XCTAssertNil(absent.withUTF8 { table[utf8: $0] })
+    }
+
     /// The tokenizer hashes words from its fold buffer, eight bytes at a time and reading past
     /// their end; that must be the hash the table was built with, whatever the length and bytes
     /// that follow.
@@ -73,6 +87,45 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(matches(["we", "leave"]), ["0:2:inner gap"])
         XCTAssertEqual(matches(["we", "might", "sue"]), ["0:3:choice"])
         XCTAssertEqual(matches(["we", "will", "sue"]), [])
+    }
+
+    /// Positions are ruled out by what the entries starting there need next (second-element
+    /// signatures, a known word's stems folded in). The same entries plus one with a leading gap
+    /// (which turns that filter off) must give the same matches on any words.
+    func testPhraseIndexFilterLosesNoMatch() {
+        var phrases = PhraseMatcher<String>()
+        phrases.insert([.prefix("cancel"), .exact("my"), .exact("plan")], "stem first")
+        phrases.insert([.exact("the"), .prefix("manag")], "stem second")
+        phrases.insert([.exact("not"), .anyOf([.exact("renew"), .prefix("renewing")])], "choice second")
+        phrases.insert([.exact("cancelled")], "single word")
+        phrases.insert([.exact("legal"), .gap(2), .exact("action")], "gap second")
+        phrases.insert([.anyOf([.exact("is"), .exact("was")]), .exact("down")], "choice first")
+        phrases.insert([.prefix("outage")], "single stem")
+        phrases.insert([.prefix("manag"), .exact("is")], "stem first, known word")
+        var unfiltered = phrases
+        unfiltered.insert([.gap(1), .exact("zzz-never-written")], "leading gap")
+        var builder = Vocabulary.Builder()
+        unfiltered.register(into: &builder)
+        builder.add(["cancelling", "management", "renewing"])  // known words that have stems
+        let vocabulary = builder.build()
+        let filtered = phrases.index(vocabulary), reference = unfiltered.index(vocabulary)
+        let pool = ["cancelling", "cancelx", "cancelled", "my", "plan", "the", "manager", "management",
+                    "not", "renew", "renewingly", "legal", "action", "is", "down", "outages", "a"]
+        var rng = SeededGenerator(seed: 11)
+        var found = 0
+        for _ in 0..<3000 {
+            let words = (0..<Int.random(in: 1...8, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+            let encoded = vocabulary.encode(NormalizedText(tokens: words.map { Token($0) }))
+            let view = WordView(encoded, tokens: Array(words.indices))
+            for i in words.indices {
+                let a = filtered.longest(in: view, at: i), b = reference.longest(in: view, at: i)
+                XCTAssertEqual(a.map { "\($0.length):\($0.payload)" }, b.map { "\($0.length):\($0.payload)" }, "\(words) at \(i)")
+                if a != nil { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 1000)
+        let encoded = vocabulary.encode(NormalizedText(tokens: ["cancelling", "my", "plan"].map { Token($0) }))
+        XCTAssertEqual(filtered.longest(in: WordView(encoded, tokens: [0, 1, 2]), at: 0)?.payload, "stem first")
     }
 
     func testEncodeFindsIdsAndStems() {
