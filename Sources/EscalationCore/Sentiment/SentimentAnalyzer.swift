@@ -243,7 +243,7 @@ public final class SentimentAnalyzer: Sendable {
     public func compound(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:],
                          questions: [Bool]? = nil) -> Double {
         var c = context(encoded, questions: questions)
-        return c.words.isEmpty ? 0 : Self.compound(of: score(&c, encoded.text, risks, riskValence), c.view.encoded.text)
+        return c.words.isEmpty ? 0 : Self.compound(of: score(&c, encoded.text, risks, riskValence), encoded.text)
     }
 
     public func breakdown(_ encoded: EncodedText, risks: [RiskHit] = [], riskValence: [String: Double] = [:]) -> Breakdown {
