@@ -64,11 +64,9 @@ public final class Escalator {
         let encoded = vocabulary.encode(normalizer.normalize(utf8: ticket.utf8, vocabulary: vocabulary))
         let questions = sentiment.questionMask(encoded)
         let hits = risk.hits(in: encoded, questions: questions)
-        let probability = encoded.text.kinds.withUnsafeBufferPointer { kinds in
-            encoded.ids.withUnsafeBufferPointer { ids in
-                classifierColumn.withUnsafeBufferPointer { columnOf in
-                    scorer.probability(columns: LexicalColumns(kinds: kinds, ids: ids, columnOf: columnOf))
-                }
+        let probability = encoded.withTokenColumns { tokens in
+            classifierColumn.withUnsafeBufferPointer { columnOf in
+                scorer.probability(columns: LexicalColumns(tokens: tokens, columnOf: columnOf))
             }
         }
         return Evidence(
@@ -87,23 +85,20 @@ public final class Escalator {
 /// The classifier column of each lexical token (-1: not a feature), read through pointers:
 /// the scoring loop runs per token.
 private struct LexicalColumns: Sequence, IteratorProtocol {
-    let kinds: UnsafeBufferPointer<Token.Kind>
-    let ids: UnsafeBufferPointer<Int32>
+    let tokens: TokenColumns
     let columnOf: UnsafeBufferPointer<Int32>
     var t = 0
 
-    init(kinds: UnsafeBufferPointer<Token.Kind>, ids: UnsafeBufferPointer<Int32>, columnOf: UnsafeBufferPointer<Int32>) {
-        precondition(ids.count == kinds.count)
-        self.kinds = kinds
-        self.ids = ids
+    init(tokens: TokenColumns, columnOf: UnsafeBufferPointer<Int32>) {
+        self.tokens = tokens
         self.columnOf = columnOf
     }
 
     mutating func next() -> Int32? {
-        while t < kinds.count {
+        while t < tokens.count {
             defer { t += 1 }
-            guard kinds[t].isLexical else { continue }
-            let id = ids[t]
+            guard tokens.kinds[t].isLexical else { continue }
+            let id = tokens.ids[t]
             return id >= 0 ? columnOf[Int(id)] : -1
         }
         return nil

@@ -89,23 +89,20 @@ public final class RiskMatcher: Sendable {
         var ids = [Int32](filled: 0, count: n)
         var clause = [Int32](filled: 0, count: n)
         var count = 0
-        precondition(encoded.ids.count == n)
         tokenIndex.withUnsafeMutableBufferPointer { tokenIndex in
         ids.withUnsafeMutableBufferPointer { ids in
         clause.withUnsafeMutableBufferPointer { clause in
-        text.kinds.withUnsafeBufferPointer { kinds in
-        encoded.ids.withUnsafeBufferPointer { encodedIDs in
+        encoded.withTokenColumns { tokens in
             var currentClause: Int32 = 0
             for t in 0..<n {
-                let kind = kinds[t]
+                let kind = tokens.kinds[t]
                 if kind == .punctuation { currentClause += 1 } else if kind.isLexical {
                     clause[count] = currentClause
                     tokenIndex[count] = t
-                    ids[count] = encodedIDs[t]
+                    ids[count] = tokens.ids[t]
                     count += 1
                 }
             }
-        }
         }
         }
         }

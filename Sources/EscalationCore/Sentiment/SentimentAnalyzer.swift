@@ -175,25 +175,23 @@ public final class SentimentAnalyzer: Sendable {
         var contrast = -1
         var tokenOfWord = [Int](filled: 0, count: n)
         var idOfWord = [Int32](filled: 0, count: n)
-        precondition(questions.count == n && encoded.ids.count == n && text.flags.count == n)
+        precondition(questions.count == n)
         // Read and written through pointers: this runs per token, and array accesses would check
         // bounds (and, for stores, uniqueness) each time.
         let words = [Word](unsafeUninitializedCapacity: n) { words, initialized in
             tokenOfWord.withUnsafeMutableBufferPointer { tokenOfWord in
             idOfWord.withUnsafeMutableBufferPointer { idOfWord in
-            text.kinds.withUnsafeBufferPointer { kinds in
-            text.flags.withUnsafeBufferPointer { flags in
-            encoded.ids.withUnsafeBufferPointer { ids in
             questions.withUnsafeBufferPointer { questions in
             self.facts.withUnsafeBufferPointer { factsOf in
+            encoded.withTokenColumns { tokens in
                 for t in 0..<n {
-                    let tokenFlags = flags[t]
-                    if kinds[t] == .punctuation {
+                    let tokenFlags = tokens.flags[t]
+                    if tokens.kinds[t] == .punctuation {
                         if count > 0 { words[count - 1].state.insert(.boundaryAfter) }
                         if tokenFlags.contains(.endsSentence) { sentence += 1 }
                         continue
                     }
-                    let id = ids[t]
+                    let id = tokens.ids[t]
                     let facts: Facts = id >= 0 && Int(id) < factsOf.count ? factsOf[Int(id)] : []
                     var state: State = []
                     if tokenFlags.contains(.allCaps) { state.insert(.caps); capsCount += 1 }
@@ -205,8 +203,6 @@ public final class SentimentAnalyzer: Sendable {
                     idOfWord[count] = id
                     count += 1
                 }
-            }
-            }
             }
             }
             }

@@ -166,3 +166,23 @@ public struct EncodedText: Sendable {
 
     @inline(__always) public func stem(at position: Int) -> Int32 { stems[position] }
 }
+
+/// A text's per-token arrays as buffer pointers, for the loops that visit every token (array
+/// reads there would check bounds each time). Valid only inside `withTokenColumns`.
+struct TokenColumns {
+    let kinds: UnsafeBufferPointer<Token.Kind>
+    let flags: UnsafeBufferPointer<NormalizedText.Flags>
+    let ids: UnsafeBufferPointer<Int32>
+    var count: Int { kinds.count }
+}
+
+extension EncodedText {
+    func withTokenColumns<R>(_ body: (TokenColumns) -> R) -> R {
+        precondition(text.flags.count == text.count && ids.count == text.count)
+        return text.kinds.withUnsafeBufferPointer { kinds in
+            text.flags.withUnsafeBufferPointer { flags in
+                ids.withUnsafeBufferPointer { ids in body(TokenColumns(kinds: kinds, flags: flags, ids: ids)) }
+            }
+        }
+    }
+}

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A read-mostly hash table from words to values, for the per-word lookups on the scoring path.
-/// FNV-1a over the UTF-8 bytes with linear probing is several times cheaper than `Dictionary`'s
-/// seeded SipHash for short keys. Slots hold 4-byte indices into dense key and value arrays, so
+/// `ByteTable.hash` over the UTF-8 bytes with linear probing is several times cheaper than
+/// `Dictionary`'s seeded SipHash for short keys. Slots hold 4-byte indices into dense key and value arrays, so
 /// a large table (a 90k-feature model) costs a third of the memory of slots holding the keys.
 public struct WordTable<Value: Sendable>: Sendable {
     /// 0 = empty, else 1 + index into `keys`/`values`.
@@ -30,7 +30,11 @@ public struct WordTable<Value: Sendable>: Sendable {
 
     @inline(__always) static func hash(_ key: String) -> Int {
         var key = key
-        let h = key.withUTF8(ByteTable.hash)
+        return key.withUTF8(hash)
+    }
+
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let h = ByteTable.hash(bytes)
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
@@ -52,12 +56,16 @@ public struct WordTable<Value: Sendable>: Sendable {
         set {
             guard let newValue else { preconditionFailure("WordTable does not support removal") }
             let i = find(key)
-            if slots[i] != 0 { values[Int(slots[i]) - 1] = newValue; return }
-            keys.append(key)
-            values.append(newValue)
-            slots[i] = Int32(keys.count)
-            if keys.count * 2 > slots.count { grow() }
+            if slots[i] != 0 { values[Int(slots[i]) - 1] = newValue } else { add(key, newValue, at: i) }
         }
+    }
+
+    /// Stores a key that is not there at `i`, its empty slot from `find`.
+    private mutating func add(_ key: String, _ value: Value, at i: Int) {
+        keys.append(key)
+        values.append(value)
+        slots[i] = Int32(keys.count)
+        if keys.count * 2 > slots.count { grow() }
     }
 
     /// Adds `key` with `value` unless it is there already; returns whether it was added (one
@@ -65,17 +73,13 @@ public struct WordTable<Value: Sendable>: Sendable {
     public mutating func insertNew(_ key: String, _ value: Value) -> Bool {
         let i = find(key)
         guard slots[i] == 0 else { return false }
-        keys.append(key)
-        values.append(value)
-        slots[i] = Int32(keys.count)
-        if keys.count * 2 > slots.count { grow() }
+        add(key, value, at: i)
         return true
     }
 
     /// The value of the key whose UTF-8 is `bytes`, without making a `String` of them.
     public subscript(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        let h = ByteTable.hash(bytes)
-        var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        var i = Self.hash(bytes) & mask
         while true {
             let s = slots[i]
             if s == 0 { return nil }
