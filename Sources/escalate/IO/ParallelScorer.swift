@@ -1,6 +1,5 @@
-import Dispatch
 import EscalationCore
-import Synchronization
+import Foundation
 
 /// One record's finished output, rendered on a worker thread and written by the main thread.
 struct ScoredRecord {
@@ -15,75 +14,118 @@ struct ScoredRecord {
     var escalated: Bool
 }
 
-/// Scores batches of records on `jobs` threads, each with its own `Escalator` (ICU objects are
-/// per thread), and returns results in input order: output is identical for any job count.
-/// With several jobs, scoring runs in the background while the caller reads the next batch
-/// and writes the previous one.
+/// Scores chunks of records and hands the results back in input order, so output is identical
+/// for any job count. One job scores on the calling thread. More jobs score on as many long-lived
+/// threads, each with its own `Escalator` (ICU objects are per thread), with no barrier between
+/// chunks: a thread that finishes one takes the next queued while the caller reads ahead and
+/// writes behind, within a bounded window.
 final class ParallelScorer: @unchecked Sendable {
     private let escalators: [Escalator]
     private let writer: RecordWriter
+    /// Chunks submitted and not yet returned, oldest first; `results` is set once scored.
+    private var window: [Chunk] = []
+    /// Index in `window` of the first chunk no thread has taken.
+    private var unclaimed = 0
+    private var stopping = false
+    /// Guards the fields above; signalled when a chunk is queued, finished, or at shutdown.
+    private let condition = NSCondition()
+    /// Enough chunks queued that no thread waits for the reader, few enough to bound memory
+    /// (each chunk is bounded in records and bytes by the caller).
+    private let maxWindow: Int
+
+    private final class Chunk {
+        let records: [RecordSource.Pending]
+        var results: [ScoredRecord]?
+        init(_ records: [RecordSource.Pending]) { self.records = records }
+    }
 
     init(escalators: [Escalator], writer: RecordWriter) {
         precondition(!escalators.isEmpty)
         self.escalators = escalators
         self.writer = writer
+        maxWindow = 4 * escalators.count
+        guard escalators.count > 1 else { return }
+        for escalator in escalators {
+            // Each thread its own references: no reference count is touched by two threads per record.
+            let worker = Worker(escalator: escalator, writer: writer)
+            let thread = Thread { [self] in work(worker) }
+            thread.name = "escalate-score"
+            thread.start()
+        }
     }
 
     var jobs: Int { escalators.count }
 
-    /// What one job's thread uses; an escalator serves one thread at a time (see `start`).
+    /// Queues `chunk` for scoring and returns the records finished so far, in input order. With
+    /// one job it is scored here; with more, this waits only while the window is full.
+    func submit(_ chunk: [RecordSource.Pending]) -> [ScoredRecord] {
+        guard !chunk.isEmpty else { return [] }
+        if jobs == 1 { return chunk.map { Self.score($0, with: escalators[0], writer: writer) } }
+        condition.lock()
+        defer { condition.unlock() }
+        window.append(Chunk(chunk))
+        condition.broadcast()
+        var finished = takeFinished()
+        while window.count >= maxWindow {
+            condition.wait()
+            finished += takeFinished()
+        }
+        return finished
+    }
+
+    /// Waits for everything submitted and returns what was not returned yet, in input order.
+    func drain() -> [ScoredRecord] {
+        guard jobs > 1 else { return [] }
+        condition.lock()
+        defer { condition.unlock() }
+        var finished = takeFinished()
+        while !window.isEmpty {
+            condition.wait()
+            finished += takeFinished()
+        }
+        return finished
+    }
+
+    /// Lets the threads end once idle; call after the last `drain`.
+    func close() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The finished chunks at the head of the window, removed from it. Call with the lock held.
+    private func takeFinished() -> [ScoredRecord] {
+        var done = 0
+        while done < window.count, window[done].results != nil { done += 1 }
+        guard done > 0 else { return [] }
+        let results = window[..<done].flatMap { $0.results! }
+        window.removeFirst(done)
+        unclaimed -= done
+        return results
+    }
+
+    /// A scoring thread: takes the oldest unclaimed chunk, scores it without the lock, repeats.
+    /// What one thread uses; an escalator serves one thread only.
     private struct Worker: @unchecked Sendable {
         let escalator: Escalator
         let writer: RecordWriter
     }
 
-    /// A batch being scored on the worker threads, in small chunks that idle workers claim:
-    /// a worker slowed down (by the reading thread sharing its core, by a run of long tickets)
-    /// does fewer chunks instead of keeping the others waiting at the end of the batch.
-    final class Job: @unchecked Sendable {
-        fileprivate let group = DispatchGroup()
-        fileprivate let parts: ThreadSlots<[ScoredRecord]>
-        fileprivate let chunkSize: Int
-        private let nextChunk = Atomic<Int>(0)
-        fileprivate init(records: Int, jobs: Int) {
-            chunkSize = max(16, records / (8 * jobs))
-            parts = ThreadSlots(count: (records + chunkSize - 1) / chunkSize, initial: [])
+    private func work(_ worker: Worker) {
+        condition.lock()
+        while true {
+            while unclaimed == window.count && !stopping { condition.wait() }
+            if unclaimed == window.count { break }
+            let chunk = window[unclaimed]
+            unclaimed += 1
+            condition.unlock()
+            let results = chunk.records.map { Self.score($0, with: worker.escalator, writer: worker.writer) }
+            condition.lock()
+            chunk.results = results
+            condition.broadcast()
         }
-        /// The next unclaimed chunk, or nil when all are taken.
-        fileprivate func claim() -> Int? {
-            let c = nextChunk.add(1, ordering: .relaxed).oldValue
-            return c < parts.count ? c : nil
-        }
-    }
-
-    /// Starts scoring `batch` in the background: the caller reads the next batch meanwhile.
-    /// At most one job may run at a time (each escalator serves one thread); `results(of:)`
-    /// waits for it.
-    func start(_ batch: [RecordSource.Pending]) -> Job {
-        let job = Job(records: batch.count, jobs: jobs)
-        for k in 0..<min(jobs, job.parts.count) {
-            // Each worker gets its own escalator reference, and writes only the chunks it claimed:
-            // the threads never retain and release the same object per record.
-            let worker = Worker(escalator: escalators[k], writer: writer)
-            DispatchQueue.global().async(group: job.group) {
-                while let c = job.claim() {
-                    let range = (c * job.chunkSize)..<min(batch.count, (c + 1) * job.chunkSize)
-                    job.parts.set(c, range.map { Self.score(batch[$0], with: worker.escalator, writer: worker.writer) })
-                }
-            }
-        }
-        return job
-    }
-
-    /// The job's results, in input order.
-    func results(of job: Job) -> [ScoredRecord] {
-        job.group.wait()
-        return job.parts.values.flatMap { $0 }
-    }
-
-    /// Scores `batch` on the calling thread (one job: no thread hand-offs).
-    func scoreHere(_ batch: [RecordSource.Pending]) -> [ScoredRecord] {
-        batch.map { Self.score($0, with: escalators[0], writer: writer) }
+        condition.unlock()
     }
 
     private static func score(_ pending: RecordSource.Pending, with escalator: Escalator, writer: RecordWriter) -> ScoredRecord {
@@ -105,4 +147,3 @@ final class ParallelScorer: @unchecked Sendable {
         }
     }
 }
-

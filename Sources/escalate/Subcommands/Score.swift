@@ -53,9 +53,10 @@ struct Score: ParsableCommand {
 
     @OptionGroup var pipeline: PipelineOptions
 
-    /// Records scored together; bounds memory while giving each thread enough work.
-    static let batchSize = 1024
-    static let batchBytes = 32 << 20
+    /// Records handed to a scoring thread at a time: enough to make the hand-over cheap, few
+    /// enough that the records are still in cache when scored (and to bound memory).
+    static let chunkSize = 64
+    static let chunkBytes = 4 << 20
 
     func validate() throws {
         if let threshold, !(0...100).contains(threshold) {
@@ -83,9 +84,8 @@ struct Score: ParsableCommand {
             let out = StandardOutput()
             Interrupt.install()
             if let header = writer.header() { out.write(header) }
-            var batch: [RecordSource.Pending] = []
-            var batchBytes = 0
-            var inFlight: ParallelScorer.Job?
+            var chunk: [RecordSource.Pending] = []
+            var chunkBytes = 0
             func write(_ results: [ScoredRecord]) {
                 for result in results {
                     for line in result.diagnostics { Diagnostics.emit(line) }
@@ -95,24 +95,16 @@ struct Score: ParsableCommand {
                     out.write(result.output)
                 }
             }
-            // Hands the full batch over: with one job it is scored here; with more, it is scored in
-            // the background while the previous batch is written and the next one read.
+            // Hands the chunk over and writes whatever has finished, in input order.
             func submit() {
-                guard !batch.isEmpty else { return }
-                if scorer.jobs == 1 {
-                    write(scorer.scoreHere(batch))
-                } else {
-                    let previous = inFlight.map(scorer.results(of:))
-                    inFlight = scorer.start(batch)
-                    if let previous { write(previous) }
-                }
-                batch.removeAll(keepingCapacity: true)
-                batchBytes = 0
+                write(scorer.submit(chunk))
+                chunk.removeAll(keepingCapacity: true)
+                chunkBytes = 0
             }
             // Everything read so far is scored and written.
             func drain() {
                 submit()
-                if let job = inFlight { write(scorer.results(of: job)); inFlight = nil }
+                write(scorer.drain())
             }
             var finishedBytes = 0
             for path in paths where !Interrupt.wasRequested {
@@ -122,10 +114,10 @@ struct Score: ParsableCommand {
                 source.lines.beforeBlocking = { drain(); out.flush() }
                 source.lines.shouldStop = { Interrupt.wasRequested }
                 while let pending = source.nextPending() {
-                    batch.append(pending)
-                    batchBytes += pending.size
+                    chunk.append(pending)
+                    chunkBytes += pending.size
                     // Bounded by count and by bytes, so memory stays flat whatever the input.
-                    if batch.count >= Self.batchSize || batchBytes >= Self.batchBytes {
+                    if chunk.count >= Self.chunkSize || chunkBytes >= Self.chunkBytes {
                         submit()
                         progress.update(records: scored + failed, fileBytes: finishedBytes + source.lines.bytesConsumed)
                     }
@@ -133,6 +125,7 @@ struct Score: ParsableCommand {
                 drain()
                 finishedBytes += source.lines.bytesConsumed
             }
+            scorer.close()
             out.flush()
             progress.finish()
             if Interrupt.wasRequested { Diagnostics.emit("interrupted: stopped after \(scored + failed) records") }
