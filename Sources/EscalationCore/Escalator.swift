@@ -36,15 +36,10 @@ public final class Escalator {
     public let priority: PriorityModel
     /// Words of all stages, so each ticket word is looked up once.
     public let vocabulary: Vocabulary
-    /// Classifier column per vocabulary id (-1: not a feature), and this thread's copy of the
-    /// classifier's scoring tables.
-    private let classifierColumn: [Int32]
-    private let scorer: NaiveBayes.Scorer
+    /// The classifier's scoring tables indexed by vocabulary id, this escalator's own.
+    private let scorer: PackedScorer
 
-    /// `copyClassifierTables`: give this escalator its own copy of the classifier's scoring
-    /// tables (every scoring thread but one should, so no two threads share them).
-    public init(resources: Resources, classifier: NaiveBayes, config: PriorityConfig, normalizer: Normalizer,
-                copyClassifierTables: Bool = false) {
+    public init(resources: Resources, classifier: NaiveBayes, config: PriorityConfig, normalizer: Normalizer) {
         self.normalizer = normalizer
         normalizer.emoticons = resources.sentiment.emoticons
         var builder = Vocabulary.Builder()
@@ -55,8 +50,12 @@ public final class Escalator {
         sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers, vocabulary: vocabulary)
         risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers, vocabulary: vocabulary)
         self.classifier = classifier
-        classifierColumn = vocabulary.words.map { classifier.column(of: $0) }
-        scorer = copyClassifierTables ? classifier.scorer.uniqueCopy() : classifier.scorer
+        var idOfColumn = [Int32](repeating: -1, count: classifier.featureCount)
+        for (id, word) in vocabulary.words.enumerated() {
+            let column = classifier.column(of: word)
+            if column >= 0 { idOfColumn[Int(column)] = Int32(id) }
+        }
+        scorer = classifier.scorer(wordCount: vocabulary.words.count, indexOfColumn: idOfColumn)
         priority = PriorityModel(config: config)
     }
 
@@ -64,11 +63,7 @@ public final class Escalator {
         let encoded = vocabulary.encode(normalizer.normalize(utf8: ticket.utf8, vocabulary: vocabulary))
         let questions = sentiment.questionMask(encoded)
         let hits = risk.hits(in: encoded, questions: questions)
-        let probability = encoded.withTokenColumns { tokens in
-            classifierColumn.withUnsafeBufferPointer { columnOf in
-                scorer.probability(columns: LexicalColumns(tokens: tokens, columnOf: columnOf))
-            }
-        }
+        let probability = encoded.withTokenColumns { scorer.probability(words: LexicalIDs(tokens: $0)) }
         return Evidence(
             probability: probability,
             sentiment: sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions),
@@ -82,24 +77,18 @@ public final class Escalator {
     }
 }
 
-/// The classifier column of each lexical token (-1: not a feature), read through pointers:
-/// the scoring loop runs per token.
-private struct LexicalColumns: Sequence, IteratorProtocol {
+/// The vocabulary id of each lexical token (-1: unknown), read through pointers: the scoring
+/// loop runs per token.
+private struct LexicalIDs: Sequence, IteratorProtocol {
     let tokens: TokenColumns
-    let columnOf: UnsafeBufferPointer<Int32>
     var t = 0
 
-    init(tokens: TokenColumns, columnOf: UnsafeBufferPointer<Int32>) {
-        self.tokens = tokens
-        self.columnOf = columnOf
-    }
+    init(tokens: TokenColumns) { self.tokens = tokens }
 
     mutating func next() -> Int32? {
         while t < tokens.count {
             defer { t += 1 }
-            guard tokens.kinds[t].isLexical else { continue }
-            let id = tokens.ids[t]
-            return id >= 0 ? columnOf[Int(id)] : -1
+            if tokens.kinds[t].isLexical { return tokens.ids[t] }
         }
         return nil
     }

@@ -55,8 +55,7 @@ struct PipelineOptions: ParsableArguments {
             slots.set(k, Result {
                 let normalizer = try Normalizer()
                 return Escalator(resources: try loadResources(normalizer), classifier: classifier,
-                                 config: k == 0 ? config0 : config0.uniqueCopy(), normalizer: normalizer,
-                                 copyClassifierTables: k > 0)
+                                 config: k == 0 ? config0 : config0.uniqueCopy(), normalizer: normalizer)
             })
         }
         return try slots.values.map { try $0!.get() }

@@ -30,8 +30,12 @@ public struct NaiveBayes: Sendable {
     public var featureNames: [String] { columns.keys }
     public private(set) var featureCounts: [[Double]]
 
-    /// Derived from the counts by `refresh()`.
-    public private(set) var scorer = Scorer(logPrior: (0, 0), logProb: [], bigrams: PairTable())
+    /// Derived from the counts by `refresh()`: log P(class), and log P(feature | class)
+    /// interleaved, [2 × column] calm, [2 × column + 1] escalate.
+    private var logPrior: (calm: Double, escalate: Double) = (0, 0)
+    private var logProb: [Double] = []
+    /// Bigram features by the columns of their two words (also derived).
+    private var bigramColumns: [(first: Int32, second: Int32, column: Int32)] = []
 
     public init(configuration: NaiveBayesConfiguration = .init()) {
         self.configuration = configuration
@@ -77,7 +81,7 @@ public struct NaiveBayes: Sendable {
         for column in 0..<columns.count {
             for c in 0..<Self.classCount { logProb[2 * column + c] = log(featureCounts[c][column] + alpha) - denominators[c] }
         }
-        var bigrams: [(Int32, Int32, Int32)] = []
+        var bigrams: [(first: Int32, second: Int32, column: Int32)] = []
         for (column, name) in columns.keys.enumerated() {
             var name = name
             name.withUTF8 { bytes in
@@ -89,9 +93,35 @@ public struct NaiveBayes: Sendable {
                 }
             }
         }
-        var table = PairTable(minimumCapacity: bigrams.count)
-        for (a, b, column) in bigrams { table.insert(a, b, column) }
-        scorer = Scorer(logPrior: (logPrior[0], logPrior[1]), logProb: logProb, bigrams: table)
+        self.logPrior = (logPrior[0], logPrior[1])
+        self.logProb = logProb
+        bigramColumns = bigrams
+    }
+
+    public var featureCount: Int { columns.count }
+
+    /// The scoring tables for words indexed by `indexOfColumn` (unigram column → word index in
+    /// 0..<wordCount, -1 for none), e.g. a vocabulary's ids; see `PackedScorer`.
+    public func scorer(wordCount: Int, indexOfColumn: [Int32]) -> PackedScorer {
+        precondition(indexOfColumn.count == featureCount)
+        func logOdds(_ column: Int32) -> Double { logProb[2 * Int(column) + 1] - logProb[2 * Int(column)] }
+        var unigrams: [(word: Int32, logOdds: Double)] = []
+        for (column, word) in indexOfColumn.enumerated() where word >= 0 {
+            unigrams.append((word, logOdds(Int32(column))))
+        }
+        let bigrams = bigramColumns.compactMap { b -> (first: Int32, second: Int32, logOdds: Double)? in
+            let first = indexOfColumn[Int(b.first)], second = indexOfColumn[Int(b.second)]
+            return first >= 0 && second >= 0 ? (first, second, logOdds(b.column)) : nil
+        }
+        return PackedScorer(priorLogOdds: logPrior.escalate - logPrior.calm, wordCount: wordCount,
+                            unigrams: unigrams, bigrams: bigrams)
+    }
+
+    /// The scoring tables with words indexed by their own unigram column (`column(of:)`).
+    public func scorer() -> PackedScorer {
+        var indexOfColumn = [Int32](repeating: -1, count: featureCount)
+        for (column, name) in columns.keys.enumerated() where !name.utf8.contains(0x20) { indexOfColumn[column] = Int32(column) }
+        return scorer(wordCount: featureCount, indexOfColumn: indexOfColumn)
     }
 
     /// Unigram names: the words a vocabulary shared with other stages must know.
@@ -105,23 +135,12 @@ public struct NaiveBayes: Sendable {
     /// Column of a unigram feature, or -1.
     public func column(of word: String) -> Int32 { columns[word] ?? -1 }
 
-    /// P(escalate) for a text's words, scored as unigrams + adjacent bigrams (the same features as
-    /// `Features.counts`) without building them: Σ count × log p equals a sum over occurrences.
-    public func probability(words: [String]) -> Double {
-        probability(columns: words.map { column(of: $0) })
-    }
-
-    /// `probability(words:)` for words already mapped to their `column(of:)`.
-    public func probability<C: Collection>(columns: C) -> Double where C.Element == Int32 {
-        scorer.probability(columns: columns)
-    }
-
     /// Joint log-likelihood per class; features outside the vocabulary are ignored.
     public func jointLogLikelihood(_ document: [String: Int]) -> [Double] {
-        var jll = [scorer.logPrior.calm, scorer.logPrior.escalate]
+        var jll = [logPrior.calm, logPrior.escalate]
         for (feature, count) in document {
             guard let column = columns[feature].map(Int.init) else { continue }
-            for c in 0..<Self.classCount { jll[c] += Double(count) * scorer.logProb[2 * column + c] }
+            for c in 0..<Self.classCount { jll[c] += Double(count) * logProb[2 * column + c] }
         }
         return jll
     }

@@ -1,4 +1,4 @@
-/// Read-mostly hash table from a pair of unigram columns to a bigram column: open addressing
+/// Read-mostly hash table from a pair of word indices to a bigram's log-odds: open addressing
 /// with a multiplicative hash, several times cheaper than `Dictionary`'s seeded SipHash.
 /// Key and value sit side by side, so a probe touches one cache line (a 90k-feature model's
 /// table is megabytes: separate arrays cost a cache miss each).
@@ -31,40 +31,34 @@ struct PairTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    @inline(__always) subscript(a: Int32, b: Int32) -> Int32? {
+    @inline(__always) subscript(a: Int32, b: Int32) -> Double? {
         let key = Self.key(a, b)
         return entries.withUnsafeBufferPointer { entries in
             var i = slot(key)
             while true {
                 let k = entries[2 * i]
-                if k == key { return Int32(truncatingIfNeeded: entries[2 * i + 1]) }
+                if k == key { return Double(bitPattern: entries[2 * i + 1]) }
                 if k == Self.empty { return nil }
                 i = (i + 1) & mask
             }
         }
     }
 
-    mutating func insert(_ a: Int32, _ b: Int32, _ value: Int32) {
+    mutating func insert(_ a: Int32, _ b: Int32, _ value: Double) {
         if (count + 1) * 4 > capacity * 3 { grow() }
         let key = Self.key(a, b)
         var i = slot(key)
         while entries[2 * i] != Self.empty && entries[2 * i] != key { i = (i + 1) & mask }
         if entries[2 * i] == Self.empty { count += 1 }
         entries[2 * i] = key
-        entries[2 * i + 1] = UInt64(UInt32(bitPattern: value))
-    }
-
-    func uniqueCopy() -> PairTable {
-        var copy = self
-        copy.entries = entries.map { $0 }
-        return copy
+        entries[2 * i + 1] = value.bitPattern
     }
 
     private mutating func grow() {
         let old = (0..<capacity).filter { entries[2 * $0] != Self.empty }.map { (entries[2 * $0], entries[2 * $0 + 1]) }
         self = PairTable(minimumCapacity: capacity)
         for (k, v) in old {
-            insert(Int32(truncatingIfNeeded: k >> 32), Int32(truncatingIfNeeded: k), Int32(truncatingIfNeeded: v))
+            insert(Int32(truncatingIfNeeded: k >> 32), Int32(truncatingIfNeeded: k), Double(bitPattern: v))
         }
     }
 }

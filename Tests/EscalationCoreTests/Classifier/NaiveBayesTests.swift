@@ -90,8 +90,33 @@ final class NaiveBayesTests: XCTestCase {
     func testWordScoringEqualsFeatureCounts() {
         var model = NaiveBayes()
         model.fit([Features.counts(["site", "is", "down", "site", "is"]), Features.counts(["thanks", "it", "works"])], labels: [true, false])
+        let scorer = model.scorer()
         for words in [["site", "is", "down"], ["is", "site", "unknown", "down", "site", "is"], ["thanks"], [], ["zzz"]] {
-            XCTAssertEqual(model.probability(words: words), model.probability(Features.counts(words)), accuracy: 1e-12, "\(words)")
+            XCTAssertEqual(scorer.probability(words: words.map(model.column(of:))), model.probability(Features.counts(words)), accuracy: 1e-12, "\(words)")
+        }
+    }
+
+    /// The tables re-indexed (as an escalator does by vocabulary id: any order, and indices that
+    /// are no feature) score exactly like the feature counts: every unigram and bigram found.
+    func testReindexedScoringEqualsFeatureCounts() {
+        var rng = SeededGenerator(seed: 21)
+        let alphabet = (0..<120).map { "w\($0)" }
+        func words(_ n: Int) -> [String] { (0..<n).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] } }
+        var model = NaiveBayes()
+        let documents = (0..<300).map { _ in words(Int.random(in: 1...30, using: &rng)) }
+        model.fit(documents.map { Features.counts($0) }, labels: documents.indices.map { $0 % 3 == 0 })
+        XCTAssertGreaterThan(model.featureCount, 3000, "many bigrams")
+        // Words get shuffled indices after 40 indices that are no feature.
+        var index: [String: Int32] = [:]
+        for (k, word) in alphabet.shuffled(using: &rng).enumerated() { index[word] = Int32(40 + k) }
+        var indexOfColumn = [Int32](repeating: -1, count: model.featureCount)
+        for word in alphabet where model.column(of: word) >= 0 { indexOfColumn[Int(model.column(of: word))] = index[word]! }
+        let scorer = model.scorer(wordCount: 40 + alphabet.count, indexOfColumn: indexOfColumn)
+        for _ in 0..<500 {
+            var text = words(Int.random(in: 0...40, using: &rng))
+            if !text.isEmpty { text[Int.random(in: 0..<text.count, using: &rng)] = "unknown" }
+            let indices = text.map { index[$0] ?? (Bool.random(using: &rng) ? -1 : Int32.random(in: 0..<40, using: &rng)) }
+            XCTAssertEqual(scorer.probability(words: indices), model.probability(Features.counts(text)), accuracy: 1e-9, "\(text)")
         }
     }
 

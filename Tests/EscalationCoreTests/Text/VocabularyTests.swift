@@ -53,16 +53,15 @@ final class VocabularyTests: XCTestCase {
     }
 
     func testPairTableAgreesWithDictionary() {
-        var table = PairTable(), reference: [[Int32]: Int32] = [:]
+        var table = PairTable(), reference: [[Int32]: Double] = [:]
         for k in 0..<50_000 {
             let a = Int32.random(in: 0..<3000), b = Int32.random(in: 0..<3000)
-            table.insert(a, b, Int32(k))
-            reference[[a, b]] = Int32(k)
+            table.insert(a, b, Double(k) - 0.5)
+            reference[[a, b]] = Double(k) - 0.5
         }
         XCTAssertEqual(table.count, reference.count)
         for (key, value) in reference { XCTAssertEqual(table[key[0], key[1]], value) }
         XCTAssertNil(table[3001, 0])
-        XCTAssertEqual(table.uniqueCopy()[reference.keys.first![0], reference.keys.first![1]], reference.values.first)
     }
 
     /// Phrases by first word, with gaps, stems and choices; the longest match wins.
