@@ -73,11 +73,16 @@ public struct ModelFile: Codable, Sendable {
         try load(data: DataFile.bytes(path, limit: DataFile.maxModelBytes, what: "model file"), path: path)
     }
 
-    /// Decodes model bytes; `path` only names the file in errors. Read with our own JSON parser:
-    /// Foundation's JSONDecoder took most of start-up on large models.
+    /// Decodes model bytes; `path` only names the file in errors. Read with our own JSON parser
+    /// (Foundation's JSONDecoder took most of start-up on large models): a well-formed file
+    /// straight into arrays; anything else through a `JSONValue`, which says what is wrong.
     public static func load(data: Data, path: String) throws -> NaiveBayes {
+        let bytes = [UInt8](data)
+        if let file = try? ModelFile(reading: bytes), file.format == formatName, file.version == currentVersion {
+            return try model(from: file, path: path)
+        }
         // Check the header before trusting the rest, so a wrong file gets a clear message.
-        guard let value = try? JSONParser.parse([UInt8](data)), case .string(formatName)? = value["format"] else {
+        guard let value = try? JSONParser.parse(bytes), case .string(formatName)? = value["format"] else {
             throw DataFileError(file: path, message: "not an escalate model file (expected format \"\(formatName)\"; create one with `escalate train`)")
         }
         guard case .number(let version)? = value["version"], version == Double(currentVersion) else {
@@ -88,6 +93,10 @@ public struct ModelFile: Codable, Sendable {
         do { file = try ModelFile(value) } catch {
             throw DataFileError(file: path, message: "malformed model file: \(error)")
         }
+        return try model(from: file, path: path)
+    }
+
+    private static func model(from file: ModelFile, path: String) throws -> NaiveBayes {
         guard file.checksum == file.computedChecksum() else {
             throw DataFileError(file: path, message: "model checksum mismatch: the file was modified or damaged; retrain with `escalate train`")
         }
@@ -101,6 +110,38 @@ public struct ModelFile: Codable, Sendable {
         } catch {
             throw DataFileError(file: path, message: "inconsistent model file: \(error)")
         }
+    }
+
+    /// A well-formed file read member by member into the fields; throws on anything unexpected
+    /// (a missing field included), for `load` to explain.
+    private init(reading bytes: [UInt8]) throws {
+        var format: String?, version: Int?, alpha: Double?, fitPrior: Bool?, ngramMax: Int?, trainedOn: Int?
+        var documentsPerClass: [Double]?, features: [String]?, featureCounts: [[Double]]?, checksum: String?
+        func integer(_ p: inout JSONParser) throws -> Int {
+            guard let n = Int(exactly: try p.readNumber()) else { throw RecordError("not an integer") }
+            return n
+        }
+        try JSONParser.parseObject(bytes) { key, p in
+            switch CodingKeys(rawValue: key) {
+            case .format?: format = try p.readString()
+            case .version?: version = try integer(&p)
+            case .alpha?: alpha = try p.readNumber()
+            case .fitPrior?:
+                guard case .bool(let b) = try p.readValue() else { throw RecordError("not a boolean") }
+                fitPrior = b
+            case .ngramMax?: ngramMax = try integer(&p)
+            case .trainedOn?: trainedOn = try integer(&p)
+            case .documentsPerClass?: documentsPerClass = try p.readArray { try $0.readNumber() }
+            case .features?: features = try p.readArray { try $0.readString() }
+            case .featureCounts?: featureCounts = try p.readArray { try $0.readArray { try $0.readNumber() } }
+            case .checksum?: checksum = try p.readString()
+            case nil: _ = try p.readValue()
+            }
+        }
+        guard let format, let version, let alpha, let fitPrior, let ngramMax, let trainedOn,
+              let documentsPerClass, let features, let featureCounts, let checksum else { throw RecordError("missing field") }
+        (self.format, self.version, self.alpha, self.fitPrior, self.ngramMax, self.trainedOn) = (format, version, alpha, fitPrior, ngramMax, trainedOn)
+        (self.documentsPerClass, self.features, self.featureCounts, self.checksum) = (documentsPerClass, features, featureCounts, checksum)
     }
 
     /// The fields from a parsed file; a missing or mistyped one names its key.

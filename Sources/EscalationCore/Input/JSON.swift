@@ -137,6 +137,66 @@ public struct JSONParser {
         }
     }
 
+    /// Parses an object, handing each key to `member`, which reads the value itself
+    /// (`readValue`, `readNumber`, `readString`, `readArray`): a large file of known shape (a
+    /// model's 90k names and 180k counts) is read straight into arrays, with no `JSONValue` tree.
+    static func parseObject(_ bytes: [UInt8], member: (String, inout JSONParser) throws -> Void) throws {
+        var p = JSONParser(bytes: bytes)
+        p.skipSpace()
+        guard p.i < bytes.count, bytes[p.i] == UInt8(ascii: "{") else { throw p.fail("expected an object") }
+        p.i += 1
+        p.skipSpace()
+        if p.i < bytes.count && bytes[p.i] == UInt8(ascii: "}") { p.i += 1 } else {
+            while true {
+                p.skipSpace()
+                guard p.i < bytes.count, bytes[p.i] == UInt8(ascii: "\"") else { throw p.fail("expected a \"key\"") }
+                let key = try p.string()
+                p.skipSpace()
+                guard p.i < bytes.count, bytes[p.i] == UInt8(ascii: ":") else { throw p.fail("expected ':' after key") }
+                p.i += 1
+                p.skipSpace()
+                try member(key, &p)
+                p.skipSpace()
+                guard p.i < bytes.count else { throw p.fail("unexpected end of input in object") }
+                if bytes[p.i] == UInt8(ascii: ",") { p.i += 1; continue }
+                if bytes[p.i] == UInt8(ascii: "}") { p.i += 1; break }
+                throw p.fail("expected ',' or '}'")
+            }
+        }
+        p.skipSpace()
+        guard p.i == bytes.count else { throw p.fail("unexpected text after the value") }
+    }
+
+    mutating func readValue() throws -> JSONValue { try value(depth: 1) }
+
+    mutating func readNumber() throws -> Double {
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "-") || (bytes[i] &- 0x30) < 10 else { throw fail("expected a number") }
+        return try number()
+    }
+
+    mutating func readString() throws -> String {
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        return try string()
+    }
+
+    /// An array whose elements `element` reads (spaces around them are skipped here).
+    mutating func readArray<T>(_ element: (inout JSONParser) throws -> T) throws -> [T] {
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "[") else { throw fail("expected an array") }
+        i += 1
+        var items: [T] = []
+        skipSpace()
+        if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return items }
+        while true {
+            skipSpace()
+            items.append(try element(&self))
+            skipSpace()
+            guard i < bytes.count else { throw fail("unexpected end of input in array") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return items }
+            throw fail("expected ',' or ']'")
+        }
+    }
+
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private func fail(_ message: String) -> JSONParseError { JSONParseError(column: i + 1, message: message) }

@@ -79,6 +79,19 @@ final class NaiveBayesTests: XCTestCase {
         let loaded = try ModelFile.load(path: path)
         XCTAssertEqual(loaded.probability(["site down": 1]), model.probability(["site down": 1]), accuracy: 1e-15)
 
+        // Members in another order, spaced out, with one this build does not know: the same model.
+        guard case .object(let members)? = try? JSONParser.parse([UInt8](try ModelFile(model: model).encoded())) else { return XCTFail("not an object") }
+        let reordered = "{\n  " + (members.reversed() + [("comment", .string("hand-edited"))])
+            .map { "\(JSONWriter.quoted($0.0)) : \(JSONWriter.encode($0.1))" }.joined(separator: " ,\n  ") + "\n}\n"
+        let same = try ModelFile.load(data: Data(reordered.utf8), path: "reordered.json")
+        XCTAssertEqual(same.featureNames, model.featureNames)
+        XCTAssertEqual(same.probability(["site down": 1, "thanks": 2]), model.probability(["site down": 1, "thanks": 2]), accuracy: 1e-15)
+        // A count that is no number is refused with the field named, whichever way the file is read.
+        let broken = reordered.replacingOccurrences(of: "\"feature_counts\" : [[", with: "\"feature_counts\" : [[\"x\",")
+        XCTAssertThrowsError(try ModelFile.load(data: Data(broken.utf8), path: "broken.json")) {
+            XCTAssertTrue("\($0)".contains("malformed model file: 'feature_counts' holds a non-number"), "\($0)")
+        }
+
         let wrong = dir.appendingPathComponent("wrong.json").path
         try Data(#"{"format":"escalate-naive-bayes","version":99}"#.utf8).write(to: URL(fileURLWithPath: wrong))
         XCTAssertThrowsError(try ModelFile.load(path: wrong)) { XCTAssertTrue("\($0)".contains("version 99 is not supported"), "\($0)") }
