@@ -107,33 +107,37 @@ public final class Vocabulary: Sendable {
     /// Ids and stems of every token of `text` (punctuation gets `unknown` and no stems).
     public func encode(_ text: NormalizedText) -> EncodedText {
         let n = text.count
+        // The tokenizer looked most tokens up already: their ids are shared, not copied, unless
+        // some token (from ICU's path) still needs its lookup.
         var ids = text.ids
+        if ids.contains(Self.notLookedUp) {
+            text.bytes.withUnsafeBufferPointer { bytes in
+                ids.withUnsafeMutableBufferPointer { ids in
+                    for t in 0..<n where ids[t] == Self.notLookedUp {
+                        if text.kinds[t] == .punctuation { ids[t] = Self.unknown; continue }
+                        let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
+                        ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown
+                    }
+                }
+            }
+        }
         var stemStart = [Int32](filled: 0, count: n + 1)
         var matched: [Int32] = []
+        matched.reserveCapacity(16)  // a ticket's stems, most of the time: no regrowth
         // Per-token stores through pointers: array stores would check uniqueness each time.
         text.bytes.withUnsafeBufferPointer { bytes in
-            ids.withUnsafeMutableBufferPointer { ids in
+            ids.withUnsafeBufferPointer { ids in
                 stemStart.withUnsafeMutableBufferPointer { stemStart in
                     for t in 0..<n {
-                        if text.kinds[t] == .punctuation {
-                            ids[t] = Self.unknown
-                        } else {
-                            // A token's bytes are needed only to look it up or match stems (few tokens).
-                            func word() -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]) }
-                            var id = ids[t]
-                            if id == Self.notLookedUp {
-                                let word = word()
-                                id = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown
-                                ids[t] = id
+                        let id = ids[t]
+                        if id >= 0 {
+                            if id < stemmedCount {
+                                matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
                             }
-                            if id >= 0 {
-                                if id < stemmedCount {
-                                    matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
-                                }
-                            } else {
-                                // Only words the vocabulary does not know are compared with the stems.
-                                Self.appendStems(of: word(), stems: stems, buckets: stemsByFirstByte, to: &matched)
-                            }
+                        } else if text.kinds[t] != .punctuation {
+                            // Only words the vocabulary does not know are compared with the stems.
+                            Self.appendStems(of: UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]), stems: stems,
+                                             buckets: stemsByFirstByte, to: &matched)
                         }
                         stemStart[t + 1] = Int32(matched.count)
                     }
