@@ -43,22 +43,39 @@ struct PipelineOptions: ParsableArguments {
         try makeEscalators(count: 1, threshold: threshold)[0]
     }
 
-    /// One escalator per thread, built in parallel. The model and config are loaded once; each
-    /// escalator loads its own lexicons and copies what it reads per word (see `Escalator`).
+    /// One escalator per thread. The model and config are loaded once; each escalator loads its
+    /// own lexicons and copies what it reads per word (see `Escalator`). With several threads the
+    /// lexicons load while the model does, then the escalators are built in parallel; with one,
+    /// everything is done in turn on this thread.
     func makeEscalators(count: Int, threshold: Double?) throws -> [Escalator] {
         var config = try loadConfig()
         if let threshold { config.threshold = threshold }
-        let classifier = try loadClassifier(try Normalizer())
-        let slots = ThreadSlots<Result<Escalator, Error>?>(count: max(1, count), initial: nil)
         let config0 = config
-        DispatchQueue.concurrentPerform(iterations: slots.count) { k in
-            slots.set(k, Result {
-                let normalizer = try Normalizer()
-                return Escalator(resources: try loadResources(normalizer), classifier: classifier,
-                                 config: k == 0 ? config0 : config0.uniqueCopy(), normalizer: normalizer)
-            })
+        let count = max(1, count)
+        if count == 1 {
+            let classifier = try loadClassifier(try Normalizer())
+            let normalizer = try Normalizer()
+            return [Escalator(resources: try loadResources(normalizer), classifier: classifier, config: config0, normalizer: normalizer)]
         }
-        return try slots.values.map { try $0!.get() }
+        // Slots 0..<count: each thread's normalizer and lexicons; slot `count`: the classifier.
+        let classifier = ThreadSlots<Result<NaiveBayes, Error>?>(count: 1, initial: nil)
+        let loaded = ThreadSlots<Result<(Normalizer, Resources), Error>?>(count: count, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: count + 1) { k in
+            if k == count {
+                classifier.set(0, Result { try loadClassifier(try Normalizer()) })
+            } else {
+                loaded.set(k, Result { let normalizer = try Normalizer(); return (normalizer, try loadResources(normalizer)) })
+            }
+        }
+        let model = try classifier.value(0)!.get()
+        for k in 0..<count { _ = try loaded.value(k)!.get() }  // the first failure, if any
+        let escalators = ThreadSlots<Escalator?>(count: count, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            guard case .success(let (normalizer, resources))? = loaded.value(k) else { return }
+            escalators.set(k, Escalator(resources: resources, classifier: model,
+                                        config: k == 0 ? config0 : config0.uniqueCopy(), normalizer: normalizer))
+        }
+        return escalators.values.map { $0! }
     }
 }
 

@@ -16,5 +16,6 @@ final class ThreadSlots<Value>: @unchecked Sendable {
     }
 
     func set(_ k: Int, _ value: Value) { slots[k] = value }
+    func value(_ k: Int) -> Value { slots[k] }
     var values: [Value] { (0..<count).map { slots[$0] } }
 }
