@@ -22,6 +22,7 @@ public final class Normalizer {
     /// Filled from the sentiment lexicon; matched against whitespace-separated chunks.
     public var emoticons: Set<String> = [] {
         didSet {
+            icuChunks.removeAll()  // their tokens depend on the emoticons
             hasEmoticons = !emoticons.isEmpty
             emoticonKeys = emoticons.compactMap { Self.packed($0.utf8) }.sorted()
         }
@@ -29,6 +30,14 @@ public final class Normalizer {
     private var hasEmoticons = false
     /// Emoticons as packed bytes, sorted: the fast path checks many short chunks ("ago.", "2,").
     private var emoticonKeys: [UInt64] = []
+    /// What the ICU path made of recent chunks, by their bytes: a chunk is tokenized the same
+    /// wherever it stands, and the chunks ICU must read recur (names, sign-offs, set phrases on
+    /// a line of their own), each costing tens of thousands of instructions through ICU.
+    private var icuChunks: [[UInt8]: ChunkTokens] = [:]
+    /// Bounds on the cache (about a megabyte at most): chunks longer than this are not kept, and
+    /// the cache starts over when full.
+    static let maxCachedChunkBytes = 256, maxCachedChunks = 2048
+
     public init() throws {
         guard let icu = esc_icu_open() else { throw NormalizerError.icuUnavailable }
         self.icu = icu
@@ -94,16 +103,7 @@ public final class Normalizer {
             }
             let start = i
             while i < n && !Self.isASCIISpace(bytes[i]) { i += 1 }
-            let chunk = UnsafeBufferPointer(rebasing: bytes[start..<i])
-            // Full-width forms ("ＡＳＡＰ!") are ASCII after NFKC, and tokenized as that ASCII.
-            if let ascii = Self.fullwidthAsASCII(chunk),
-               ascii.withUnsafeBufferPointer({ appendFastChunk($0, chunkStart: 0, from: 0, mark: result.mark, to: &result, lookingUpIn: table) }) != nil {
-                continue
-            }
-            var input = Array(chunk)
-            // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
-            let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
-            segment(nfkc, into: &result)
+            appendSlowChunk(UnsafeBufferPointer(rebasing: bytes[start..<i]), to: &result, lookingUpIn: table)
             result.reserve(tokens: n - i, bytes: n - i)
         }
         // The last text's arrays are refilled when its user has let go of them (the scoring
@@ -164,6 +164,28 @@ public final class Normalizer {
             }
         }
         return i
+    }
+
+    /// A chunk the fast path left: full-width forms, or the ICU path (NFKC, then word breaks),
+    /// whose result for the same bytes is remembered. Out of line, so the main loop stays small
+    /// enough for the compiler to inline the fast path into it.
+    @inline(never) private func appendSlowChunk(_ chunk: UnsafeBufferPointer<UInt8>, to result: inout TokenBuffer,
+                                                lookingUpIn table: ByteTable?) {
+        // Full-width forms ("ＡＳＡＰ!") are ASCII after NFKC, and tokenized as that ASCII.
+        if let ascii = Self.fullwidthAsASCII(chunk),
+           ascii.withUnsafeBufferPointer({ appendFastChunk($0, chunkStart: 0, from: 0, mark: result.mark, to: &result, lookingUpIn: table) }) != nil {
+            return
+        }
+        var input = Array(chunk)
+        if let known = icuChunks[input] {
+            result.replay(known)
+            return
+        }
+        let mark = result.mark
+        // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
+        let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
+        segment(nfkc, into: &result)
+        remember(input, result.tokens(since: mark))
     }
 
     /// Byte length of the pictograph at `i`, with a U+FE0F (emoji presentation) after it, if
@@ -263,6 +285,12 @@ public final class Normalizer {
             if sorted[mid] < key { low = mid + 1 } else { high = mid }
         }
         return low < sorted.count && sorted[low] == key
+    }
+
+    private func remember(_ chunk: [UInt8], _ tokens: ChunkTokens) {
+        guard chunk.count <= Self.maxCachedChunkBytes else { return }
+        if icuChunks.count >= Self.maxCachedChunks { icuChunks.removeAll(keepingCapacity: true) }
+        icuChunks[chunk] = tokens
     }
 
     private func normalizeBytes(_ input: inout [UInt8], mode: Int32) -> [UInt8] {

@@ -102,6 +102,34 @@ struct TokenBuffer {
         text.withUTF8 { append($0, kind: token.kind, allCaps: token.isAllCaps, id: Vocabulary.notLookedUp) }
     }
 
+    /// The tokens appended since `mark`, with their `!`/`?` counts, as a value to `replay`.
+    func tokens(since mark: Mark) -> ChunkTokens {
+        let base = Int32(mark.byteCount)
+        let range = mark.count..<count
+        return ChunkTokens(kinds: range.map { kinds[$0] }, flags: range.map { flags[$0] },
+                           ends: range.map { ends[$0] - base }, ids: range.map { ids[$0] },
+                           bytes: Array(UnsafeBufferPointer(start: bytes + mark.byteCount, count: byteCount - mark.byteCount)),
+                           exclamationMarks: exclamationMarks - mark.exclamationMarks,
+                           questionMarks: questionMarks - mark.questionMarks)
+    }
+
+    /// Appends tokens taken by `tokens(since:)`, as they were.
+    mutating func replay(_ chunk: ChunkTokens) {
+        reserve(tokens: chunk.kinds.count, bytes: chunk.bytes.count)
+        if !chunk.bytes.isEmpty { chunk.bytes.withUnsafeBufferPointer { freeBytes.update(from: $0.baseAddress!, count: $0.count) } }
+        let base = Int32(byteCount)
+        for t in chunk.kinds.indices {
+            kinds[count + t] = chunk.kinds[t]
+            flags[count + t] = chunk.flags[t]
+            ends[count + t] = base + chunk.ends[t]
+            ids[count + t] = chunk.ids[t]
+        }
+        count += chunk.kinds.count
+        byteCount += chunk.bytes.count
+        exclamationMarks += chunk.exclamationMarks
+        questionMarks += chunk.questionMarks
+    }
+
     /// The tokens so far, copied into `text`'s arrays: without an allocation when nothing else
     /// holds them (a text the caller is done with, handed back).
     func make(into text: inout NormalizedText) {
@@ -130,4 +158,15 @@ struct TokenBuffer {
                        ids: Array(UnsafeBufferPointer(start: ids, count: count)),
                        exclamationMarks: exclamationMarks, questionMarks: questionMarks)
     }
+}
+
+/// A chunk's tokens as `TokenBuffer.tokens(since:)` took them: ends relative to the chunk.
+struct ChunkTokens {
+    var kinds: [Token.Kind]
+    var flags: [NormalizedText.Flags]
+    var ends: [Int32]
+    var ids: [Int32]
+    var bytes: [UInt8]
+    var exclamationMarks: Int
+    var questionMarks: Int
 }

@@ -112,7 +112,7 @@ final class RecordSource {
             let valid = UTF8Validation.isValid(bytes)
             let json = valid ? bytes : Array(utf8(bytes).0.utf8)
             // The usual record, straight from its bytes; any other through a `JSONValue`.
-            if var (decoded, otherFields) = TicketDecoder.decodeFlat(json, fallbackID: String(line)) {
+            if case (var decoded, let otherFields)? = TicketDecoder.decodeFlat(json, fallbackID: String(line)) {
                 if !valid { decoded.warnings.insert(invalidUTF8Warning, at: 0) }
                 return InputRecord(source: name, line: line, result: .success(decoded), extraFields: otherFields)
             }

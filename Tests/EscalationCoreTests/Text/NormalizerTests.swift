@@ -32,6 +32,21 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(words.joined(), "東京のサーバーが落ちた")
     }
 
+    func testRememberedICUChunksGiveWhatAFreshNormalizerGives() throws {
+        // The ICU path replays a chunk it has seen: the tokens, their offsets wherever the chunk
+        // now stands, and its ! and ? counts must be what reading it anew gives.
+        let texts = ["Ştefan wrote: データが消えました。 ﬁle. 장애가 계속됩니다!! ok",
+                     "ok 장애가 Ştefan?? データが消えました。 ﬁle. ＡＳＡＰ Łukasz!",
+                     "계속됩니다!! Łukasz ﬁle. データが消えました。 Ştefan wrote:"]
+        let warm = try Normalizer()
+        for text in texts + texts.reversed() + texts {
+            let fresh = try Normalizer()
+            let expected = fresh.normalize(text)
+            XCTAssertEqual(warm.normalize(text), expected, text)
+            XCTAssertEqual(warm.normalize(text).tokens, expected.tokens, text)
+        }
+    }
+
     func testEmptyAndPunctuationOnly() {
         XCTAssertEqual(n.normalize("").tokens, [])
         XCTAssertEqual(n.normalize("?!").words, [])
