@@ -34,6 +34,8 @@ public final class Normalizer {
     /// wherever it stands, and the chunks ICU must read recur (names, sign-offs, set phrases on
     /// a line of their own), each costing tens of thousands of instructions through ICU.
     private var icuChunks: [[UInt8]: ChunkTokens] = [:]
+    /// The vocabulary whose ids the remembered tokens carry (nil: none looked up).
+    private var icuChunksVocabulary: ObjectIdentifier?
     /// Bounds on the cache (about a megabyte at most): chunks longer than this are not kept, and
     /// the cache starts over when full.
     static let maxCachedChunkBytes = 256, maxCachedChunks = 2048
@@ -79,6 +81,7 @@ public final class Normalizer {
         var result = buffer
         result.reset()
         let table = vocabulary?.table
+        rememberChunks(for: vocabulary)
         let n = bytes.count
         // Enough for the fast path (its folding never lengthens text, each token takes a
         // byte); the ICU path reserves what it needs and the room is renewed after it.
@@ -185,6 +188,8 @@ public final class Normalizer {
         // NFKC first (case kept, so ALL CAPS survives for sentiment); fold per token later.
         let nfkc = normalizeBytes(&input, mode: Int32(ESC_NORM_NFKC))
         segment(nfkc, into: &result)
+        // Looked up here, once per distinct chunk, rather than by `Vocabulary.encode` each time.
+        if let table { result.lookUpIDs(since: mark, in: table) }
         remember(input, result.tokens(since: mark))
     }
 
@@ -285,6 +290,15 @@ public final class Normalizer {
             if sorted[mid] < key { low = mid + 1 } else { high = mid }
         }
         return low < sorted.count && sorted[low] == key
+    }
+
+    /// Forgets the remembered chunks if their ids were looked up in another vocabulary (or none).
+    /// Out of line, as `appendSlowChunk` is.
+    @inline(never) private func rememberChunks(for vocabulary: Vocabulary?) {
+        let owner = vocabulary.map(ObjectIdentifier.init)
+        guard owner != icuChunksVocabulary else { return }
+        icuChunks.removeAll()
+        icuChunksVocabulary = owner
     }
 
     private func remember(_ chunk: [UInt8], _ tokens: ChunkTokens) {

@@ -113,6 +113,17 @@ struct TokenBuffer {
                            questionMarks: questionMarks - mark.questionMarks)
     }
 
+    /// Gives the tokens since `mark` that were appended without a lookup their id in `table`
+    /// (punctuation: `Vocabulary.unknown`), as `Vocabulary.encode` would.
+    mutating func lookUpIDs(since mark: Mark, in table: ByteTable) {
+        for t in mark.count..<count where ids[t] == Vocabulary.notLookedUp {
+            if kinds[t] == .punctuation { ids[t] = Vocabulary.unknown; continue }
+            let start = t == 0 ? 0 : Int(ends[t - 1])
+            let word = UnsafeBufferPointer(start: bytes + start, count: Int(ends[t]) - start)
+            ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Vocabulary.unknown
+        }
+    }
+
     /// Appends tokens taken by `tokens(since:)`, as they were.
     mutating func replay(_ chunk: ChunkTokens) {
         reserve(tokens: chunk.kinds.count, bytes: chunk.bytes.count)

@@ -45,6 +45,13 @@ final class NormalizerTests: XCTestCase {
             XCTAssertEqual(warm.normalize(text), expected, text)
             XCTAssertEqual(warm.normalize(text).tokens, expected.tokens, text)
         }
+        // With a vocabulary, the remembered tokens carry the ids `encode` would look up.
+        let vocabulary = Fixture.escalator().vocabulary
+        for text in texts + texts {
+            let fresh = try Normalizer()
+            XCTAssertEqual(vocabulary.encode(warm.normalize(text, vocabulary: vocabulary)).ids,
+                           vocabulary.encode(fresh.normalize(text)).ids, text)
+        }
     }
 
     func testEmptyAndPunctuationOnly() {
