@@ -5,7 +5,7 @@ import XCTest
 /// `--jobs` changes speed only: the same records, in the same order, with the same diagnostics.
 final class ParallelTests: XCTestCase {
     func testJobCountsGiveIdenticalOutput() throws {
-        // Many 64-record chunks (so chunks are scored while others are read and written),
+        // Many chunks (so chunks are scored while others are read and written),
         // with bad lines and repeated ids among them.
         let texts = try String(contentsOfFile: Binary.root.appendingPathComponent("Corpora/escalate.jsonl").path, encoding: .utf8)
             .split(separator: "\n").compactMap { line -> String? in
