@@ -36,9 +36,12 @@ public final class Normalizer {
     private var icuChunks: [[UInt8]: ChunkTokens] = [:]
     /// The vocabulary whose ids the remembered tokens carry (nil: none looked up).
     private var icuChunksVocabulary: ObjectIdentifier?
-    /// Bounds on the cache (about a megabyte at most): chunks longer than this are not kept, and
-    /// the cache starts over when full.
-    static let maxCachedChunkBytes = 256, maxCachedChunks = 2048
+    /// Bounds on the cache: chunks longer than this are not kept, and the cache starts over when
+    /// full. An entry holds at most 256 bytes twice and 10 bytes a token (a token takes a byte or
+    /// more): about 2.5 KB, so 2.5 MB a thread at worst and far less for ordinary text.
+    public static let maxCachedChunkBytes = 256, maxCachedChunks = 1024
+    /// How many chunks are remembered now (never more than `maxCachedChunks`).
+    public var rememberedChunks: Int { icuChunks.count }
 
     public init() throws {
         guard let icu = esc_icu_open() else { throw NormalizerError.icuUnavailable }

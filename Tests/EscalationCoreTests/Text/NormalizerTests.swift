@@ -54,6 +54,18 @@ final class NormalizerTests: XCTestCase {
         }
     }
 
+    func testChunkMemoryStartsOverWhenFull() throws {
+        // More distinct ICU chunks than are kept, twice: the second pass reads some anew after the
+        // cache started over and replays others; both must be what a fresh normalizer gives.
+        let text = (0..<(Normalizer.maxCachedChunks + 100)).map { "Łukasz\($0)!" }.joined(separator: " ")
+        let warm = try Normalizer()
+        let expected = try Normalizer().normalize(text)
+        XCTAssertEqual(warm.normalize(text), expected)
+        XCTAssertLessThanOrEqual(warm.rememberedChunks, Normalizer.maxCachedChunks)
+        XCTAssertGreaterThan(warm.rememberedChunks, 0)
+        XCTAssertEqual(warm.normalize(text), expected)
+    }
+
     func testEmptyAndPunctuationOnly() {
         XCTAssertEqual(n.normalize("").tokens, [])
         XCTAssertEqual(n.normalize("?!").words, [])
