@@ -173,11 +173,11 @@ struct TokenBuffer {
 
 /// A chunk's tokens as `TokenBuffer.tokens(since:)` took them: ends relative to the chunk.
 struct ChunkTokens {
-    var kinds: [Token.Kind]
-    var flags: [NormalizedText.Flags]
-    var ends: [Int32]
-    var ids: [Int32]
-    var bytes: [UInt8]
-    var exclamationMarks: Int
-    var questionMarks: Int
+    let kinds: [Token.Kind]
+    let flags: [NormalizedText.Flags]
+    let ends: [Int32]
+    let ids: [Int32]
+    let bytes: [UInt8]
+    let exclamationMarks: Int
+    let questionMarks: Int
 }
