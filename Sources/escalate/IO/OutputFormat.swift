@@ -12,13 +12,10 @@ struct RecordWriter {
     let keepFields: Bool
     let rawCSV: Bool
 
-    static let csvColumns = ["id", "priority", "escalate", "level", "tier", "type", "review", "sentiment",
-                             "probability", "risks", "triggers", "reasons", "route", "error"]
-
     func header() -> String? {
         switch format {
-        case .csv: return Self.csvColumns.joined(separator: ",") + "\n"
-        case .table: return pad(["ID", "PRI", "LVL", "TIER", "TYPE", "ESC", "REVIEW", "SENT", "P(ESC)", "RISKS"]) + "\n"
+        case .csv: return OutputField.csvColumns.map(\.nameText).joined(separator: ",") + "\n"
+        case .table: return pad(OutputField.tableColumns.map(\.tableHeading.title)) + "\n"
         case .jsonl: return nil
         }
     }
@@ -29,68 +26,65 @@ struct RecordWriter {
         case .jsonl:
             return renderJSON(a, extra: extra, warnings: warnings)
         case .csv:
-            let risks = riskSummary(a)
-            return Array(csvRow([a.id, JSONWriter.number(a.priority), String(a.escalate), a.level.rawValue, a.tier.description,
-                                 a.type.rawValue, String(a.review), fmt(a.sentiment), fmt(a.probability), risks,
-                                 a.triggers.joined(separator: "|"), a.reasons.joined(separator: " | "), a.route ?? "", ""]).utf8)
+            return Array(csvRow(OutputField.csvColumns.map { csvCell($0, $0.value(of: a, warnings: warnings)) }).utf8)
         case .table:
-            let risks = riskSummary(a)
-            return Array((pad([a.id, String(format: "%.1f", a.priority), a.level.rawValue, a.tier.description, a.type.rawValue,
-                               a.escalate ? "yes" : "no", a.review ? "yes" : "", fmt(a.sentiment), fmt(a.probability), risks]) + "\n").utf8)
+            return Array((pad(OutputField.tableColumns.map { tableCell($0, $0.value(of: a, warnings: warnings)) }) + "\n").utf8)
         }
     }
 
-    private func riskSummary(_ a: Assessment) -> String {
-        a.risks.map { "\($0.category):\($0.terms.joined(separator: "|"))" }.joined(separator: ";")
+    private func csvCell(_ field: OutputField, _ value: OutputField.Value) -> String {
+        switch value {
+        case .text(let s): return s
+        case .number(let x): return field.isFraction ? fmt(x) : JSONWriter.number(x)
+        case .flag(let b): return String(b)
+        case .list(let items): return items.joined(separator: field.csvListSeparator)
+        case .risks(let risks): return riskSummary(risks)
+        case .absent: return ""
+        }
+    }
+
+    /// The table is for reading at a glance: one-decimal priority, yes/no flags.
+    private func tableCell(_ field: OutputField, _ value: OutputField.Value) -> String {
+        switch value {
+        case .number(let x) where !field.isFraction: return String(format: "%.1f", x)
+        case .flag(let b): return b ? "yes" : field == .escalate ? "no" : ""
+        default: return csvCell(field, value)
+        }
+    }
+
+    private func riskSummary(_ risks: [(category: String, terms: [String])]) -> String {
+        risks.map { "\($0.category):\($0.terms.joined(separator: "|"))" }.joined(separator: ";")
     }
 
     /// One JSON object, written through a cursor into room for the longest it could be
     /// (every string escaped), then copied out once: this runs once per ticket.
     private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> [UInt8] {
-        let kept = keepFields ? extra.filter { key, _ in !Self.isResultField(key) || (key == "route" && a.route == nil)
-            || (key == "warnings" && warnings.isEmpty) || (key == "ignored_risks" && a.ignoredRisks.isEmpty) }
-            .map { ($0.0, JSONWriter.encode($0.1)) } : []
-        // Fixed text (about 250 bytes), five numbers, each string with its comma or colon.
-        var room = 512 + 5 * JSONWriter.numberLengthLimit
-        func add(_ s: String) { room += JSONWriter.quotedLengthLimit(s) + 2 }
-        for s in [a.id, a.level.rawValue, a.tier.description, a.type.rawValue] { add(s) }
-        for risk in a.risks { add(risk.category); risk.terms.forEach(add) }
-        a.triggers.forEach(add); a.reasons.forEach(add); warnings.forEach(add); a.ignoredRisks.forEach(add)
-        if let route = a.route { add(route) }
-        for (key, value) in kept { add(key); room += value.utf8.count + 2 }
+        // An input field is kept unless the result has a field of that name (`error` is never a result's).
+        let kept = keepFields ? extra.filter { key, _ in
+            guard let field = OutputField(name: key), field != .error else { return true }
+            if case .absent = field.value(of: a, warnings: warnings) { return true }
+            return false
+        }.map { ($0.0, JSONWriter.encode($0.1)) } : []
+        var room = 4
+        OutputField.forEach { field in
+            room += field.name.utf8CodeUnitCount + 4 + Self.lengthLimit(field.value(of: a, warnings: warnings))
+        }
+        for (key, value) in kept { room += JSONWriter.quotedLengthLimit(key) + value.utf8.count + 2 }
 
         var out: [UInt8] = []
         ByteCursor.append(to: &out, atMost: room) { c in
-            func string(_ s: String) { JSONWriter.writeQuoted(s, to: &c) }
-            func number(_ x: Double) { JSONWriter.writeNumber(x, to: &c) }
-            func array(_ items: [String]) {
-                c.write(UInt8(ascii: "["))
-                for (k, item) in items.enumerated() { if k > 0 { c.write(UInt8(ascii: ",")) }; string(item) }
-                c.write(UInt8(ascii: "]"))
+            c.write(UInt8(ascii: "{"))
+            var first = true
+            OutputField.forEach { field in
+                let value = field.value(of: a, warnings: warnings)
+                if case .absent = value { return }
+                if !first { c.write(UInt8(ascii: ",")) }
+                first = false
+                c.write(UInt8(ascii: "\"")); c.write(field.name); c.write("\":")
+                Self.write(value, rounded: field.isFraction, to: &c)
             }
-            c.write("{\"id\":"); string(a.id)
-            c.write(",\"priority\":"); number(a.priority)
-            c.write(a.escalate ? ",\"escalate\":true,\"level\":" : ",\"escalate\":false,\"level\":")
-            string(a.level.rawValue)
-            c.write(",\"tier\":"); string(a.tier.description)
-            c.write(",\"type\":"); string(a.type.rawValue)
-            c.write(a.review ? ",\"review\":true" : ",\"review\":false")
-            c.write(",\"sentiment\":"); number(round4(a.sentiment))
-            c.write(",\"probability\":"); number(round4(a.probability))
-            c.write(",\"risks\":{")
-            for (k, risk) in a.risks.enumerated() {
-                if k > 0 { c.write(UInt8(ascii: ",")) }
-                string(risk.category); c.write(UInt8(ascii: ":")); array(risk.terms)
-            }
-            c.write("},\"triggers\":"); array(a.triggers)
-            c.write(",\"reasons\":"); array(a.reasons)
-            c.write(",\"respond_minutes\":"); number(a.respondMinutes)
-            c.write(",\"resolve_hours\":"); number(a.resolveHours)
-            if let route = a.route { c.write(",\"route\":"); string(route) }
-            if !warnings.isEmpty { c.write(",\"warnings\":"); array(warnings) }
-            if !a.ignoredRisks.isEmpty { c.write(",\"ignored_risks\":"); array(a.ignoredRisks) }
             for (key, value) in kept {
-                c.write(UInt8(ascii: ",")); string(key); c.write(UInt8(ascii: ":"))
+                c.write(UInt8(ascii: ",")); JSONWriter.writeQuoted(key, to: &c); c.write(UInt8(ascii: ":"))
                 var value = value
                 value.withUTF8 { c.write($0) }
             }
@@ -99,14 +93,41 @@ struct RecordWriter {
         return out
     }
 
-    /// Fields a JSON result may have; `--keep-fields` does not repeat input fields of these names
-    /// (the optional ones only when the result has them). A switch, not a shared global set:
-    /// scoring threads would bounce its reference count.
-    private static func isResultField(_ key: String) -> Bool {
-        switch key {
-        case "id", "priority", "escalate", "level", "tier", "type", "review", "sentiment", "probability", "risks",
-             "triggers", "reasons", "respond_minutes", "resolve_hours", "route", "warnings", "ignored_risks": return true
-        default: return false
+    /// The most bytes `write` can produce for the value (every string escaped).
+    @inline(__always) private static func lengthLimit(_ value: OutputField.Value) -> Int {
+        func list(_ items: [String]) -> Int { items.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1) + 1 } }
+        switch value {
+        case .text(let s): return JSONWriter.quotedLengthLimit(s)
+        case .number: return JSONWriter.numberLengthLimit
+        case .flag: return 5
+        case .list(let items): return list(items)
+        case .risks(let risks): return risks.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1.category) + 2 + list($1.terms) }
+        case .absent: return 0
+        }
+    }
+
+    private static func write(_ value: OutputField.Value, rounded: Bool, to c: inout ByteCursor) {
+        func array(_ items: [String]) {
+            c.write(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { c.write(UInt8(ascii: ",")) }
+                JSONWriter.writeQuoted(item, to: &c)
+            }
+            c.write(UInt8(ascii: "]"))
+        }
+        switch value {
+        case .text(let s): JSONWriter.writeQuoted(s, to: &c)
+        case .number(let x): JSONWriter.writeNumber(rounded ? round4(x) : x, to: &c)
+        case .flag(let b): c.write(b ? "true" : "false")
+        case .list(let items): array(items)
+        case .risks(let risks):
+            c.write(UInt8(ascii: "{"))
+            for (k, risk) in risks.enumerated() {
+                if k > 0 { c.write(UInt8(ascii: ",")) }
+                JSONWriter.writeQuoted(risk.category, to: &c); c.write(UInt8(ascii: ":")); array(risk.terms)
+            }
+            c.write(UInt8(ascii: "}"))
+        case .absent: break
         }
     }
 
@@ -115,13 +136,13 @@ struct RecordWriter {
         case .jsonl:
             return "{\"id\":\(JSONWriter.quoted(id)),\"line\":\(line),\"error\":\(JSONWriter.quoted(message))}\n"
         case .csv:
-            return csvRow([id] + [String](repeating: "", count: Self.csvColumns.count - 2) + [message])
+            return csvRow(OutputField.csvColumns.map { $0 == .id ? id : $0 == .error ? message : "" })
         case .table:
-            return pad([id, "-", "-", "-", "-", "-", "-", "-", "-", "error: " + message]) + "\n"
+            return pad(OutputField.tableColumns.map { $0 == .id ? id : $0 == .risks ? "error: " + message : "-" }) + "\n"
         }
     }
 
-    private func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+    private static func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
     private func fmt(_ x: Double) -> String { String(format: "%.4f", x) }
 
     private func csvRow(_ cells: [String]) -> String {
@@ -142,7 +163,7 @@ struct RecordWriter {
     }
 
     private func pad(_ cells: [String]) -> String {
-        let widths = [14, 6, 4, 5, 13, 4, 7, 8, 7, 0]
+        let widths = OutputField.tableColumns.map(\.tableHeading.width)
         return zip(cells, widths).map { cell, w in
             let c = cell.count > 14 && w == 14 ? String(cell.prefix(13)) + "…" : cell
             return w == 0 ? c : c.padding(toLength: max(w, c.count + 1), withPad: " ", startingAt: 0)

@@ -1,0 +1,114 @@
+import EscalationCore
+
+/// Every field an output record can have, in output order: the one place output fields are
+/// named. JSON writes them all (leaving out an optional one the record lacks), CSV the ones
+/// marked `inCSV`, the table `tableColumns`; the JSON size estimate walks the same list.
+/// A new output field is a case here plus its name and its value below.
+/// Raw values number the cases, so a per-ticket loop walks them without building `allCases`.
+enum OutputField: UInt8, CaseIterable {
+    case id, priority, escalate, level, tier, type, review, sentiment, probability, risks, triggers, reasons
+    case respondMinutes, resolveHours, route, warnings, ignoredRisks
+    /// Only on records that could not be scored (see `RecordWriter.renderError`).
+    case error
+
+    var name: StaticString {
+        switch self {
+        case .id: return "id"
+        case .priority: return "priority"
+        case .escalate: return "escalate"
+        case .level: return "level"
+        case .tier: return "tier"
+        case .type: return "type"
+        case .review: return "review"
+        case .sentiment: return "sentiment"
+        case .probability: return "probability"
+        case .risks: return "risks"
+        case .triggers: return "triggers"
+        case .reasons: return "reasons"
+        case .respondMinutes: return "respond_minutes"
+        case .resolveHours: return "resolve_hours"
+        case .route: return "route"
+        case .warnings: return "warnings"
+        case .ignoredRisks: return "ignored_risks"
+        case .error: return "error"
+        }
+    }
+
+    var nameText: String { name.description }
+
+    init?(name: String) {
+        guard let field = Self.allCases.first(where: { $0.nameText == name }) else { return nil }
+        self = field
+    }
+
+    /// Every case in order, allocation-free (the JSON writer runs this per ticket).
+    @inline(__always) static func forEach(_ body: (OutputField) -> Void) {
+        var raw: UInt8 = 0
+        while let field = OutputField(rawValue: raw) { body(field); raw += 1 }
+    }
+
+    /// A field's value for one record; `absent` leaves the field out of JSON.
+    enum Value {
+        case text(String), number(Double), flag(Bool), list([String])
+        case risks([(category: String, terms: [String])])
+        case absent
+    }
+
+    @inline(__always) func value(of a: Assessment, warnings: [String]) -> Value {
+        switch self {
+        case .id: return .text(a.id)
+        case .priority: return .number(a.priority)
+        case .escalate: return .flag(a.escalate)
+        case .level: return .text(a.level.rawValue)
+        case .tier: return .text(a.tier.description)
+        case .type: return .text(a.type.rawValue)
+        case .review: return .flag(a.review)
+        case .sentiment: return .number(a.sentiment)
+        case .probability: return .number(a.probability)
+        case .risks: return .risks(a.risks)
+        case .triggers: return .list(a.triggers)
+        case .reasons: return .list(a.reasons)
+        case .respondMinutes: return .number(a.respondMinutes)
+        case .resolveHours: return .number(a.resolveHours)
+        case .route: return a.route.map(Value.text) ?? .absent
+        case .warnings: return warnings.isEmpty ? .absent : .list(warnings)
+        case .ignoredRisks: return a.ignoredRisks.isEmpty ? .absent : .list(a.ignoredRisks)
+        case .error: return .absent
+        }
+    }
+
+    /// Scores in [0, 1] or [−1, 1], written with four decimals in every format.
+    var isFraction: Bool { self == .sentiment || self == .probability }
+
+    /// CSV has the fields a spreadsheet user filters on, and `error` for failed records.
+    var inCSV: Bool {
+        switch self {
+        case .respondMinutes, .resolveHours, .warnings, .ignoredRisks: return false
+        default: return true
+        }
+    }
+
+    static let csvColumns = allCases.filter(\.inCSV)
+
+    /// The table's columns, in the order a reader scans them (level before the yes/no).
+    static let tableColumns: [OutputField] = [.id, .priority, .level, .tier, .type, .escalate, .review, .sentiment, .probability, .risks]
+
+    /// Table heading and width (0: the last column, not padded).
+    var tableHeading: (title: String, width: Int) {
+        switch self {
+        case .id: return ("ID", 14)
+        case .priority: return ("PRI", 6)
+        case .level: return ("LVL", 4)
+        case .tier: return ("TIER", 5)
+        case .type: return ("TYPE", 13)
+        case .escalate: return ("ESC", 4)
+        case .review: return ("REVIEW", 7)
+        case .sentiment: return ("SENT", 8)
+        case .probability: return ("P(ESC)", 7)
+        default: return (nameText.uppercased(), 0)
+        }
+    }
+
+    /// Separator of a list's items in a CSV cell (reasons are sentences, so wider).
+    var csvListSeparator: String { self == .reasons ? " | " : "|" }
+}
