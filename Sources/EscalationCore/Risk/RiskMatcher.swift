@@ -25,7 +25,7 @@ public struct RiskHit: Sendable, Equatable {
 }
 
 /// Finds risk terms in normalized text, honouring exemptions and negation.
-public final class RiskMatcher: Sendable {
+public final class RiskMatcher: Sendable, LexiconStage {
     public let lexicon: RiskLexicon
     public let modifiers: Modifiers
     public let vocabulary: Vocabulary
@@ -44,13 +44,6 @@ public final class RiskMatcher: Sendable {
         lexicon.terms.register(into: &builder)
         lexicon.exemptions.register(into: &builder)
         modifiers.register(into: &builder)
-    }
-
-    /// A standalone matcher with a vocabulary of its own.
-    public convenience init(lexicon: RiskLexicon, modifiers: Modifiers) {
-        var builder = Vocabulary.Builder()
-        Self.register(lexicon: lexicon, modifiers: modifiers, into: &builder)
-        self.init(lexicon: lexicon, modifiers: modifiers, vocabulary: builder.build())
     }
 
     /// `vocabulary` must hold what `register` adds.
@@ -82,34 +75,23 @@ public final class RiskMatcher: Sendable {
     /// mask, if already at hand (`SentimentAnalyzer.questionMask`).
     public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
         let text = encoded.text
-        // Lexical words, with the clause each sits in (punctuation starts a new clause); one
-        // pass, through pointers (array accesses per token would check bounds and capacity).
-        let n = text.count
-        var tokenIndex = [Int](filled: 0, count: n)
-        var ids = [Int32](filled: 0, count: n)
-        var clause = [Int32](filled: 0, count: n)
-        var count = 0
-        tokenIndex.withUnsafeMutableBufferPointer { tokenIndex in
-        ids.withUnsafeMutableBufferPointer { ids in
-        clause.withUnsafeMutableBufferPointer { clause in
-        encoded.withTokenColumns { tokens in
-            var currentClause: Int32 = 0
-            for t in 0..<n {
-                let kind = tokens.kinds[t]
-                if kind == .punctuation { currentClause += 1 } else if kind.isLexical {
-                    clause[count] = currentClause
-                    tokenIndex[count] = t
-                    ids[count] = tokens.ids[t]
-                    count += 1
-                }
+        // Lexical words, with the clause each sits in (punctuation starts a new clause).
+        let tokens = encoded.tokenView
+        var tokenIndex: [Int] = [], ids: [Int32] = [], clause: [Int32] = []
+        tokenIndex.reserveCapacity(tokens.count)
+        ids.reserveCapacity(tokens.count)
+        clause.reserveCapacity(tokens.count)
+        var currentClause: Int32 = 0
+        for t in 0..<tokens.count {
+            if tokens.isPunctuation(t) {
+                currentClause += 1
+            } else if tokens.isLexical(t) {
+                tokenIndex.append(t)
+                ids.append(tokens.id(t))
+                clause.append(currentClause)
             }
         }
-        }
-        }
-        }
-        guard count > 0 else { return [] }
-        tokenIndex.removeLast(n - count)
-        ids.removeLast(n - count)
+        guard !tokenIndex.isEmpty else { return [] }
         let words = WordView(encoded, tokens: tokenIndex, ids: ids)
         let questions = lexicon.ignoredInQuestions.isEmpty ? [] : given ?? text.informationalQuestionMask { t in
             let id = encoded.ids[t]
