@@ -75,23 +75,30 @@ public final class RiskMatcher: Sendable, LexiconStage {
     /// mask, if already at hand (`SentimentAnalyzer.questionMask`).
     public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
         let text = encoded.text
-        // Lexical words, with the clause each sits in (punctuation starts a new clause).
+        // Lexical words, with the clause each sits in (punctuation starts a new clause). Filled
+        // to the token count and trimmed after: stores through spans (bounds-checked, no
+        // per-store uniqueness check as with array subscripts or appends).
         let tokens = encoded.tokenView
-        var tokenIndex: [Int] = [], ids: [Int32] = [], clause: [Int32] = []
-        tokenIndex.reserveCapacity(tokens.count)
-        ids.reserveCapacity(tokens.count)
-        clause.reserveCapacity(tokens.count)
-        var currentClause: Int32 = 0
-        for t in 0..<tokens.count {
-            if tokens.isPunctuation(t) {
-                currentClause += 1
-            } else if tokens.isLexical(t) {
-                tokenIndex.append(t)
-                ids.append(tokens.id(t))
-                clause.append(currentClause)
+        let n = tokens.count
+        var tokenIndex = [Int](filled: 0, count: n), ids = [Int32](filled: 0, count: n), clause = [Int32](filled: 0, count: n)
+        var count = 0
+        do {
+            var tokenOut = tokenIndex.mutableSpan, idOut = ids.mutableSpan, clauseOut = clause.mutableSpan
+            var currentClause: Int32 = 0
+            for t in 0..<n {
+                if tokens.isPunctuation(t) {
+                    currentClause += 1
+                } else if tokens.isLexical(t) {
+                    tokenOut[count] = t
+                    idOut[count] = tokens.id(t)
+                    clauseOut[count] = currentClause
+                    count += 1
+                }
             }
         }
-        guard !tokenIndex.isEmpty else { return [] }
+        guard count > 0 else { return [] }
+        tokenIndex.removeLast(n - count)
+        ids.removeLast(n - count)
         let words = WordView(encoded, tokens: tokenIndex, ids: ids)
         let questions = lexicon.ignoredInQuestions.isEmpty ? [] : given ?? text.informationalQuestionMask { t in
             let id = encoded.ids[t]

@@ -63,33 +63,42 @@ extension SentimentAnalyzer {
     func context(_ encoded: EncodedText, questions given: [Bool]?) -> Context {
         let tokens = encoded.tokenView
         let questions = given ?? questionMask(encoded)
-        precondition(questions.count == tokens.count)
-        var words: [Word] = [], tokenOfWord: [Int] = [], idOfWord: [Int32] = []
-        words.reserveCapacity(tokens.count)
-        tokenOfWord.reserveCapacity(tokens.count)
-        idOfWord.reserveCapacity(tokens.count)
+        let n = tokens.count
+        precondition(questions.count == n)
+        // Filled to the token count and trimmed after: stores through spans (bounds-checked,
+        // no per-store uniqueness check as with array subscripts or appends).
+        var words = [Word](filled: Word(id: 0, sentence: 0, facts: [], state: []), count: n)
+        var tokenOfWord = [Int](filled: 0, count: n), idOfWord = [Int32](filled: 0, count: n)
+        var count = 0
         var sentence: Int32 = 0
         var capsCount = 0
         var contrast: Int?
-        for t in 0..<tokens.count {
-            if tokens.isPunctuation(t) {
-                if !words.isEmpty { words[words.count - 1].state.insert(.boundaryAfter) }
-                if tokens.endsSentence(t) { sentence += 1 }
-                continue
+        do {
+            var wordsOut = words.mutableSpan, tokenOut = tokenOfWord.mutableSpan, idOut = idOfWord.mutableSpan
+            for t in 0..<n {
+                if tokens.isPunctuation(t) {
+                    if count > 0 { wordsOut[count - 1].state.insert(.boundaryAfter) }
+                    if tokens.endsSentence(t) { sentence += 1 }
+                    continue
+                }
+                let id = tokens.id(t)
+                let facts = facts(id)
+                var state: State = []
+                if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
+                if questions[t] { state.insert(.inQuestion) }
+                if facts.contains(.negator) || tokens.endsInNT(t) { state.insert(.negator) }
+                if facts.contains(.contrast) && contrast == nil { contrast = count }
+                wordsOut[count] = Word(id: id, sentence: sentence, facts: facts, state: state)
+                tokenOut[count] = t
+                idOut[count] = id
+                count += 1
             }
-            let id = tokens.id(t)
-            let facts = facts(id)
-            var state: State = []
-            if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
-            if questions[t] { state.insert(.inQuestion) }
-            if facts.contains(.negator) || tokens.endsInNT(t) { state.insert(.negator) }
-            if facts.contains(.contrast) && contrast == nil { contrast = words.count }
-            words.append(Word(id: id, sentence: sentence, facts: facts, state: state))
-            tokenOfWord.append(t)
-            idOfWord.append(id)
         }
+        words.removeLast(n - count)
+        tokenOfWord.removeLast(n - count)
+        idOfWord.removeLast(n - count)
         // Caps only count when they stand out: a fully shouted text gets no extra.
         return Context(words: words, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord),
-                       capsStandOut: capsCount > 0 && capsCount < words.count, contrast: contrast)
+                       capsStandOut: capsCount > 0 && capsCount < count, contrast: contrast)
     }
 }

@@ -17,14 +17,22 @@ struct EmoticonTable {
 
     /// The chunk's folded form if it is an emoticon; `chunk` must be a whole chunk.
     func match<C: Collection<UInt8>>(_ chunk: C) -> String? {
-        guard !emoticons.isEmpty, chunk.count >= 2, chunk.count <= 8 else { return nil }
-        var key: UInt64 = 0, symbol = false, ascii = true
-        for b in chunk {
-            key = key << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            if b >= 0x80 { ascii = false } else if !Self.isLetterOrDigit(b) { symbol = true }
-        }
-        guard symbol, !ascii || asciiKeys.sortedIndex(of: key) != nil else { return nil }
+        guard !emoticons.isEmpty, chunk.count >= 2, chunk.count <= 8,
+              chunk.contains(where: { $0 < 0x80 && !Self.isLetterOrDigit($0) }) else { return nil }
+        return chunk.allSatisfy({ $0 < 0x80 }) ? matchASCII(chunk) : matchText(chunk)
+    }
+
+    /// `match` of a whole chunk of 2–8 ASCII bytes known to hold a symbol: what the fast path
+    /// asks of many short chunks ("ago.", "2,"), most ruled out by one binary search.
+    @inline(__always) func matchASCII<C: Collection<UInt8>>(_ chunk: C) -> String? {
+        var key: UInt64 = 0
+        for b in chunk { key = key << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        guard asciiKeys.sortedIndex(of: key) != nil else { return nil }
         // The packed key drops leading NUL bytes ("\0:(" packs as ":("): the text decides.
+        return matchText(chunk)
+    }
+
+    private func matchText<C: Collection<UInt8>>(_ chunk: C) -> String? {
         let folded = String(decoding: chunk, as: UTF8.self).lowercased()
         return emoticons.contains(folded) ? folded : nil
     }

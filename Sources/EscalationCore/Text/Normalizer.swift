@@ -142,7 +142,7 @@ public final class Normalizer {
                 result.rewind(to: mark)
                 return nil
             }
-            if let emoticon = emoticonTable.match(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
+            if let emoticon = emoticonTable.matchASCII(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
                 result.rewind(to: mark)
                 result.append(Token(emoticon, kind: .emoji))
             }
