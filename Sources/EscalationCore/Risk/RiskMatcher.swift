@@ -25,7 +25,7 @@ public struct RiskHit: Sendable, Equatable {
 }
 
 /// Finds risk terms in normalized text, honouring exemptions and negation.
-public final class RiskMatcher: Sendable {
+public final class RiskMatcher: Sendable, LexiconStage {
     public let lexicon: RiskLexicon
     public let modifiers: Modifiers
     public let vocabulary: Vocabulary
@@ -44,13 +44,6 @@ public final class RiskMatcher: Sendable {
         lexicon.terms.register(into: &builder)
         lexicon.exemptions.register(into: &builder)
         modifiers.register(into: &builder)
-    }
-
-    /// A standalone matcher with a vocabulary of its own.
-    public convenience init(lexicon: RiskLexicon, modifiers: Modifiers) {
-        var builder = Vocabulary.Builder()
-        Self.register(lexicon: lexicon, modifiers: modifiers, into: &builder)
-        self.init(lexicon: lexicon, modifiers: modifiers, vocabulary: builder.build())
     }
 
     /// `vocabulary` must hold what `register` adds.
@@ -82,30 +75,26 @@ public final class RiskMatcher: Sendable {
     /// mask, if already at hand (`SentimentAnalyzer.questionMask`).
     public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
         let text = encoded.text
-        // Lexical words, with the clause each sits in (punctuation starts a new clause); one
-        // pass, through pointers (array accesses per token would check bounds and capacity).
-        let n = text.count
-        var tokenIndex = [Int](filled: 0, count: n)
-        var ids = [Int32](filled: 0, count: n)
-        var clause = [Int32](filled: 0, count: n)
+        // Lexical words, with the clause each sits in (punctuation starts a new clause). Filled
+        // to the token count and trimmed after: stores through spans (bounds-checked, no
+        // per-store uniqueness check as with array subscripts or appends).
+        let tokens = encoded.tokenView
+        let n = tokens.count
+        var tokenIndex = [Int](filled: 0, count: n), ids = [Int32](filled: 0, count: n), clause = [Int32](filled: 0, count: n)
         var count = 0
-        tokenIndex.withUnsafeMutableBufferPointer { tokenIndex in
-        ids.withUnsafeMutableBufferPointer { ids in
-        clause.withUnsafeMutableBufferPointer { clause in
-        encoded.withTokenColumns { tokens in
+        do {
+            var tokenOut = tokenIndex.mutableSpan, idOut = ids.mutableSpan, clauseOut = clause.mutableSpan
             var currentClause: Int32 = 0
             for t in 0..<n {
-                let kind = tokens.kinds[t]
-                if kind == .punctuation { currentClause += 1 } else if kind.isLexical {
-                    clause[count] = currentClause
-                    tokenIndex[count] = t
-                    ids[count] = tokens.ids[t]
+                if tokens.isPunctuation(t) {
+                    currentClause += 1
+                } else if tokens.isLexical(t) {
+                    tokenOut[count] = t
+                    idOut[count] = tokens.id(t)
+                    clauseOut[count] = currentClause
                     count += 1
                 }
             }
-        }
-        }
-        }
         }
         guard count > 0 else { return [] }
         tokenIndex.removeLast(n - count)

@@ -75,6 +75,26 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(NormalizedText(tokens: text.tokens), text, "tokens rebuild the same text")
     }
 
+    /// One rule for emoticons on both paths: a whole chunk between ASCII whitespace of any kind
+    /// (VT and FF too, as the chunking uses), matched by its text, so a leading NUL byte is no
+    /// way in (":(" and "\0:(" pack to the same integer key).
+    func testEmoticonsAreWholeChunksOnBothPaths() {
+        n.emoticons = [":(", "<3"]
+        defer { n.emoticons = [] }
+        for space in [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r"] {
+            let text = "sad" + space + ":(" + space + "<3"
+            assertSame(text)
+            XCTAssertEqual(n.normalize(text).tokens.map(\.text), ["sad", ":(", "<3"], text.debugDescription)
+        }
+        for text in ["\u{0}:(", "x\u{0}<3", ":(\u{0}"] {
+            assertSame(text)
+            XCTAssertFalse(n.normalize(text).tokens.contains { $0.kind == .emoji }, text.debugDescription)
+        }
+        // Through ICU's path too: full-width and non-ASCII neighbours send these chunks there.
+        XCTAssertEqual(n.normalize("：（").tokens.map(\.text), [":("])
+        XCTAssertEqual(n.normalizeWithICUOnly("ok\u{0B}:(").tokens.map(\.text), ["ok", ":("])
+    }
+
     /// After a very long text the tokenizer gives its buffers back and starts small again;
     /// texts before and after come out the same either way.
     /// Every pictograph the fast path takes, alone, repeated, with selectors, next to words and

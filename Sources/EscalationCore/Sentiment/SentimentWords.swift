@@ -1,0 +1,104 @@
+/// The words of one ticket as sentiment's rules read them: each with what the lexicon says
+/// about it (`Facts`, by vocabulary id) and what the ticket says about it (`State`).
+extension SentimentAnalyzer {
+    /// What the lexicon and modifiers say about a word, as bits by vocabulary id, so building a
+    /// ticket's words reads one byte per word; values sit in their own arrays, read only for
+    /// the few words that have them.
+    struct Facts: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let valence = Facts(rawValue: 1 << 0)
+        static let intensifier = Facts(rawValue: 1 << 1)
+        static let negator = Facts(rawValue: 1 << 2)
+        static let shortNegator = Facts(rawValue: 1 << 3)
+        static let contrast = Facts(rawValue: 1 << 4)
+        static let sarcasticOpener = Facts(rawValue: 1 << 5)
+        static let questionOpener = Facts(rawValue: 1 << 6)
+    }
+
+    /// Words some rule names ("the least helpful", "never so good", "no X or Y"), by id.
+    struct RuleWords: Sendable {
+        static let list = ["least", "at", "very", "never", "so", "this", "or", "nor"]
+        var least, at, very, never, so, this, or, nor: Int32
+    }
+
+    /// What sentiment learns about a word in its ticket, beside the word's facts.
+    struct State: OptionSet {
+        let rawValue: UInt8
+        static let caps = State(rawValue: 1 << 0)
+        /// Clause punctuation follows the word (short negators stop there).
+        static let boundaryAfter = State(rawValue: 1 << 1)
+        /// In an informational question ("How do I cancel one seat?").
+        static let inQuestion = State(rawValue: 1 << 2)
+        static let negator = State(rawValue: 1 << 3)
+        /// Part of a matched lexicon phrase.
+        static let inPhrase = State(rawValue: 1 << 4)
+        /// A risk hit starts here.
+        static let riskStart = State(rawValue: 1 << 5)
+    }
+
+    /// One word sentiment looks at (any non-punctuation token): 12 bytes, no optionals. Its
+    /// token index is in `Context.view.tokens`.
+    struct Word {
+        var id: Int32
+        /// Index of the sentence the word is in.
+        var sentence: Int32
+        var facts: Facts
+        var state: State
+    }
+
+    struct Context {
+        var words: [Word]
+        /// Token index and id of each word, for phrase matching; token indices ascend.
+        var view: WordView
+        var capsStandOut: Bool
+        /// The first word with a contrast fact ("but"), or nil.
+        var contrast: Int?
+        var count: Int { words.count }
+
+
+        /// Word index of token `t`, if it is a word (a binary search: asked once per risk hit).
+        func word(ofToken t: Int) -> Int? { view.tokens.sortedIndex(of: t) }
+    }
+
+    func context(_ encoded: EncodedText, questions given: [Bool]?) -> Context {
+        let tokens = encoded.tokenView
+        let questions = given ?? questionMask(encoded)
+        let n = tokens.count
+        precondition(questions.count == n)
+        // Filled to the token count and trimmed after: stores through spans (bounds-checked,
+        // no per-store uniqueness check as with array subscripts or appends).
+        var words = [Word](filled: Word(id: 0, sentence: 0, facts: [], state: []), count: n)
+        var tokenOfWord = [Int](filled: 0, count: n), idOfWord = [Int32](filled: 0, count: n)
+        var count = 0
+        var sentence: Int32 = 0
+        var capsCount = 0
+        var contrast: Int?
+        do {
+            var wordsOut = words.mutableSpan, tokenOut = tokenOfWord.mutableSpan, idOut = idOfWord.mutableSpan
+            for t in 0..<n {
+                if tokens.isPunctuation(t) {
+                    if count > 0 { wordsOut[count - 1].state.insert(.boundaryAfter) }
+                    if tokens.endsSentence(t) { sentence += 1 }
+                    continue
+                }
+                let id = tokens.id(t)
+                let facts = facts(id)
+                var state: State = []
+                if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
+                if questions[t] { state.insert(.inQuestion) }
+                if facts.contains(.negator) || tokens.endsInNT(t) { state.insert(.negator) }
+                if facts.contains(.contrast) && contrast == nil { contrast = count }
+                wordsOut[count] = Word(id: id, sentence: sentence, facts: facts, state: state)
+                tokenOut[count] = t
+                idOut[count] = id
+                count += 1
+            }
+        }
+        words.removeLast(n - count)
+        tokenOfWord.removeLast(n - count)
+        idOfWord.removeLast(n - count)
+        // Caps only count when they stand out: a fully shouted text gets no extra.
+        return Context(words: words, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord),
+                       capsStandOut: capsCount > 0 && capsCount < count, contrast: contrast)
+    }
+}
