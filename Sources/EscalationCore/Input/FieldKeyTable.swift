@@ -40,14 +40,19 @@ struct FieldKeyTable: Sendable {
                 while true {
                     let slot = slots[h & mask]
                     if slot.count == 0 { return nil }
-                    if Int(slot.count) == key.count,
-                       UnsafeBufferPointer(rebasing: names[Int(slot.start)..<(Int(slot.start) + key.count)]).elementsEqual(key) {
+                    if Int(slot.count) == key.count, Self.equal(names.baseAddress! + Int(slot.start), key) {
                         return InputField(rawValue: slot.field)
                     }
                     h &+= 1
                 }
             }
         }
+    }
+
+    /// Byte by byte: a key is a few bytes, too short for `memcmp`'s call to pay.
+    @inline(__always) private static func equal(_ name: UnsafePointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in key.indices where name[k] != key[k] { return false }
+        return true
     }
 
     /// Length, first, middle and last byte: enough to tell the table's keys apart almost always.

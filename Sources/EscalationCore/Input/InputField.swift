@@ -64,13 +64,10 @@ public enum InputField: UInt8, CaseIterable, Sendable {
         self = field
     }
 
-    /// The same from the key's bytes: every key of every record comes through here.
-    @inline(__always) static func field(keyBytes key: UnsafeBufferPointer<UInt8>) -> InputField? { keyTable.field(key) }
-
     public var name: String { spec.name }
 
     /// Built once from the table: names and aliases to fields.
-    private static let keyTable = FieldKeyTable(allCases.flatMap { field in field.spec.keys.map { ($0, field) } })
+    static let keyTable = FieldKeyTable(allCases.flatMap { field in field.spec.keys.map { ($0, field) } })
 
     /// Storage for one value per numeric field, inline (no allocation per record); a test checks
     /// its count against the table.

@@ -11,7 +11,7 @@ struct RecordFields {
     private let rows = InputField.rows
 
     /// Takes a member's value; `position` orders type warnings as the fields were given.
-    mutating func take(_ field: InputField, _ value: JSONValue, position: Int) {
+    @inline(__always) mutating func take(_ field: InputField, _ value: JSONValue, position: Int) {
         let row = rows[Int(field.rawValue)]
         switch row.kind {
         case .id: id = value

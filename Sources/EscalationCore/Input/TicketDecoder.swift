@@ -36,9 +36,10 @@ public enum TicketDecoder {
         var fields = RecordFields()
         var otherFields: [(String, JSONValue)] = []
         var position = 0
+        let keyTable = InputField.keyTable
         let flat = JSONParser.visitFlatObject(json) { key, value in
             defer { position += 1 }
-            switch (InputField.field(keyBytes: key), value) {
+            switch (keyTable.field(key), value) {
             case (nil, _): otherFields.append((String(decoding: key, as: UTF8.self), value.json))
             case (.text?, .string(let s)): fields.takeText(.text, utf8: Array(s))
             case (let field?, _): fields.take(field, value.json, position: position)
