@@ -1,6 +1,7 @@
 /// Writes bytes through a pointer into room made beforehand: no capacity or uniqueness check
-/// per write, as `Array.append` makes (a JSON output record is some forty pieces). Debug builds
-/// check every write against the end of the room.
+/// per write, as `Array.append` makes (a JSON output record is some forty pieces). Every write
+/// is checked against the end of the room, in release builds too: a wrong size estimate stops
+/// the program instead of writing over memory (one compare per write; no measurable cost).
 public struct ByteCursor {
     public private(set) var position: UnsafeMutablePointer<UInt8>
     private let end: UnsafeMutablePointer<UInt8>
@@ -11,7 +12,7 @@ public struct ByteCursor {
     }
 
     @inline(__always) public mutating func write(_ byte: UInt8) {
-        assert(position < end, "ByteCursor: write past the room made")
+        precondition(position < end, "ByteCursor: write past the room made")
         position.pointee = byte
         position += 1
     }
@@ -22,14 +23,14 @@ public struct ByteCursor {
 
     @inline(__always) public mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        assert(end - position >= bytes.count, "ByteCursor: write past the room made")
+        precondition(end - position >= bytes.count, "ByteCursor: write past the room made")
         position.update(from: source, count: bytes.count)
         position += bytes.count
     }
 
     /// Moves `count` bytes on and returns where they start, for the caller to fill.
     @inline(__always) public mutating func advance(by count: Int) -> UnsafeMutablePointer<UInt8> {
-        assert(end - position >= count, "ByteCursor: write past the room made")
+        precondition(end - position >= count, "ByteCursor: write past the room made")
         defer { position += count }
         return position
     }

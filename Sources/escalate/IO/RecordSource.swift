@@ -37,7 +37,9 @@ final class RecordSource {
     let lines: LineReader
     let format: InputFormat
     private var csv: CSVReader?
+    /// The CSV/TSV header's names, and the field each names (resolved once per file).
     private var header: [String]?
+    private var headerFields: [InputField?] = []
     private var sawFirstLine = false
 
     init(path: String, format: InputFormat?, maxRecordBytes: Int = Int.max) throws {
@@ -121,7 +123,7 @@ final class RecordSource {
             if !valid { decoded.warnings.insert(invalidUTF8Warning, at: 0) }
             var extra: [(String, JSONValue)] = []
             if case .object(let pairs) = value {
-                extra = pairs.filter { !Self.isKnownField($0.0) }
+                extra = pairs.filter { InputField(key: $0.0) == nil }
             }
             return InputRecord(source: name, line: line, result: .success(decoded), extraFields: extra)
         } catch let error as RecordError {
@@ -136,9 +138,6 @@ final class RecordSource {
             return InputRecord(source: name, line: line, result: .failure(RecordError("\(error)")))
         }
     }
-
-    /// Input fields the scorer reads; `--keep-fields` echoes the others.
-    static func isKnownField(_ key: String) -> Bool { InputField(key).isKnown }
 
     private func stripBOM(_ bytes: inout [UInt8]) {
         if !sawFirstLine {
@@ -155,18 +154,21 @@ final class RecordSource {
                 var names = row.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                 if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
                 self.header = names
+                headerFields = names.map { InputField(key: $0) }
                 continue
             }
             guard row.fields.count == header.count else {
                 return InputRecord(source: name, line: row.line, result: .failure(
                     RecordError("row has \(row.fields.count) fields, the header has \(header.count)")))
             }
-            var fields: [String: String] = [:]
-            for (key, value) in zip(header, row.fields) { fields[key] = value }
+            // Input fields the scorer reads go to the decoder; `--keep-fields` echoes the others.
+            var cells: [(InputField, String)] = [], extra: [(String, JSONValue)] = []
+            for (column, value) in row.fields.enumerated() {
+                if let field = headerFields[column] { cells.append((field, value)) } else { extra.append((header[column], .string(value))) }
+            }
             do {
-                var decoded = try TicketDecoder.decode(fields: fields, fallbackID: String(row.line))
+                var decoded = try TicketDecoder.decode(cells: cells, fallbackID: String(row.line))
                 if row.invalidUTF8 { decoded.warnings.insert(Self.invalidUTF8Warning, at: 0) }
-                let extra = zip(header, row.fields).filter { !Self.isKnownField($0.0) }.map { ($0.0, JSONValue.string($0.1)) }
                 return InputRecord(source: name, line: row.line, result: .success(decoded), extraFields: extra)
             } catch {
                 return InputRecord(source: name, line: row.line, result: .failure(error as? RecordError ?? RecordError("\(error)")))

@@ -47,12 +47,13 @@ final class InputTests: XCTestCase {
         XCTAssertNil(d.ticket.metadata.openTickets)
         XCTAssertEqual(d.ticket.metadata.accountTier, "7")
         XCTAssertEqual(d.warnings, ["'health' is an object; ignored", "'renewal_days' value \"soon\" is not a number; ignored"])
-        let csv = try TicketDecoder.decode(fields: ["subject": "S", "body": "B", "sla_hours_left": "-2", "account_tier": "", "extra": "x"], fallbackID: "9")
+        let csv = try TicketDecoder.decode(cells: [(.subject, "S"), (.body, "B"), (.slaHoursLeft, "-2"), (.accountTier, ""), (.id, "")], fallbackID: "9")
+        XCTAssertEqual(csv.ticket.id, "9", "an empty CSV id counts as none")
         XCTAssertEqual(csv.ticket.text, "S\nB")
         XCTAssertEqual(csv.ticket.metadata.slaHoursLeft, -2)
         XCTAssertNil(csv.ticket.metadata.accountTier)
-        XCTAssertEqual([InputField("id"), InputField("body"), InputField("arr_usd"), InputField("renewal_days"), InputField("Text"), InputField("")],
-                       [.id, .body, .numeric(0), .numeric(2), .other, .other])
+        XCTAssertEqual(["id", "body", "arr_usd", "renewal_days", "Text", "", "arr_usd ", "ext"].map { InputField(key: $0) },
+                       [.id, .body, .arrUSD, .renewalDays, nil, nil, nil, nil])
     }
 
     func testLenientNumbers() {
