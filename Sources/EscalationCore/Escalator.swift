@@ -32,64 +32,74 @@ public final class Escalator {
     public let normalizer: Normalizer
     public let sentiment: SentimentAnalyzer
     public let risk: RiskMatcher
-    public let classifier: NaiveBayes
+    public let classifier: any Classifier
     public let priority: PriorityModel
     /// Words of all stages, so each ticket word is looked up once.
     public let vocabulary: Vocabulary
     /// The classifier's scoring tables indexed by vocabulary id, this escalator's own.
-    private let scorer: PackedScorer
+    private let scorer: any ClassifierScorer
 
-    public init(resources: Resources, classifier: NaiveBayes, config: PriorityConfig, normalizer: Normalizer) {
+    public init(resources: Resources, classifier: any Classifier, config: PriorityConfig, normalizer: Normalizer) {
         self.normalizer = normalizer
         normalizer.emoticons = resources.sentiment.emoticons
         var builder = Vocabulary.Builder()
         SentimentAnalyzer.register(lexicon: resources.sentiment, modifiers: resources.modifiers, into: &builder)
         RiskMatcher.register(lexicon: resources.risk, modifiers: resources.modifiers, into: &builder)
-        builder.add(classifier.unigrams)
+        builder.add(classifier.vocabularyWords)
         vocabulary = builder.build()
         sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers, vocabulary: vocabulary)
         risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers, vocabulary: vocabulary)
         self.classifier = classifier
-        var idOfColumn = [Int32](repeating: -1, count: classifier.featureCount)
-        for (id, word) in vocabulary.words.enumerated() {
-            let column = classifier.column(of: word)
-            if column >= 0 { idOfColumn[Int(column)] = Int32(id) }
-        }
-        scorer = classifier.scorer(wordCount: vocabulary.words.count, indexOfColumn: idOfColumn)
+        scorer = classifier.scorer(for: vocabulary)
         priority = PriorityModel(config: config)
-    }
-
-    public func evidence(for ticket: Ticket) -> Evidence {
-        let encoded = vocabulary.encode(normalizer.normalize(utf8: ticket.utf8, vocabulary: vocabulary))
-        let questions = sentiment.questionMask(encoded)
-        let hits = risk.hits(in: encoded, questions: questions)
-        let probability = encoded.withTokenColumns { scorer.probability(words: LexicalIDs(tokens: $0)) }
-        return Evidence(
-            probability: probability,
-            sentiment: sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions),
-            risks: hits,
-            metadata: ticket.metadata,
-            amountInText: Amounts.largestUSD(utf8: ticket.utf8))
     }
 
     public func assess(_ ticket: Ticket) -> Assessment {
         priority.assess(id: ticket.id, evidence(for: ticket))
     }
+
+    public func evidence(for ticket: Ticket) -> Evidence {
+        evidence(for: ticket) { encoded, hits, questions in
+            sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions)
+        }
+    }
+
+    /// `assess`, keeping what each step saw (for `explain`): the same steps, with sentiment's
+    /// per-word breakdown in place of the compound alone.
+    public func trace(_ ticket: Ticket) -> Trace {
+        var tokens = NormalizedText()
+        var breakdown = SentimentAnalyzer.Breakdown(words: [], valences: [], compound: 0)
+        let evidence = evidence(for: ticket) { encoded, hits, _ in
+            tokens = encoded.text
+            breakdown = sentiment.breakdown(encoded, risks: hits, riskValence: risk.lexicon.valence)
+            return breakdown.compound
+        }
+        return Trace(tokens: tokens, sentiment: breakdown, evidence: evidence,
+                     assessment: priority.assess(id: ticket.id, evidence))
+    }
+
+    /// The pipeline, written once: `scoreSentiment` gets the encoded text, the risk hits and the
+    /// informational-question mask.
+    @inline(__always)
+    private func evidence(for ticket: Ticket, scoreSentiment: (EncodedText, [RiskHit], [Bool]) -> Double) -> Evidence {
+        let encoded = vocabulary.encode(normalizer.normalize(utf8: ticket.utf8, vocabulary: vocabulary))
+        let questions = sentiment.questionMask(encoded)
+        let hits = risk.hits(in: encoded, questions: questions)
+        return Evidence(
+            probability: Logistic.probability(logOdds: scorer.logOdds(encoded)),
+            sentiment: scoreSentiment(encoded, hits, questions),
+            risks: hits,
+            metadata: ticket.metadata,
+            amountInText: Amounts.largestUSD(utf8: ticket.utf8))
+    }
 }
 
-/// The vocabulary id of each lexical token (-1: unknown), read through pointers: the scoring
-/// loop runs per token.
-private struct LexicalIDs: Sequence, IteratorProtocol {
-    let tokens: TokenColumns
-    var t = 0
-
-    init(tokens: TokenColumns) { self.tokens = tokens }
-
-    mutating func next() -> Int32? {
-        while t < tokens.count {
-            defer { t += 1 }
-            if tokens.kinds[t].isLexical { return tokens.ids[t] }
-        }
-        return nil
-    }
+/// What scoring saw of one ticket, step by step.
+public struct Trace: Sendable {
+    /// The normalized tokens, as the classifier and the lexicons read them.
+    public var tokens: NormalizedText
+    public var sentiment: SentimentAnalyzer.Breakdown
+    /// Holds the risk hits and the classifier's probability.
+    public var evidence: Evidence
+    public var assessment: Assessment
 }

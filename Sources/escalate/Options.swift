@@ -33,7 +33,7 @@ struct PipelineOptions: ParsableArguments {
         try Resources.load(lexicons: lexicons ?? homeFolder("Lexicons"), normalizer: normalizer)
     }
 
-    func loadClassifier(_ normalizer: Normalizer) throws -> NaiveBayes {
+    func loadClassifier(_ normalizer: Normalizer) throws -> any Classifier {
         if let model { return try ModelFile.load(path: model) }
         let examples = try LabeledFile.readDirectory(corpus ?? homeFolder("Corpora"))
         return Training.train(examples, normalizer: normalizer)
@@ -58,7 +58,7 @@ struct PipelineOptions: ParsableArguments {
             return [Escalator(resources: try loadResources(normalizer), classifier: classifier, config: config0, normalizer: normalizer)]
         }
         // Slots 0..<count: each thread's normalizer and lexicons; slot `count`: the classifier.
-        let classifier = ThreadSlots<Result<NaiveBayes, Error>?>(count: 1, initial: nil)
+        let classifier = ThreadSlots<Result<any Classifier, Error>?>(count: 1, initial: nil)
         let loaded = ThreadSlots<Result<(Normalizer, Resources), Error>?>(count: count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: count + 1) { k in
             if k == count {

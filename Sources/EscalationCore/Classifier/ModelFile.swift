@@ -1,188 +1,115 @@
 import Foundation
 
-/// The on-disk model: a format tag and version first (fastText's habit), then the counts.
-public struct ModelFile: Codable, Sendable {
-    public static let formatName = "escalate-naive-bayes"
-    public static let currentVersion = 2  // 2: checksum added
+/// The on-disk model: one JSON object whose header says which classifier it holds (`format`,
+/// `version`, fastText's habit) and carries a checksum, beside that classifier's section.
+/// Members are written in key order; reading takes them in any order and skips unknown ones.
+public enum ModelFile {
+    /// The header's members; no section may use these keys.
+    public static let formatKey = "format", versionKey = "version", checksumKey = "checksum"
 
-    public var format: String
-    public var version: Int
-    public var alpha: Double
-    public var fitPrior: Bool
-    public var ngramMax: Int
-    public var trainedOn: Int
-    public var documentsPerClass: [Double]
-    public var features: [String]
-    public var featureCounts: [[Double]]
-    /// FNV-1a 64 of the parameters and counts, hex: a changed or damaged file is refused.
-    public var checksum: String
-
-    enum CodingKeys: String, CodingKey {
-        case format, version, alpha
-        case fitPrior = "fit_prior"
-        case ngramMax = "ngram_max"
-        case trainedOn = "trained_on"
-        case documentsPerClass = "documents_per_class"
-        case features
-        case featureCounts = "feature_counts"
-        case checksum
-    }
-
-    public init(model: NaiveBayes, ngramMax: Int = 2) {
-        format = Self.formatName
-        version = Self.currentVersion
-        alpha = model.configuration.alpha
-        fitPrior = model.configuration.fitPrior
-        self.ngramMax = ngramMax
-        trainedOn = Int(model.documentsPerClass.reduce(0, +))
-        documentsPerClass = model.documentsPerClass
-        features = model.featureNames
-        featureCounts = model.featureCounts
-        checksum = ""
-        checksum = computedChecksum()
-    }
-
-    /// Over everything that determines predictions, in a fixed order.
-    /// FNV-1a over the bytes of each value, little-endian (a 90k-feature model hashes ~2 MB at
-    /// every start-up, hence plain loops rather than a generic byte view per value).
-    func computedChecksum() -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        func mix64(_ value: UInt64) {
-            var v = value
-            for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: v)); v >>= 8 }
-        }
-        mix64(alpha.bitPattern); mix(fitPrior ? 1 : 0); mix64(UInt64(bitPattern: Int64(ngramMax)))
-        for d in documentsPerClass { mix64(d.bitPattern) }
-        for f in features {
-            var f = f
-            f.withUTF8 { for b in $0 { mix(b) } }
-            mix(0)
-        }
-        for row in featureCounts { mix64(UInt64(bitPattern: Int64(row.count))); for c in row { mix64(c.bitPattern) } }
-        return String(hash, radix: 16)
-    }
-
-    public func encoded() throws -> Data {
+    public static func encoded<C: Classifier>(_ classifier: C) throws -> Data {
+        let section = classifier.section
+        var members = section.values
+        members[formatKey] = .string(C.formatName)
+        members[versionKey] = .integer(C.formatVersion)
+        members[checksumKey] = .string(section.checksum)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
+        return try encoder.encode(members)
     }
 
-    public static func load(path: String) throws -> NaiveBayes {
+    public static func load(path: String) throws -> any Classifier {
         try load(data: DataFile.bytes(path, limit: DataFile.maxModelBytes, what: "model file"), path: path)
     }
 
     /// Decodes model bytes; `path` only names the file in errors. Read with our own JSON parser
-    /// (Foundation's JSONDecoder took most of start-up on large models): a well-formed file
-    /// straight into arrays; anything else through a `JSONValue`, which says what is wrong.
-    public static func load(data: Data, path: String) throws -> NaiveBayes {
+    /// (Foundation's JSONDecoder took most of start-up on large models), each member straight
+    /// into its kind. The header is judged first, so a wrong file gets a clear message.
+    public static func load(data: Data, path: String) throws -> any Classifier {
         let bytes = [UInt8](data)
-        if let file = try? ModelFile(reading: bytes), file.format == formatName, file.version == currentVersion {
-            return try model(from: file, path: path)
-        }
-        // Check the header before trusting the rest, so a wrong file gets a clear message.
-        guard let value = try? JSONParser.parse(bytes), case .string(formatName)? = value["format"] else {
-            throw DataFileError(file: path, message: "not an escalate model file (expected format \"\(formatName)\"; create one with `escalate train`)")
-        }
-        guard case .number(let version)? = value["version"], version == Double(currentVersion) else {
-            let shown = value["version"].map(JSONWriter.encode) ?? "missing"
-            throw DataFileError(file: path, message: "model format version \(shown) is not supported (this build reads version \(currentVersion)); retrain with `escalate train`")
-        }
-        let file: ModelFile
-        do { file = try ModelFile(value) } catch {
+        let members = Result { try read(bytes) }
+        do {
+            let kind = try classifierKind(members, bytes)
+            return try decode(kind, members.get())
+        } catch let error as ModelFileError {
+            throw DataFileError(file: path, message: error.message)
+        } catch {
             throw DataFileError(file: path, message: "malformed model file: \(error)")
         }
-        return try model(from: file, path: path)
     }
 
-    private static func model(from file: ModelFile, path: String) throws -> NaiveBayes {
-        guard file.checksum == file.computedChecksum() else {
-            throw DataFileError(file: path, message: "model checksum mismatch: the file was modified or damaged; retrain with `escalate train`")
+    /// Every member of the header and of any section kind, by key, for the reader.
+    static var memberKinds: [String: ModelValue.Kind] {
+        var kinds: [String: ModelValue.Kind] = [formatKey: .string, versionKey: .integer, checksumKey: .string]
+        for kind in ClassifierKinds.all {
+            for (key, memberKind) in kind.memberKinds {
+                precondition(kinds[key, default: memberKind] == memberKind, "model-file member '\(key)' has two kinds")
+                kinds[key] = memberKind
+            }
         }
-        guard file.ngramMax == 2, file.alpha > 0, file.alpha.isFinite else {
-            throw DataFileError(file: path, message: "unsupported model parameters (ngram_max \(file.ngramMax), alpha \(file.alpha))")
-        }
-        do {
-            return try NaiveBayes(configuration: .init(alpha: file.alpha, fitPrior: file.fitPrior),
-                                  documentsPerClass: file.documentsPerClass,
-                                  featureNames: file.features, featureCounts: file.featureCounts)
-        } catch {
-            throw DataFileError(file: path, message: "inconsistent model file: \(error)")
-        }
+        return kinds
     }
 
-    /// A well-formed file read member by member into the fields; throws on anything unexpected
-    /// (a missing field included), for `load` to explain.
-    private init(reading bytes: [UInt8]) throws {
-        var format: String?, version: Int?, alpha: Double?, fitPrior: Bool?, ngramMax: Int?, trainedOn: Int?
-        var documentsPerClass: [Double]?, features: [String]?, featureCounts: [[Double]]?, checksum: String?
-        func integer(_ p: inout JSONParser) throws -> Int {
-            guard let n = Int(exactly: try p.readNumber()) else { throw RecordError("not an integer") }
-            return n
-        }
+    /// The known members, each read as its kind (a wrong one names its key); others skipped.
+    private static func read(_ bytes: [UInt8]) throws -> [String: ModelValue] {
+        let kinds = memberKinds
+        var members: [String: ModelValue] = [:]
         try JSONParser.parseObject(bytes) { key, p in
-            switch CodingKeys(rawValue: key) {
-            case .format?: format = try p.readString()
-            case .version?: version = try integer(&p)
-            case .alpha?: alpha = try p.readNumber()
-            case .fitPrior?:
-                guard case .bool(let b) = try p.readValue() else { throw RecordError("not a boolean") }
-                fitPrior = b
-            case .ngramMax?: ngramMax = try integer(&p)
-            case .trainedOn?: trainedOn = try integer(&p)
-            case .documentsPerClass?: documentsPerClass = try p.readArray { try $0.readNumber() }
-            case .features?: features = try p.readArray { try $0.readString() }
-            case .featureCounts?: featureCounts = try p.readArray { try $0.readArray { try $0.readNumber() } }
-            case .checksum?: checksum = try p.readString()
-            case nil: _ = try p.readValue()
+            guard let kind = kinds[key] else { _ = try p.readValue(); return }
+            do { members[key] = try kind.read(&p) } catch {
+                throw ModelFileError("malformed model file: '\(key)' is not \(kind.description) (\(error))")
             }
         }
-        guard let format, let version, let alpha, let fitPrior, let ngramMax, let trainedOn,
-              let documentsPerClass, let features, let featureCounts, let checksum else { throw RecordError("missing field") }
-        (self.format, self.version, self.alpha, self.fitPrior, self.ngramMax, self.trainedOn) = (format, version, alpha, fitPrior, ngramMax, trainedOn)
-        (self.documentsPerClass, self.features, self.featureCounts, self.checksum) = (documentsPerClass, features, featureCounts, checksum)
+        return members
     }
 
-    /// The fields from a parsed file; a missing or mistyped one names its key.
-    private init(_ value: JSONValue) throws {
-        func field(_ key: CodingKeys) throws -> JSONValue {
-            guard let v = value[key.rawValue] else { throw RecordError("missing '\(key.rawValue)'") }
-            return v
+    /// The classifier the header names. When the members could not all be read, the header
+    /// comes from a plain parse, so a file of another kind or version is named as such.
+    private static func classifierKind(_ members: Result<[String: ModelValue], Error>, _ bytes: [UInt8]) throws -> any Classifier.Type {
+        let format: String?, version: Int?, shownVersion: String
+        if case .success(let m) = members {
+            format = m[formatKey].flatMap(String.init(modelValue:))
+            version = m[versionKey].flatMap(Int.init(modelValue:))
+            shownVersion = version.map(String.init) ?? "missing"
+        } else {
+            let value = try? JSONParser.parse(bytes)
+            if case .string(let s)? = value?[formatKey] { format = s } else { format = nil }
+            if case .number(let n)? = value?[versionKey] { version = Int(exactly: n) } else { version = nil }
+            shownVersion = value?[versionKey].map(JSONWriter.encode) ?? "missing"
         }
-        func number(_ key: CodingKeys) throws -> Double {
-            guard case .number(let n) = try field(key) else { throw RecordError("'\(key.rawValue)' is not a number") }
-            return n
-        }
-        func integer(_ key: CodingKeys) throws -> Int {
-            guard let n = Int(exactly: try number(key)) else { throw RecordError("'\(key.rawValue)' is not an integer") }
-            return n
-        }
-        func numbers(_ v: JSONValue, _ key: CodingKeys) throws -> [Double] {
-            guard case .array(let items) = v else { throw RecordError("'\(key.rawValue)' is not an array") }
-            return try items.map {
-                guard case .number(let n) = $0 else { throw RecordError("'\(key.rawValue)' holds a non-number") }
-                return n
+        let known = ClassifierKinds.all
+        guard let format, let kind = known.first(where: { $0.formatName == format }) else {
+            let names = known.map { "\"\($0.formatName)\"" }.joined(separator: " or ")
+            if let format, format.hasPrefix("escalate-") {
+                throw ModelFileError("model format \"\(format)\" is not one this build reads (\(names)); retrain with `escalate train`")
             }
+            throw ModelFileError("not an escalate model file (expected format \(names); create one with `escalate train`)")
         }
-        guard case .string(let format) = try field(.format), case .bool(let fitPrior) = try field(.fitPrior),
-              case .string(let checksum) = try field(.checksum) else {
-            throw RecordError("'format', 'fit_prior' or 'checksum' has the wrong type")
+        guard version == kind.formatVersion else {
+            throw ModelFileError("model format version \(shownVersion) is not supported (this build reads version \(kind.formatVersion)); retrain with `escalate train`")
         }
-        self.format = format
-        self.fitPrior = fitPrior
-        self.checksum = checksum
-        version = try integer(.version)
-        alpha = try number(.alpha)
-        ngramMax = try integer(.ngramMax)
-        trainedOn = try integer(.trainedOn)
-        documentsPerClass = try numbers(try field(.documentsPerClass), .documentsPerClass)
-        guard case .array(let names) = try field(.features) else { throw RecordError("'features' is not an array") }
-        features = try names.map {
-            guard case .string(let s) = $0 else { throw RecordError("'features' holds a non-string") }
-            return s
-        }
-        guard case .array(let rows) = try field(.featureCounts) else { throw RecordError("'feature_counts' is not an array") }
-        featureCounts = try rows.map { try numbers($0, .featureCounts) }
+        return kind
     }
+
+    private static func decode<C: Classifier>(_ kind: C.Type, _ members: [String: ModelValue]) throws -> C {
+        let section = try C.Section(values: members)
+        guard case .string(let checksum)? = members[checksumKey] else {
+            throw ModelFileError("malformed model file: missing '\(checksumKey)'")
+        }
+        guard checksum == section.checksum else {
+            throw ModelFileError("model checksum mismatch: the file was modified or damaged; retrain with `escalate train`")
+        }
+        return try C(section: section)
+    }
+}
+
+/// A model file this build cannot use; the message follows "FILE: error: ".
+public struct ModelFileError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension Classifier {
+    static var memberKinds: [(String, ModelValue.Kind)] { Section.members.map { ($0.key, $0.kind) } }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// itself. Scoring a word reads two places, where a column map, per-class log-probabilities
 /// and a bigram table of columns read four; a ticket's words were cache-miss bound (and two
 /// threads missing at once slow each other down).
-public struct PackedScorer: Sendable {
+public struct PackedScorer: ClassifierScorer {
     private let priorLogOdds: Double
     /// Per word index; 0 for a word that is not a feature.
     private let logOdds: [Double]
@@ -27,8 +27,16 @@ public struct PackedScorer: Sendable {
         self.bigrams = table
     }
 
+    public func logOdds(_ encoded: EncodedText) -> Double {
+        encoded.withTokenColumns { logOdds(words: LexicalIDs(tokens: $0)) }
+    }
+
     /// P(escalate) for words given by index (negative: unknown, scores nothing and ends a bigram).
     public func probability<S: Sequence>(words indices: S) -> Double where S.Element == Int32 {
+        Logistic.probability(logOdds: logOdds(words: indices))
+    }
+
+    func logOdds<S: Sequence>(words indices: S) -> Double where S.Element == Int32 {
         var odds = priorLogOdds
         logOdds.withUnsafeBufferPointer { logOdds in
             var previous: Int32 = -1
@@ -40,7 +48,23 @@ public struct PackedScorer: Sendable {
                 previous = index
             }
         }
-        // The logistic function of the log-odds; ±infinity (a class never seen) gives 0 or 1.
-        return 1 / (1 + exp(-odds))
+        return odds
+    }
+}
+
+/// The vocabulary id of each lexical token (-1: unknown), read through pointers: the scoring
+/// loop runs per token.
+private struct LexicalIDs: Sequence, IteratorProtocol {
+    let tokens: TokenColumns
+    var t = 0
+
+    init(tokens: TokenColumns) { self.tokens = tokens }
+
+    mutating func next() -> Int32? {
+        while t < tokens.count {
+            defer { t += 1 }
+            if tokens.kinds[t].isLexical { return tokens.ids[t] }
+        }
+        return nil
     }
 }

@@ -6,6 +6,12 @@ struct LabeledRecord {
     var ticket: Ticket
     var label: Bool
     var segment: String?
+
+    /// Scored by `escalator`, beside its label.
+    func evaluated(by escalator: Escalator) -> EvaluatedTicket {
+        let a = escalator.assess(ticket)
+        return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: label, type: a.type, segment: segment)
+    }
 }
 
 /// Reads labeled records from files, reporting every record that cannot be used.

@@ -67,10 +67,7 @@ struct Eval: ParsableCommand {
                                               tables: text + "\n\nPooled out-of-fold predictions:\n" + ReportTable.render(report, by: by))
                 }
             } else {
-                let tickets = input.records.map { r -> EvaluatedTicket in
-                    let a = escalator.assess(r.ticket)
-                    return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: r.label, type: a.type, segment: r.segment)
-                }
+                let tickets = input.records.map { $0.evaluated(by: escalator) }
                 let report = EvaluationReport(tickets, threshold: cut)
                 let text = ReportTable.render(report, by: by)
                 print(json ? ReportJSON.render(report) : text)
@@ -90,10 +87,7 @@ struct Eval: ParsableCommand {
             let training = corpus + records.indices.filter { fold[$0] != f }.map { (records[$0].ticket.text, records[$0].label) }
             let model = Training.train(training, normalizer: base.normalizer)
             let escalator = Escalator(resources: resources, classifier: model, config: base.priority.config, normalizer: base.normalizer)
-            let held = records.indices.filter { fold[$0] == f }.map { i -> EvaluatedTicket in
-                let a = escalator.assess(records[i].ticket)
-                return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: records[i].label, type: a.type, segment: records[i].segment)
-            }
+            let held = records.indices.filter { fold[$0] == f }.map { records[$0].evaluated(by: escalator) }
             pooled += held
             return EvaluationReport(held, threshold: base.priority.config.threshold)
         }

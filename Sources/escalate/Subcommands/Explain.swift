@@ -21,18 +21,16 @@ struct Explain: ParsableCommand {
     func run() throws {
         try runGuardingDataErrors {
             let escalator = try pipeline.makeEscalator(threshold: nil)
-            let normalized = escalator.normalizer.normalize(text)
-            let hits = escalator.risk.hits(in: normalized)
-            let breakdown = escalator.sentiment.breakdown(normalized, risks: hits, riskValence: escalator.risk.lexicon.valence)
-            print("tokens:    " + normalized.tokens.map { $0.isAllCaps ? $0.text.uppercased() : $0.text }.joined(separator: " "))
+            let trace = escalator.trace(Ticket(id: "-", text: text))
+            let (breakdown, assessment) = (trace.sentiment, trace.assessment)
+            print("tokens:    " + trace.tokens.tokens.map { $0.isAllCaps ? $0.text.uppercased() : $0.text }.joined(separator: " "))
             print("sentiment: " + zip(breakdown.words, breakdown.valences).filter { $0.1 != 0 }
                 .map { "\($0.0) \(String(format: "%+.2f", $0.1))" }.joined(separator: ", ") + "  → compound \(String(format: "%+.4f", breakdown.compound))")
-            for hit in hits {
+            for hit in trace.evidence.risks {
                 let status = hit.exempt ? "exempt" : hit.negated ? "negated" : hit.inQuestion ? "question, ignored" : "counts"
                 print("risk:      \(hit.category): \"\(hit.matched)\" (\(status))")
             }
-            let assessment = escalator.assess(Ticket(id: "-", text: text))
-            print("classifier P(escalate) \(String(format: "%.4f", assessment.probability))")
+            print("classifier P(escalate) \(String(format: "%.4f", trace.evidence.probability))")
             print("priority \(assessment.priority) \(assessment.level.rawValue) \(assessment.tier) \(assessment.type.rawValue) escalate=\(assessment.escalate)")
             for reason in assessment.reasons { print("  " + reason) }
         }

@@ -34,13 +34,13 @@ struct Train: ParsableCommand {
             let normalizer = try Normalizer()
             var examples: [(text: String, escalate: Bool)] = []
             for file in files { examples += try LabeledFile.read(path: file) }
-            let model = Training.train(examples, normalizer: normalizer, configuration: .init(alpha: alpha))
-            let data = try ModelFile(model: model).encoded()
+            let model = Training.train(examples, normalizer: normalizer, trainer: ClassifierKinds.defaultTrainer(smoothing: alpha))
+            let data = try ModelFile.encoded(model)
             guard FileManager.default.createFile(atPath: output, contents: data) else {
                 throw SetupError("cannot write \(output)")
             }
             let positives = examples.filter(\.escalate).count
-            Diagnostics.emit("trained on \(examples.count) tickets (\(positives) escalate, \(examples.count - positives) calm), \(model.featureNames.count) features → \(output)")
+            Diagnostics.emit("trained on \(examples.count) tickets (\(positives) escalate, \(examples.count - positives) calm), \(model.summary) → \(output)")
         }
     }
 }

@@ -69,37 +69,6 @@ final class NaiveBayesTests: XCTestCase {
         XCTAssertTrue(extreme.isFinite && extreme > 0.99)
     }
 
-    func testModelFileRoundTripAndRefusals() throws {
-        var model = NaiveBayes(configuration: .init(alpha: 0.5))
-        model.fit([Features.counts(["site", "down"]), Features.counts(["thanks"])], labels: [true, false])
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nb-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("m.json").path
-        try ModelFile(model: model).encoded().write(to: URL(fileURLWithPath: path))
-        let loaded = try ModelFile.load(path: path)
-        XCTAssertEqual(loaded.probability(["site down": 1]), model.probability(["site down": 1]), accuracy: 1e-15)
-
-        // Members in another order, spaced out, with one this build does not know: the same model.
-        guard case .object(let members)? = try? JSONParser.parse([UInt8](try ModelFile(model: model).encoded())) else { return XCTFail("not an object") }
-        let reordered = "{\n  " + (members.reversed() + [("comment", .string("hand-edited"))])
-            .map { "\(JSONWriter.quoted($0.0)) : \(JSONWriter.encode($0.1))" }.joined(separator: " ,\n  ") + "\n}\n"
-        let same = try ModelFile.load(data: Data(reordered.utf8), path: "reordered.json")
-        XCTAssertEqual(same.featureNames, model.featureNames)
-        XCTAssertEqual(same.probability(["site down": 1, "thanks": 2]), model.probability(["site down": 1, "thanks": 2]), accuracy: 1e-15)
-        // A count that is no number is refused with the field named, whichever way the file is read.
-        let broken = reordered.replacingOccurrences(of: "\"feature_counts\" : [[", with: "\"feature_counts\" : [[\"x\",")
-        XCTAssertThrowsError(try ModelFile.load(data: Data(broken.utf8), path: "broken.json")) {
-            XCTAssertTrue("\($0)".contains("malformed model file: 'feature_counts' holds a non-number"), "\($0)")
-        }
-
-        let wrong = dir.appendingPathComponent("wrong.json").path
-        try Data(#"{"format":"escalate-naive-bayes","version":99}"#.utf8).write(to: URL(fileURLWithPath: wrong))
-        XCTAssertThrowsError(try ModelFile.load(path: wrong)) { XCTAssertTrue("\($0)".contains("version 99 is not supported"), "\($0)") }
-        let other = dir.appendingPathComponent("other.json").path
-        try Data("[1,2,3]".utf8).write(to: URL(fileURLWithPath: other))
-        XCTAssertThrowsError(try ModelFile.load(path: other)) { XCTAssertTrue("\($0)".hasPrefix("\(other): error: not an escalate model file"), "\($0)") }
-    }
-
     func testWordScoringEqualsFeatureCounts() {
         var model = NaiveBayes()
         model.fit([Features.counts(["site", "is", "down", "site", "is"]), Features.counts(["thanks", "it", "works"])], labels: [true, false])
@@ -131,6 +100,17 @@ final class NaiveBayesTests: XCTestCase {
             let indices = text.map { index[$0] ?? (Bool.random(using: &rng) ? -1 : Int32.random(in: 0..<40, using: &rng)) }
             XCTAssertEqual(scorer.probability(words: indices), model.probability(Features.counts(text)), accuracy: 1e-9, "\(text)")
         }
+    }
+
+    /// The seam's reference path agrees with the model's own probabilities.
+    func testLogOddsFromWords() {
+        var model = NaiveBayes()
+        model.fit([Features.counts(["site", "is", "down"]), Features.counts(["thanks", "it", "works"])], labels: [true, false])
+        for words in [["site", "down"], ["thanks"], [], ["zzz", "site"]] {
+            XCTAssertEqual(model.probability(words: words), model.probability(Features.counts(words)), accuracy: 1e-12, "\(words)")
+        }
+        XCTAssertGreaterThan(model.logOdds(words: ["site", "down"]), 0)
+        XCTAssertLessThan(model.logOdds(words: ["thanks"]), 0)
     }
 
     func testFeaturesAreUnigramsAndBigrams() {
