@@ -109,10 +109,7 @@ public struct ComponentValues: Sendable, Equatable {
     }
 
     /// Values in component order.
-    init(_ values: [Double]) {
-        precondition(values.count == PriorityConfig.Component.all.count)
-        self.values = values
-    }
+    init(_ values: [Double]) { self.values = values }
 
     public subscript(component: PriorityConfig.Component) -> Double {
         get { values[component.index] }

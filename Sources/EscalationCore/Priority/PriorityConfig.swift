@@ -172,9 +172,10 @@ public struct PriorityConfig: Sendable {
     }
 
     /// The same configuration in freshly allocated storage (for a scoring thread of its own): the
-    /// parts read per ticket (weights, scales and levels are resolved once by `PriorityModel`).
+    /// parts read per ticket (weights and levels are resolved once by `PriorityModel`).
     public func uniqueCopy() -> PriorityConfig {
         var copy = self
+        copy.scales = ComponentValues { scales[$0] }
         copy.riskWeights = Dictionary(uniqueKeysWithValues: riskWeights.map { ($0.key, $0.value) })
         copy.tierValues = Dictionary(uniqueKeysWithValues: tierValues.map { ($0.key, $0.value) })
         copy.routes = Dictionary(uniqueKeysWithValues: routes.map { ($0.key, $0.value) })

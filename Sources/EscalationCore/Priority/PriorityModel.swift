@@ -19,8 +19,9 @@ public struct Evidence: Sendable {
 /// Weighted priority, levels, escalation-matrix rules and routing, all from `PriorityConfig`.
 public struct PriorityModel: Sendable {
     public let config: PriorityConfig
-    /// The components and their weights by component index, resolved once (this runs for every ticket).
-    private let components = PriorityConfig.Component.all
+    /// The components and their weights by component index, resolved once (this runs for every
+    /// ticket), in this model's own storage (see `Escalator`).
+    private let components = PriorityConfig.Component.allCases
     private let weights: [Double]
     /// Each level's spec, resolved once.
     private let specs: (p1: PriorityConfig.LevelSpec, p2: PriorityConfig.LevelSpec, p3: PriorityConfig.LevelSpec, p4: PriorityConfig.LevelSpec)
