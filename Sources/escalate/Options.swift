@@ -55,7 +55,9 @@ struct PipelineOptions: ParsableArguments {
         if count == 1 {
             let classifier = try loadClassifier(try Normalizer())
             let normalizer = try Normalizer()
-            return [Escalator(resources: try loadResources(normalizer), classifier: classifier, config: config0, normalizer: normalizer)]
+            let resources = try loadResources(normalizer)
+            try config0.validate(categories: resources.risk.categories)
+            return [Escalator(resources: resources, classifier: classifier, config: config0, normalizer: normalizer)]
         }
         // Slots 0..<count: each thread's normalizer and lexicons; slot `count`: the classifier.
         let classifier = ThreadSlots<Result<any Classifier, Error>?>(count: 1, initial: nil)
@@ -69,6 +71,7 @@ struct PipelineOptions: ParsableArguments {
         }
         let model = try classifier.value(0)!.get()
         for k in 0..<count { _ = try loaded.value(k)!.get() }  // the first failure, if any
+        try config0.validate(categories: loaded.value(0)!.get().1.risk.categories)
         let escalators = ThreadSlots<Escalator?>(count: count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: count) { k in
             guard case .success(let (normalizer, resources))? = loaded.value(k) else { return }

@@ -116,6 +116,14 @@ final class CLITests: XCTestCase {
         let m = try run(["score", "--model", config], stdin: "")
         XCTAssertEqual(m.status, 65)
         XCTAssertTrue(m.stderr.hasPrefix("\(config): error: not an escalate model file"), m.stderr)
+        // Risk categories are checked once the lexicon is loaded, with one scoring thread or several.
+        try Data("[risk]\noutage = 0.8\noutgae = 0.8\n".utf8).write(to: URL(fileURLWithPath: config))
+        for jobs in ["1", "2"] {
+            let typo = try run(["score", "--jobs", jobs, "--config", config], stdin: "")
+            XCTAssertEqual(typo.status, 65)
+            XCTAssertTrue(typo.stderr.hasPrefix("\(config):3: error: unknown risk category 'outgae' in [risk]"), typo.stderr)
+        }
+        XCTAssertEqual(try run(["config", "--check", config]).status, 65)
     }
 
     func testUsageErrorsExit64AndHelpHasExamples() throws {

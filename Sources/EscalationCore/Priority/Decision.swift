@@ -2,9 +2,10 @@
 public enum Level: String, Sendable, CaseIterable, Comparable {
     case p1 = "P1", p2 = "P2", p3 = "P3", p4 = "P4"
 
-    private var rank: Int { Level.allCases.firstIndex(of: self)! }
+    /// Position in `allCases`, P1 first.
+    var index: Int { Level.allCases.firstIndex(of: self)! }
     /// `a < b` means a is less urgent than b.
-    public static func < (a: Level, b: Level) -> Bool { a.rank > b.rank }
+    public static func < (a: Level, b: Level) -> Bool { a.index > b.index }
 }
 
 /// Support tiers: T0 self-service, T1 frontline, T2 specialist, T3 engineering/leadership, T4 third party.

@@ -1,33 +1,9 @@
 /// Priority weights, scales, levels, routing and escalation-matrix rules (see `defaultText`).
 public struct PriorityConfig: Sendable {
-    public enum Component: String, CaseIterable, Sendable {
-        case classifier, risk, negativity, tier, arr, sla, renewal
-        case openTickets = "open_tickets"
-        case priorEscalations = "prior_escalations"
-        case health
-
-        public static let count = 10
-        /// Position in `allCases`, without building that array.
-        public var index: Int {
-            switch self {
-            case .classifier: return 0
-            case .risk: return 1
-            case .negativity: return 2
-            case .tier: return 3
-            case .arr: return 4
-            case .sla: return 5
-            case .renewal: return 6
-            case .openTickets: return 7
-            case .priorEscalations: return 8
-            case .health: return 9
-            }
-        }
-    }
-
     public struct LevelSpec: Sendable, Equatable {
-        public var minimum: Double = 0
-        public var respondMinutes: Double = 0
-        public var resolveHours: Double = 0
+        public var minimum = Double.nan
+        public var respondMinutes = Double.nan
+        public var resolveHours = Double.nan
     }
 
     public struct Route: Sendable, Equatable {
@@ -47,22 +23,25 @@ public struct PriorityConfig: Sendable {
         public var route: String?
     }
 
-    public var threshold = 50.0
+    // Every setting starts unset (NaN or nil): `defaultText` is the one source of defaults, and a
+    // test checks that it leaves nothing unset.
+    public var threshold = Double.nan
     /// Per account tier thresholds (`[thresholds_by_account_tier]`, written by `escalate tune --by account_tier`).
     public var tierThresholds: [String: Double] = [:]
-    public var reviewConfidence = 0.7
-    public var weights: [Component: Double] = [:]
+    public var reviewConfidence = Double.nan
+    public var weights = ComponentValues { _ in .nan }
+    /// Each component's `[scales]` value (0 for components without a scale key).
+    public var scales = ComponentValues { $0.scaleKey == nil ? 0 : .nan }
     public var riskWeights: [String: Double] = [:]
     public var tierValues: [String: Double] = [:]
-    public var arrFullUSD = 1_000_000.0
-    public var slaWindowHours = 48.0
-    public var renewalWindowDays = 90.0
-    public var openTicketsFull = 10.0
-    public var priorEscalationsFull = 3.0
-    public var levels: [Level: LevelSpec] = [:]
-    public var defaultRoute = Route(type: .functional, tier: .t2)
+    /// By `Level.index`. P4 has no minimum of its own: it is what falls below p3_min.
+    private var levels = Level.allCases.map { LevelSpec(minimum: $0 == .p4 ? 0 : .nan) }
+    private var defaultType: EscalationType?
+    private var defaultTier: SupportTier?
     public var routes: [String: Route] = [:]
     public var rules: [Rule] = []
+    /// Risk categories named by a user's file, checked by `validate(categories:)`.
+    private var categoryMentions: [CategoryMention] = []
 
     private init() {}
 
@@ -71,6 +50,9 @@ public struct PriorityConfig: Sendable {
         var config = PriorityConfig()
         // swiftlint:disable:next force_try
         try! config.apply(ConfigFile(path: "<built-in config>", contents: defaultText))
+        // Only a user's own keys are checked against the lexicon: a custom lexicon may lack a
+        // built-in category, which then simply never occurs.
+        config.categoryMentions = []
         return config
     }()
 
@@ -112,30 +94,25 @@ public struct PriorityConfig: Sendable {
             default: throw unknown()
             }
         case "weights":
-            guard let component = Component(rawValue: e.key) else { throw unknown() }
+            guard let component = Component(key: e.key) else { throw unknown() }
             weights[component] = try number(0...1)
-        case "risk": riskWeights[e.key] = try number(0...1)
+        case "risk":
+            riskWeights[e.key] = try number(0...1)
+            mention(category: e.key, e, file)
         case "thresholds_by_account_tier": tierThresholds[e.key.lowercased()] = try number(0...100)
         case "tiers": tierValues[e.key] = try number(0...1)
         case "scales":
-            let value = try number(Double.ulpOfOne...1e12)
-            switch e.key {
-            case "arr_full_usd": arrFullUSD = value
-            case "sla_window_hours": slaWindowHours = value
-            case "renewal_window_days": renewalWindowDays = value
-            case "open_tickets_full": openTicketsFull = value
-            case "prior_escalations_full": priorEscalationsFull = value
-            default: throw unknown()
-            }
+            guard let component = Component.allCases.first(where: { $0.scaleKey == e.key }) else { throw unknown() }
+            scales[component] = try number(Double.ulpOfOne...1e12)
         case "levels": try applyLevel(e, file, value: number())
         case "routing":
             switch e.key {
             case "default_type":
                 guard let t = EscalationType(rawValue: try string()) else { throw file.error(e, "unknown escalation type \(e.value)") }
-                defaultRoute.type = t
+                defaultType = t
             case "default_tier":
                 guard let t = SupportTier(name: try string()) else { throw file.error(e, "unknown tier \(e.value) (T0…T4)") }
-                defaultRoute.tier = t
+                defaultTier = t
             default:
                 let parts = try string().split(separator: " ")
                 guard parts.count == 2, let type = EscalationType(rawValue: String(parts[0])),
@@ -143,6 +120,7 @@ public struct PriorityConfig: Sendable {
                     throw file.error(e, "routing for '\(e.key)' must be \"TYPE TIER\", e.g. \"technical T3\"")
                 }
                 routes[e.key] = Route(type: type, tier: tier)
+                mention(category: e.key, e, file)
             }
         case let section where section.hasPrefix("rule."):
             try applyRule(name: String(section.dropFirst(5)), e, file, number: number, string: string)
@@ -156,14 +134,14 @@ public struct PriorityConfig: Sendable {
         guard parts.count == 2, let level = Level(rawValue: parts[0].uppercased()) else {
             throw file.error(e, "unknown key '\(e.key)' in [levels]")
         }
-        var spec = levels[level] ?? LevelSpec()
+        var spec = levels[level.index]
         switch parts[1] {
         case "min": spec.minimum = value
         case "respond_minutes": spec.respondMinutes = value
         case "resolve_hours": spec.resolveHours = value
         default: throw file.error(e, "unknown key '\(e.key)' in [levels]")
         }
-        levels[level] = spec
+        levels[level.index] = spec
     }
 
     private mutating func applyRule(name: String, _ e: ConfigFile.Entry, _ file: ConfigFile,
@@ -177,7 +155,9 @@ public struct PriorityConfig: Sendable {
         case "enabled", "when_sla_breached":
             guard case .bool(let b) = e.value else { throw file.error(e, "'\(e.key)' must be true or false") }
             if e.key == "enabled" { rules[index].enabled = b } else { rules[index].whenSLABreached = b }
-        case "when_risk": rules[index].whenRisk = try string()
+        case "when_risk":
+            rules[index].whenRisk = try string()
+            mention(category: try string(), e, file)
         case "when_account_tier": rules[index].whenAccountTier = try string().lowercased()
         case "when_amount_over_usd": rules[index].whenAmountOverUSD = try number(0...1e15)
         case "level":
@@ -191,23 +171,54 @@ public struct PriorityConfig: Sendable {
         }
     }
 
-    /// The same configuration in freshly allocated storage (for a scoring thread of its own).
+    /// The same configuration in freshly allocated storage (for a scoring thread of its own): the
+    /// parts read per ticket (weights and levels are resolved once by `PriorityModel`).
     public func uniqueCopy() -> PriorityConfig {
         var copy = self
-        copy.weights = Dictionary(uniqueKeysWithValues: weights.map { ($0.key, $0.value) })
+        copy.scales = ComponentValues { scales[$0] }
         copy.riskWeights = Dictionary(uniqueKeysWithValues: riskWeights.map { ($0.key, $0.value) })
         copy.tierValues = Dictionary(uniqueKeysWithValues: tierValues.map { ($0.key, $0.value) })
-        copy.levels = Dictionary(uniqueKeysWithValues: levels.map { ($0.key, $0.value) })
         copy.routes = Dictionary(uniqueKeysWithValues: routes.map { ($0.key, $0.value) })
         copy.rules = rules.map { $0 }
         copy.tierThresholds = Dictionary(uniqueKeysWithValues: tierThresholds.map { ($0.key, $0.value) })
         return copy
     }
 
-    public func spec(_ level: Level) -> LevelSpec { levels[level] ?? LevelSpec() }
+    public func spec(_ level: Level) -> LevelSpec { levels[level.index] }
+
+    /// The route of an escalation with no routed risk category (`[routing]` default_type and default_tier).
+    public var defaultRoute: Route {
+        // Set by `defaultText`, which every configuration starts from (a test checks it sets them).
+        Route(type: defaultType!, tier: defaultTier!)
+    }
 
     /// The escalation threshold for a ticket: its account tier's, else the global one.
     public func threshold(for metadata: AccountMetadata) -> Double {
         metadata.accountTier.flatMap { tierThresholds[$0] } ?? threshold
+    }
+}
+
+/// Risk categories come from the risk lexicon, which is loaded after the config: the config
+/// remembers where a user's file names one, and the pipeline checks them once both are loaded.
+extension PriorityConfig {
+    struct CategoryMention: Sendable {
+        var category: String
+        var section: String
+        var file: String
+        var line: Int
+    }
+
+    private mutating func mention(category: String, _ e: ConfigFile.Entry, _ file: ConfigFile) {
+        categoryMentions.append(CategoryMention(category: category, section: e.section, file: file.path, line: e.line))
+    }
+
+    /// Throws `FILE:LINE: error: …` for the first `[risk]` or `[routing]` key, or rule `when_risk`,
+    /// that names none of `categories` (the risk lexicon's): a typo would weigh 0, route nothing
+    /// or never fire, silently.
+    public func validate(categories: [String]) throws {
+        for m in categoryMentions where !categories.contains(m.category) {
+            throw DataFileError(file: m.file, line: m.line, message:
+                "unknown risk category '\(m.category)' in [\(m.section)]; the risk lexicon has \(categories.joined(separator: ", "))")
+        }
     }
 }

@@ -20,7 +20,12 @@ struct ShowConfig: ParsableCommand {
             return
         }
         try runGuardingDataErrors {
-            _ = try PipelineOptions.parse(["--config", check]).loadConfig()
+            let options = try PipelineOptions.parse(["--config", check])
+            let config = try options.loadConfig()
+            // Risk categories are checked against the lexicons of the checkout or $ESCALATE_HOME, when found.
+            if DataLocation.home() != nil {
+                try config.validate(categories: options.loadResources(try Normalizer()).risk.categories)
+            }
             print("\(check): ok")
         }
     }

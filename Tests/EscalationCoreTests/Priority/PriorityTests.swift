@@ -10,10 +10,8 @@ final class PriorityTests: XCTestCase {
         return Evidence(probability: p, sentiment: s, risks: risks.map { RiskHit(category: $0, matched: $0, negated: false) }, metadata: meta)
     }
 
-    func testDefaultConfigParsesAndWeightsSumToOne() {
+    func testDefaultConfigParses() {
         let c = PriorityConfig.default
-        XCTAssertEqual(c.weights.count, PriorityConfig.Component.allCases.count)
-        XCTAssertEqual(c.weights.values.reduce(0, +), 1, accuracy: 1e-9)
         XCTAssertEqual(c.rules.map(\.name), ["security", "data_loss", "enterprise_outage", "billing_dispute", "sla_breached"])
         XCTAssertEqual(c.spec(.p1).respondMinutes, 15)
         XCTAssertEqual(c.spec(.p1).resolveHours, 2)

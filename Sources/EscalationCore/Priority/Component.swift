@@ -1,0 +1,118 @@
+import Foundation
+
+extension PriorityConfig {
+    /// The parts the priority adds up, each in 0…1 and weighted by its `[weights]` key.
+    /// The case order is the order tied contributions are listed in `reasons`.
+    ///
+    /// A new component is a case here and its arm in each switch below (keys, value, reason; the
+    /// compiler asks for each), plus its weight line in `defaultText`. Storage is sized from
+    /// `allCases`, and `ComponentTableTests` ties the table to the default text.
+    public enum Component: Int, CaseIterable, Sendable {
+        case classifier, risk, negativity, tier, arr, sla, renewal, openTickets, priorEscalations, health
+
+        /// `allCases`, built once (the synthesized property builds an array per call).
+        static let all = allCases
+        /// Position in `allCases`: the index into every per-component storage.
+        public var index: Int { rawValue }
+        /// The key of its weight in `[weights]`.
+        public var key: String { keys.weight }
+        /// The key of its scale in `[scales]`, when its value is relative to one.
+        public var scaleKey: String? { keys.scale }
+
+        /// The component whose `[weights]` key this is.
+        public init?(key: String) {
+            guard let component = Self.all.first(where: { $0.key == key }) else { return nil }
+            self = component
+        }
+
+        /// Its key in `[weights]`, and in `[scales]` when its value is relative to a configured scale
+        /// (read by `value` as `config.scales[component]`).
+        var keys: (weight: String, scale: String?) {
+            switch self {
+            case .classifier: ("classifier", nil)
+            case .risk: ("risk", nil)
+            case .negativity: ("negativity", nil)
+            case .tier: ("tier", nil)
+            case .arr: ("arr", "arr_full_usd")
+            case .sla: ("sla", "sla_window_hours")
+            case .renewal: ("renewal", "renewal_window_days")
+            case .openTickets: ("open_tickets", "open_tickets_full")
+            case .priorEscalations: ("prior_escalations", "prior_escalations_full")
+            case .health: ("health", nil)
+            }
+        }
+
+        /// Its value from the evidence; the model clamps it to 0…1. Missing evidence gives 0: neutral.
+        func value(_ e: Evidence, _ risks: CountedRisks, _ config: PriorityConfig) -> Double {
+            let m = e.metadata
+            switch self {
+            case .classifier: return e.probability
+            // Each counted category once, whatever the number of its hits.
+            case .risk: return risks.reduce(0) { $0 + (config.riskWeights[$1.category] ?? 0) }
+            case .negativity: return -e.sentiment
+            case .tier: return m.accountTier.flatMap { config.tierValues[$0] } ?? 0
+            case .arr: return m.arrUSD.map { log10(1 + $0) / log10(1 + config.scales[.arr]) } ?? 0
+            case .sla: return m.slaHoursLeft.map { $0 <= 0 ? 1 : 1 - $0 / config.scales[.sla] } ?? 0
+            // A renewal date already passed (negative days) is as pressing as one due today.
+            case .renewal: return m.renewalDays.map { 1 - $0 / config.scales[.renewal] } ?? 0
+            case .openTickets: return m.openTickets.map { $0 / config.scales[.openTickets] } ?? 0
+            case .priorEscalations: return m.priorEscalations.map { $0 / config.scales[.priorEscalations] } ?? 0
+            // An unhealthy account is at risk.
+            case .health: return m.health.map { (100 - $0) / 100 } ?? 0
+            }
+        }
+
+        /// Its reason's words, before the points ("SLA 2.5 h left").
+        func reason(into r: inout ReasonText, _ e: Evidence, _ risks: CountedRisks) {
+            let m = e.metadata
+            switch self {
+            case .classifier: r.append("classifier P(escalate) "); r.appendFixed(e.probability, 2)
+            case .risk:
+                r.append("risk ")
+                for (k, risk) in risks.enumerated() {
+                    if k > 0 { r.append(", ") }
+                    r.append(risk.category); r.append(" (")
+                    for (t, term) in risk.terms.enumerated() {
+                        if t > 0 { r.append(", ") }
+                        r.append(term)
+                    }
+                    r.append(")")
+                }
+            case .negativity: r.append("negative sentiment "); r.appendFixed(e.sentiment, 2)
+            case .tier: r.append(m.accountTier ?? "?"); r.append(" account")
+            case .arr: r.append("ARR $"); r.appendFixed(m.arrUSD ?? 0, 0)
+            case .sla:
+                if (m.slaHoursLeft ?? 1) <= 0 { return r.append("SLA breached") }
+                r.append("SLA "); r.appendFixed(m.slaHoursLeft ?? 0, 1); r.append(" h left")
+            case .renewal: r.append("renewal in "); r.appendFixed(m.renewalDays ?? 0, 0); r.append(" days")
+            case .openTickets: r.appendFixed(m.openTickets ?? 0, 0); r.append(" open tickets")
+            case .priorEscalations: r.appendFixed(m.priorEscalations ?? 0, 0); r.append(" prior escalations")
+            case .health: r.append("account health "); r.appendFixed(m.health ?? 0, 0); r.append("/100")
+            }
+        }
+    }
+}
+
+/// The risk hits that count, grouped by category in order of first appearance, each term once.
+typealias CountedRisks = [(category: String, terms: [String])]
+
+/// A value per priority component, indexed by component.
+public struct ComponentValues: Sendable, Equatable {
+    private var values: [Double]
+
+    /// Every component at 0.
+    public init() { self.init { _ in 0 } }
+
+    /// Each component's value from `value`.
+    public init(_ value: (PriorityConfig.Component) -> Double) {
+        values = PriorityConfig.Component.all.map(value)
+    }
+
+    /// Values in component order.
+    init(_ values: [Double]) { self.values = values }
+
+    public subscript(component: PriorityConfig.Component) -> Double {
+        get { values[component.index] }
+        set { values[component.index] = newValue }
+    }
+}
