@@ -10,7 +10,7 @@ public enum InputField: UInt8, CaseIterable, Sendable {
     /// The table. Numeric fields are stored, and their value warnings given, in this order.
     public var spec: Spec {
         switch self {
-        case .id: Spec("id", .id, "the ticket's id (string or number); the line number when missing")
+        case .id: Spec("id", .id, "the ticket's id (string or number); else the line number")
         case .text: Spec("text", .text, "the ticket's text")
         case .subject: Spec("subject", .text, "read with `body` as the text when there is no `text`")
         case .body: Spec("body", .text, "read after `subject` as the text when there is no `text`")
@@ -114,6 +114,14 @@ public enum InputField: UInt8, CaseIterable, Sendable {
             return "| \(keys) | \(kind) | \(spec.help) |"
         }
         return (["| field | kind | meaning |", "|---|---|---|"] + rows).joined(separator: "\n")
+    }
+
+    /// Help lines for the fields `score` reads (labels are for `eval`/`tune`): `score --help` shows them.
+    public static var scoreHelp: String {
+        allCases.filter { $0.spec.kind != .label }.map { field in
+            let name = field.spec.keys.joined(separator: ", ")
+            return "  " + name.padding(toLength: max(20, name.count + 2), withPad: " ", startingAt: 0) + field.spec.help
+        }.joined(separator: "\n")
     }
 
     /// Fields that feed `AccountMetadata`.

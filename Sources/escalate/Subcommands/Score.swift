@@ -6,10 +6,11 @@ struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score tickets: one output record per input record, in input order.",
         discussion: """
-        Input records have `text` (or `subject` + `body`), optional `id` and account metadata:
-        account_tier, arr_usd, sla_hours_left, renewal_days, open_tickets, prior_escalations,
-        health, dispute_amount_usd. A bad record prints FILE:LINE: error: … on stderr, becomes an
-        output record with an `error` field, and scoring goes on (exit status 1 at the end).
+        Input fields (missing metadata is neutral; "$12,000" is read as a number):
+        \(InputField.scoreHelp)
+
+        A bad record prints FILE:LINE: error: … on stderr, becomes an output
+        record with an `error` field, and scoring goes on (exit status 1 at the end).
 
         Examples:
           escalate score samples/tickets.jsonl
