@@ -24,24 +24,36 @@ extension JSONParser {
         return try string()
     }
 
-    /// An array of numbers: a model's 180k counts. A count is a plain integer of up to 15
-    /// digits, exact as a Double (as `number()` reads it), taken here in one loop; any other
-    /// number is read again by `readNumber`.
+    /// An array of numbers: a model's 180k counts.
     mutating func readNumbers() throws -> [Double] {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "[") else { throw fail("expected an array") }
+        if let (items, end) = Self.plainIntegers(bytes, from: i + 1) {
+            i = end
+            return items
+        }
         var items: [Double] = []
-        let bytes = bytes  // a local the loop reads without going through the parser
-        try elements { p in
-            var end = p.i, n = 0
-            while end < bytes.count, end - p.i < 15, case let d = bytes[end] &- 0x30, d < 10 { n = n &* 10 &+ Int(d); end += 1 }
-            if end > p.i, end < bytes.count, bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: "]") {
-                p.i = end
+        try elements { items.append(try $0.readNumber()) }
+        return items
+    }
+
+    /// The numbers of an array as `train` writes counts — plain integers of up to 15 digits
+    /// (exact as Doubles, as `number()` reads them), a comma between, no spaces — read in one
+    /// loop, with where the array ends; nil for any other spelling, which `readNumbers` then
+    /// reads (and explains) number by number.
+    private static func plainIntegers(_ bytes: [UInt8], from start: Int) -> (items: [Double], end: Int)? {
+        bytes.withUnsafeBufferPointer { b in
+            var items: [Double] = [], k = start
+            while true {
+                let first = k
+                var n = 0
+                while k < b.count, k - first < 15, case let d = b[k] &- 0x30, d < 10 { n = n &* 10 &+ Int(d); k += 1 }
+                guard k > first, k < b.count else { return nil }
                 items.append(Double(n))
-            } else {
-                items.append(try p.readNumber())
+                if b[k] == UInt8(ascii: "]") { return (items, k + 1) }
+                guard b[k] == UInt8(ascii: ",") else { return nil }
+                k += 1
             }
         }
-        return items
     }
 
     /// An array whose elements `element` reads (spaces around them are skipped here).

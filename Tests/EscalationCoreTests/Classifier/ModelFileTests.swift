@@ -84,7 +84,7 @@ final class ModelFileTests: XCTestCase {
             XCTAssertEqual(same.probability(words: words), try tinyModel().probability(words: words), spelling)
         }
         assertRefused(good.replacingOccurrences(of: counts, with: #""feature_counts" : [[-0,1],[1,0]]"#), "model checksum mismatch")
-        assertRefused(good.replacingOccurrences(of: counts, with: #""feature_counts" : [[0,1],[1,0,]]"#),
+        assertRefused(good.replacingOccurrences(of: counts, with: #""feature_counts" : [[0,1],[1,null]]"#),
                       "malformed model file: 'feature_counts' is not an array of arrays of numbers")
     }
 
