@@ -40,9 +40,9 @@ public enum ModelValue: Sendable, Equatable, Encodable {
                 return .integer(n)
             case .number: return .number(try p.readNumber())
             case .string: return .string(try p.readString())
-            case .numbers: return .numbers(try p.readArray { try $0.readNumber() })
+            case .numbers: return .numbers(try p.readNumbers())
             case .strings: return .strings(try p.readArray { try $0.readString() })
-            case .numberRows: return .numberRows(try p.readArray { try $0.readArray { try $0.readNumber() } })
+            case .numberRows: return .numberRows(try p.readArray { try $0.readNumbers() })
             }
         }
     }

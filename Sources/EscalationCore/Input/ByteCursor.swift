@@ -1,39 +1,45 @@
 /// Writes bytes through a pointer into room made beforehand: no capacity or uniqueness check
 /// per write, as `Array.append` makes (a JSON output record is some forty pieces). Every write
 /// is checked against the end of the room, in release builds too: a wrong size estimate stops
-/// the program instead of writing over memory (one compare per write; no measurable cost).
+/// the program instead of writing over memory (one compare per write, inlined into the
+/// writers in both modules; the failure is out of line).
 public struct ByteCursor {
-    public private(set) var position: UnsafeMutablePointer<UInt8>
-    private let end: UnsafeMutablePointer<UInt8>
+    /// Where the next byte goes.
+    public var position: UnsafeMutablePointer<UInt8> { next }
+    @usableFromInline var next: UnsafeMutablePointer<UInt8>
+    @usableFromInline let end: UnsafeMutablePointer<UInt8>
 
     public init(_ room: UnsafeMutableBufferPointer<UInt8>) {
-        position = room.baseAddress!
+        next = room.baseAddress!
         end = room.baseAddress! + room.count
     }
 
-    @inline(__always) public mutating func write(_ byte: UInt8) {
-        precondition(position < end, "ByteCursor: write past the room made")
-        position.pointee = byte
-        position += 1
+    @inlinable @inline(__always) public mutating func write(_ byte: UInt8) {
+        if _slowPath(next >= end) { Self.overrun() }
+        next.pointee = byte
+        next += 1
     }
 
-    @inline(__always) public mutating func write(_ text: StaticString) {
+    @inlinable @inline(__always) public mutating func write(_ text: StaticString) {
         write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    @inline(__always) public mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always) public mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        precondition(end - position >= bytes.count, "ByteCursor: write past the room made")
-        position.update(from: source, count: bytes.count)
-        position += bytes.count
+        if _slowPath(end - next < bytes.count) { Self.overrun() }
+        next.update(from: source, count: bytes.count)
+        next += bytes.count
     }
 
     /// Moves `count` bytes on and returns where they start, for the caller to fill.
-    @inline(__always) public mutating func advance(by count: Int) -> UnsafeMutablePointer<UInt8> {
-        precondition(end - position >= count, "ByteCursor: write past the room made")
-        defer { position += count }
-        return position
+    @inlinable @inline(__always) public mutating func advance(by count: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(end - next < count) { Self.overrun() }
+        defer { next += count }
+        return next
     }
+
+    /// The check's failure, out of line so that each write inlines as one compare and branch.
+    @usableFromInline @inline(never) static func overrun() -> Never { fatalError("ByteCursor: write past the room made") }
 
     /// Runs `body` on a cursor over a temporary buffer of `maxCount` bytes and appends what it
     /// wrote to `out`, in one copy.

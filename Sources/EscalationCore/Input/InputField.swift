@@ -75,6 +75,8 @@ public enum InputField: UInt8, CaseIterable, Sendable {
 
     /// The numeric fields in table order; `AccountMetadata` stores their values by this position.
     public static let numericFields: [InputField] = allCases.filter { $0.range != nil }
+    /// Their ranges, by the same position (read for every record's metadata).
+    static let numericRanges: [ClosedRange<Double>] = numericFields.map { $0.range! }
 
     /// What decoding needs of each field, by raw value, taken from the table once: every
     /// member of every record is decoded, and building a `Spec` there would cost.

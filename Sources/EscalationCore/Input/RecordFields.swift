@@ -42,7 +42,7 @@ struct RecordFields {
             throw RecordError("'\(field.name)' is \(type), expected a string")
         }
         var warnings = metadata.typeWarnings()
-        let metadata = self.metadata.build(rows: rows, warnings: &warnings)
+        let metadata = self.metadata.build(warnings: &warnings)
         return .init(ticket: Ticket(id: id, validUTF8: try parts.joined(), metadata: metadata), warnings: warnings, rawLabel: label?.value)
     }
 }
@@ -104,11 +104,13 @@ private struct MetadataFields {
 
     /// The metadata; values that are not numbers or lie outside their field's range are left
     /// out with a warning, in table order.
-    func build(rows: [InputField.Row], warnings: inout [String]) -> AccountMetadata {
+    func build(warnings: inout [String]) -> AccountMetadata {
         var metadata = AccountMetadata()
         if let tier = tier?.shown, !tier.isEmpty { metadata.accountTier = tier.lowercased() }
-        for (slot, field) in InputField.numericFields.enumerated() {
-            guard let given = numbers[slot], case .numeric(let range) = rows[Int(field.rawValue)].kind else { continue }
+        let fields = InputField.numericFields, ranges = InputField.numericRanges
+        for slot in fields.indices {
+            guard let given = numbers[slot] else { continue }
+            let field = fields[slot], range = ranges[slot]
             let number: Double?
             switch given {
             case .number(let n): number = n.isFinite ? n : nil
@@ -124,7 +126,7 @@ private struct MetadataFields {
                 warnings.append("'\(field.name)' value \(given.shown) is outside \(JSONWriter.number(range.lowerBound))…\(JSONWriter.number(range.upperBound)); ignored")
                 continue
             }
-            metadata[field] = n
+            metadata[slot: slot] = n
         }
         return metadata
     }

@@ -13,6 +13,12 @@ public struct AccountMetadata: Sendable, Equatable {
         set { if let slot = field.numericSlot { numbers[slot] = newValue } }
     }
 
+    /// The value of the numeric field at `slot` in `InputField.numericFields`.
+    subscript(slot slot: Int) -> Double? {
+        get { numbers[slot] }
+        set { numbers[slot] = newValue }
+    }
+
     public var arrUSD: Double? { get { self[.arrUSD] } set { self[.arrUSD] = newValue } }
     public var slaHoursLeft: Double? { get { self[.slaHoursLeft] } set { self[.slaHoursLeft] = newValue } }
     public var renewalDays: Double? { get { self[.renewalDays] } set { self[.renewalDays] = newValue } }

@@ -73,6 +73,21 @@ final class ModelFileTests: XCTestCase {
         assertRefused(String(good.prefix(good.count / 2)), "not an escalate model file")
     }
 
+    /// Counts in any number spelling read as the same values: the plain-integer loop and the
+    /// general number reader agree (a negative zero is another value, hence another checksum).
+    func testCountsInAnySpelling() throws {
+        let good = try reordered(tinyModel()), counts = #""feature_counts" : [[0,1],[1,0]]"#
+        XCTAssertTrue(good.contains(counts), good)
+        let words = ["down", "thanks", "down"]
+        for spelling in ["[[0.0 , 1e0],[1.000,0]]", "[[ 0,00001 ],[ 1 ,0E5]]", "[[000000000000000,0000000000000001],[1,0]]", "[[0,1] , [1,0] ]"] {
+            let same = try load(good.replacingOccurrences(of: counts, with: #""feature_counts" : "# + spelling))
+            XCTAssertEqual(same.probability(words: words), try tinyModel().probability(words: words), spelling)
+        }
+        assertRefused(good.replacingOccurrences(of: counts, with: #""feature_counts" : [[-0,1],[1,0]]"#), "model checksum mismatch")
+        assertRefused(good.replacingOccurrences(of: counts, with: #""feature_counts" : [[0,1],[1,null]]"#),
+                      "malformed model file: 'feature_counts' is not an array of arrays of numbers")
+    }
+
     /// Values the file reads fine but naive Bayes cannot use; the file adds its name.
     func testUnusableSectionsAreRefused() throws {
         var section = try tinyModel().section
