@@ -62,14 +62,13 @@ extension SentimentAnalyzer {
 
     func context(_ encoded: EncodedText, questions given: [Bool]?) -> Context {
         let questions = given ?? questionMask(encoded)
-        let n = encoded.ids.count
-        precondition(questions.count == n)
+        precondition(questions.count == encoded.ids.count)
         let factsOf = self.facts
         var sentence: Int32 = 0
         var capsCount = 0
         var contrast = -1
-        // Each word with its token index and id (for phrase matching).
-        let (words, tokenOfWord, idOfWord) = encoded.withTokenView { tokens in
+        // Each word with its token index and id (for phrase matching); tokens are marked where in a question.
+        let (words, tokenOfWord, idOfWord) = encoded.withTokenView(marks: questions) { tokens in
             writeRows(capacity: tokens.count, blank: (Word(id: 0, sentence: 0, facts: [], state: []), 0, Int32(0))) { out in
                 for t in 0..<tokens.count {
                     if tokens.isPunctuation(t) {
@@ -81,7 +80,7 @@ extension SentimentAnalyzer {
                     let facts: Facts = id >= 0 && Int(id) < factsOf.count ? factsOf[Int(id)] : []
                     var state: State = []
                     if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
-                    if questions[t] { state.insert(.inQuestion) }
+                    if tokens.isMarked(t) { state.insert(.inQuestion) }
                     if facts.contains(.negator) || tokens.endsInNT(t) { state.insert(.negator) }
                     if facts.contains(.contrast) && contrast < 0 { contrast = out.count }
                     out.append(Word(id: id, sentence: sentence, facts: facts, state: state), t, id)

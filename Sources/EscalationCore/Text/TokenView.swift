@@ -6,8 +6,14 @@
 /// index traps instead of reading another token.
 struct TokenView {
     private let columns: TokenColumns
+    /// A per-token mark the caller supplies (sentiment's question mask), or empty.
+    private let marks: UnsafeBufferPointer<Bool>
 
-    fileprivate init(_ columns: TokenColumns) { self.columns = columns }
+    fileprivate init(_ columns: TokenColumns, marks: UnsafeBufferPointer<Bool>) {
+        precondition(marks.isEmpty || marks.count == columns.count)
+        self.columns = columns
+        self.marks = marks
+    }
 
     var count: Int { columns.count }
 
@@ -22,12 +28,22 @@ struct TokenView {
     @inline(__always) func isLexical(_ t: Int) -> Bool { kind(t).isLexical }
     @inline(__always) func isAllCaps(_ t: Int) -> Bool { columns.flags[checked(t)].contains(.allCaps) }
     @inline(__always) func endsInNT(_ t: Int) -> Bool { columns.flags[checked(t)].contains(.endsInNT) }
+    /// Token `t`'s mark; only in a view made with marks.
+    @inline(__always) func isMarked(_ t: Int) -> Bool {
+        precondition(UInt(bitPattern: t) < UInt(bitPattern: marks.count), "token index out of range")
+        return marks[t]
+    }
     @inline(__always) func endsSentence(_ t: Int) -> Bool { columns.flags[checked(t)].contains(.endsSentence) }
 }
 
 extension EncodedText {
     /// The per-token columns, for a loop over every token; the view is valid only inside `body`.
     @inline(__always) func withTokenView<R>(_ body: (TokenView) -> R) -> R {
-        withTokenColumns { body(TokenView($0)) }
+        withTokenColumns { body(TokenView($0, marks: UnsafeBufferPointer(start: nil, count: 0))) }
+    }
+
+    /// The same, with `marks` (one per token) readable by `isMarked`.
+    @inline(__always) func withTokenView<R>(marks: [Bool], _ body: (TokenView) -> R) -> R {
+        marks.withUnsafeBufferPointer { marks in withTokenColumns { body(TokenView($0, marks: marks)) } }
     }
 }
