@@ -75,30 +75,20 @@ public final class RiskMatcher: Sendable, LexiconStage {
     /// mask, if already at hand (`SentimentAnalyzer.questionMask`).
     public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
         let text = encoded.text
-        // Lexical words, with the clause each sits in (punctuation starts a new clause). Filled
-        // to the token count and trimmed after: stores through spans (bounds-checked, no
-        // per-store uniqueness check as with array subscripts or appends).
-        let tokens = encoded.tokenView
-        let n = tokens.count
-        var tokenIndex = [Int](filled: 0, count: n), ids = [Int32](filled: 0, count: n), clause = [Int32](filled: 0, count: n)
-        var count = 0
-        do {
-            var tokenOut = tokenIndex.mutableSpan, idOut = ids.mutableSpan, clauseOut = clause.mutableSpan
-            var currentClause: Int32 = 0
-            for t in 0..<n {
-                if tokens.isPunctuation(t) {
-                    currentClause += 1
-                } else if tokens.isLexical(t) {
-                    tokenOut[count] = t
-                    idOut[count] = tokens.id(t)
-                    clauseOut[count] = currentClause
-                    count += 1
+        // Lexical words: token index, id, and the clause each sits in (punctuation starts a new clause).
+        var currentClause: Int32 = 0
+        let (tokenIndex, ids, clause) = encoded.withTokenView { tokens in
+            writeRows(capacity: tokens.count, blank: (0, Int32(0), Int32(0))) { out in
+                for t in 0..<tokens.count {
+                    if tokens.isPunctuation(t) {
+                        currentClause += 1
+                    } else if tokens.isLexical(t) {
+                        out.append(t, tokens.id(t), currentClause)
+                    }
                 }
             }
         }
-        guard count > 0 else { return [] }
-        tokenIndex.removeLast(n - count)
-        ids.removeLast(n - count)
+        guard !tokenIndex.isEmpty else { return [] }
         let words = WordView(encoded, tokens: tokenIndex, ids: ids)
         let questions = lexicon.ignoredInQuestions.isEmpty ? [] : given ?? text.informationalQuestionMask { t in
             let id = encoded.ids[t]

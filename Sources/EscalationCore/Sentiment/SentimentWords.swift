@@ -61,44 +61,34 @@ extension SentimentAnalyzer {
     }
 
     func context(_ encoded: EncodedText, questions given: [Bool]?) -> Context {
-        let tokens = encoded.tokenView
         let questions = given ?? questionMask(encoded)
-        let n = tokens.count
-        precondition(questions.count == n)
-        // Filled to the token count and trimmed after: stores through spans (bounds-checked,
-        // no per-store uniqueness check as with array subscripts or appends).
-        var words = [Word](filled: Word(id: 0, sentence: 0, facts: [], state: []), count: n)
-        var tokenOfWord = [Int](filled: 0, count: n), idOfWord = [Int32](filled: 0, count: n)
-        var count = 0
+        precondition(questions.count == encoded.ids.count)
+        let factsOf = self.facts
         var sentence: Int32 = 0
         var capsCount = 0
-        var contrast: Int?
-        do {
-            var wordsOut = words.mutableSpan, tokenOut = tokenOfWord.mutableSpan, idOut = idOfWord.mutableSpan
-            for t in 0..<n {
-                if tokens.isPunctuation(t) {
-                    if count > 0 { wordsOut[count - 1].state.insert(.boundaryAfter) }
-                    if tokens.endsSentence(t) { sentence += 1 }
-                    continue
+        var contrast = -1
+        // Each word with its token index and id (for phrase matching); tokens are marked where in a question.
+        let (words, tokenOfWord, idOfWord) = encoded.withTokenView(marks: questions) { tokens in
+            writeRows(capacity: tokens.count, blank: (Word(id: 0, sentence: 0, facts: [], state: []), 0, Int32(0))) { out in
+                for t in 0..<tokens.count {
+                    if tokens.isPunctuation(t) {
+                        if out.count > 0 { out[row: out.count - 1].state.insert(.boundaryAfter) }
+                        if tokens.endsSentence(t) { sentence += 1 }
+                        continue
+                    }
+                    let id = tokens.id(t)
+                    let facts: Facts = id >= 0 && Int(id) < factsOf.count ? factsOf[Int(id)] : []
+                    var state: State = []
+                    if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
+                    if tokens.isMarked(t) { state.insert(.inQuestion) }
+                    if facts.contains(.negator) || tokens.endsInNT(t) { state.insert(.negator) }
+                    if facts.contains(.contrast) && contrast < 0 { contrast = out.count }
+                    out.append(Word(id: id, sentence: sentence, facts: facts, state: state), t, id)
                 }
-                let id = tokens.id(t)
-                let facts = facts(id)
-                var state: State = []
-                if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
-                if questions[t] { state.insert(.inQuestion) }
-                if facts.contains(.negator) || tokens.endsInNT(t) { state.insert(.negator) }
-                if facts.contains(.contrast) && contrast == nil { contrast = count }
-                wordsOut[count] = Word(id: id, sentence: sentence, facts: facts, state: state)
-                tokenOut[count] = t
-                idOut[count] = id
-                count += 1
             }
         }
-        words.removeLast(n - count)
-        tokenOfWord.removeLast(n - count)
-        idOfWord.removeLast(n - count)
         // Caps only count when they stand out: a fully shouted text gets no extra.
         return Context(words: words, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord),
-                       capsStandOut: capsCount > 0 && capsCount < count, contrast: contrast)
+                       capsStandOut: capsCount > 0 && capsCount < words.count, contrast: contrast >= 0 ? contrast : nil)
     }
 }
