@@ -8,7 +8,16 @@ struct ReasonText {
 
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func append(_ literal: StaticString) { bytes.append(utf8: literal) }
+
+    /// A run-time string (labelled: unlabelled, a literal would be ambiguous).
+    mutating func append(text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// " +" and the points, one decimal: the end of every contribution's reason.
+    mutating func appendPoints(_ points: Double) {
+        bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: "+"))
+        appendFixed(points, 1)
+    }
 
     /// `x` rounded to `digits` (at most 6) decimals; see `DecimalFormat`.
     mutating func appendFixed(_ x: Double, _ digits: Int) {
