@@ -128,14 +128,13 @@ public struct PriorityModel: Sendable {
         var reasons = ruleReasons
         reasons.reserveCapacity(ruleReasons.count + 5)
         let contributionLimit = max(3, 5 - ruleReasons.count)
-        var text = ReasonText()  // one buffer for all of them
+        var text = ReasonText(capacity: 256)  // one buffer for all of them
         for rank in 0..<5 where points[order[rank]] >= 0.5 {
             guard reasons.count - ruleReasons.count < contributionLimit else { break }
             let k = order[rank]
-            text.removeAll()
             PriorityConfig.Component(rawValue: k)!.reason(into: &text, e, risks)
             text.appendPoints(points[k])
-            reasons.append(text.string)
+            reasons.append(text.next())
         }
         let spec = spec(level)
         let confidence = max(e.probability, 1 - e.probability)

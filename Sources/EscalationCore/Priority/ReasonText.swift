@@ -4,9 +4,18 @@
 struct ReasonText {
     private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(64) }
+    /// Where the text `next()` returns starts.
+    private var start = 0
 
-    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    /// `capacity`: room for all the texts built before this buffer is dropped.
+    init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
+
+    /// The text since the last `next()` (or the beginning); the next text starts after it. Cheaper
+    /// than emptying the buffer between texts.
+    mutating func next() -> String {
+        defer { start = bytes.count }
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
 
     mutating func append(_ literal: StaticString) { bytes.append(utf8: literal) }
 
