@@ -43,6 +43,8 @@ extension PriorityConfig {
         }
 
         /// Its value from the evidence; the model clamps it to 0…1. Missing evidence gives 0: neutral.
+        /// Inlined into the model's loop over the table, which then needs no call per component.
+        @inline(__always)
         func value(_ e: Evidence, _ risks: CountedRisks, _ config: PriorityConfig) -> Double {
             let m = e.metadata
             switch self {
