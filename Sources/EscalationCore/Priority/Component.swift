@@ -43,6 +43,8 @@ extension PriorityConfig {
         }
 
         /// Its value from the evidence; the model clamps it to 0…1. Missing evidence gives 0: neutral.
+        /// Inlined into the model's loop over the table, which then needs no call per component.
+        @inline(__always)
         func value(_ e: Evidence, _ risks: CountedRisks, _ config: PriorityConfig) -> Double {
             let m = e.metadata
             switch self {
@@ -71,15 +73,15 @@ extension PriorityConfig {
                 r.append("risk ")
                 for (k, risk) in risks.enumerated() {
                     if k > 0 { r.append(", ") }
-                    r.append(risk.category); r.append(" (")
+                    r.append(text: risk.category); r.append(" (")
                     for (t, term) in risk.terms.enumerated() {
                         if t > 0 { r.append(", ") }
-                        r.append(term)
+                        r.append(text: term)
                     }
                     r.append(")")
                 }
             case .negativity: r.append("negative sentiment "); r.appendFixed(e.sentiment, 2)
-            case .tier: r.append(m.accountTier ?? "?"); r.append(" account")
+            case .tier: r.append(text: m.accountTier ?? "?"); r.append(" account")
             case .arr: r.append("ARR $"); r.appendFixed(m.arrUSD ?? 0, 0)
             case .sla:
                 if (m.slaHoursLeft ?? 1) <= 0 { return r.append("SLA breached") }
@@ -96,23 +98,31 @@ extension PriorityConfig {
 /// The risk hits that count, grouped by category in order of first appearance, each term once.
 typealias CountedRisks = [(category: String, terms: [String])]
 
+/// Inline storage with one slot per `PriorityConfig.Component`: no allocation per ticket. Its size
+/// must be a literal; `ComponentTableTests` and `PriorityModel.init` check it equals `allCases.count`.
+typealias PerComponent<Element> = InlineArray<10, Element>
+
 /// A value per priority component, indexed by component.
 public struct ComponentValues: Sendable, Equatable {
-    private var values: [Double]
+    private var values = PerComponent<Double>(repeating: 0)
 
     /// Every component at 0.
-    public init() { self.init { _ in 0 } }
+    public init() {}
 
     /// Each component's value from `value`.
     public init(_ value: (PriorityConfig.Component) -> Double) {
-        values = PriorityConfig.Component.all.map(value)
+        for component in PriorityConfig.Component.all { values[component.index] = value(component) }
     }
-
-    /// Values in component order.
-    init(_ values: [Double]) { self.values = values }
 
     public subscript(component: PriorityConfig.Component) -> Double {
         get { values[component.index] }
         set { values[component.index] = newValue }
+    }
+
+    /// By `Component.index`.
+    subscript(index: Int) -> Double { values[index] }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.values.indices.allSatisfy { a.values[$0] == b.values[$0] }
     }
 }

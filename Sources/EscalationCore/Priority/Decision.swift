@@ -2,8 +2,15 @@
 public enum Level: String, Sendable, CaseIterable, Comparable {
     case p1 = "P1", p2 = "P2", p3 = "P3", p4 = "P4"
 
-    /// Position in `allCases`, P1 first.
-    var index: Int { Level.allCases.firstIndex(of: self)! }
+    /// Position in `allCases`, P1 first (`allCases` would build an array per comparison).
+    var index: Int {
+        switch self {
+        case .p1: 0
+        case .p2: 1
+        case .p3: 2
+        case .p4: 3
+        }
+    }
     /// `a < b` means a is less urgent than b.
     public static func < (a: Level, b: Level) -> Bool { a.index > b.index }
 }

@@ -19,17 +19,16 @@ public struct Evidence: Sendable {
 /// Weighted priority, levels, escalation-matrix rules and routing, all from `PriorityConfig`.
 public struct PriorityModel: Sendable {
     public let config: PriorityConfig
-    /// The components and their weights by component index, resolved once (this runs for every
-    /// ticket), in this model's own storage (see `Escalator`).
-    private let components = PriorityConfig.Component.allCases
-    private let weights: [Double]
+    /// The weights, resolved once (this runs for every ticket), inline in this model (see `Escalator`).
+    private let weights: ComponentValues
     /// Each level's spec, resolved once.
     private let specs: (p1: PriorityConfig.LevelSpec, p2: PriorityConfig.LevelSpec, p3: PriorityConfig.LevelSpec, p4: PriorityConfig.LevelSpec)
     private let defaultRoute: PriorityConfig.Route
 
     public init(config: PriorityConfig = .default) {
+        precondition(PerComponent<Double>.count == PriorityConfig.Component.all.count, "PerComponent holds one slot per component")
         self.config = config
-        weights = components.map { config.weights[$0] }
+        weights = config.weights
         specs = (config.spec(.p1), config.spec(.p2), config.spec(.p3), config.spec(.p4))
         defaultRoute = config.defaultRoute
     }
@@ -54,7 +53,12 @@ public struct PriorityModel: Sendable {
     }
 
     private func values(_ e: Evidence, _ risks: CountedRisks) -> ComponentValues {
-        ComponentValues(components.map { min(1, max(0, $0.value(e, risks, config))) })
+        var values = ComponentValues()
+        for k in 0..<PerComponent<Double>.count {
+            let component = PriorityConfig.Component(rawValue: k)!  // `all` would be an array read per ticket
+            values[component] = min(1, max(0, component.value(e, risks, config)))
+        }
+        return values
     }
 
     /// See `CountedRisks`.
@@ -73,9 +77,21 @@ public struct PriorityModel: Sendable {
     public func assess(id: String, _ e: Evidence) -> Assessment {
         let risks = Self.countedRisks(e.risks)
         let values = values(e, risks)
-        let points = components.map { 100 * weights[$0.index] * values[$0] }
+        // Points per component, and the components ordered by points, largest first (a stable
+        // insertion sort: equal points keep component order). Inline: no arrays per ticket.
+        var points = PerComponent<Double>(repeating: 0)
+        var order = PerComponent<Int>(repeating: 0)
+        var total = 0.0
+        for k in points.indices {
+            let p = 100 * weights[k] * values[k]
+            points[k] = p
+            total += p
+            var j = k
+            while j > 0 && points[order[j - 1]] < p { order[j] = order[j - 1]; j -= 1 }
+            order[j] = k
+        }
         // Rounded before any decision, so a threshold equal to a shown priority behaves as shown.
-        var priority = (min(100, points.reduce(0, +)) * 10).rounded() / 10
+        var priority = (min(100, total) * 10).rounded() / 10
 
         var escalate = priority >= config.threshold(for: e.metadata)
         var level = level(for: priority)
@@ -107,20 +123,18 @@ public struct PriorityModel: Sendable {
         }
         if !escalate { route = PriorityConfig.Route(type: .none, tier: .t1) }
 
-        // Rule reasons first, then the largest contributions worth half a point, at least three of
-        // them; five reasons at most. Equal points keep component order.
-        var largestFirst = Array(points.indices)
-        largestFirst.sort { points[$0] > points[$1] || (points[$0] == points[$1] && $0 < $1) }
+        // Rule reasons first, then the largest contributions (of the top five, those worth half a
+        // point), at least three of them; five reasons at most.
         var reasons = ruleReasons
         reasons.reserveCapacity(ruleReasons.count + 5)
         let contributionLimit = max(3, 5 - ruleReasons.count)
-        var text = ReasonText()  // one buffer for all of them
-        for k in largestFirst.prefix(5) where points[k] >= 0.5 {
+        var text = ReasonText(capacity: 256)  // one buffer for all of them
+        for rank in 0..<5 where points[order[rank]] >= 0.5 {
             guard reasons.count - ruleReasons.count < contributionLimit else { break }
-            text.removeAll()
-            components[k].reason(into: &text, e, risks)
-            text.append(" +"); text.appendFixed(points[k], 1)
-            reasons.append(text.string)
+            let k = order[rank]
+            PriorityConfig.Component(rawValue: k)!.reason(into: &text, e, risks)
+            text.appendPoints(points[k])
+            reasons.append(text.next())
         }
         let spec = spec(level)
         let confidence = max(e.probability, 1 - e.probability)

@@ -4,11 +4,29 @@
 struct ReasonText {
     private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(64) }
+    /// Where the text `next()` returns starts.
+    private var start = 0
 
-    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    /// `capacity`: room for all the texts built before this buffer is dropped.
+    init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// The text since the last `next()` (or the beginning); the next text starts after it. Cheaper
+    /// than emptying the buffer between texts.
+    mutating func next() -> String {
+        defer { start = bytes.count }
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
+
+    mutating func append(_ literal: StaticString) { bytes.append(utf8: literal) }
+
+    /// A run-time string (labelled: unlabelled, a literal would be ambiguous).
+    mutating func append(text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// " +" and the points, one decimal: the end of every contribution's reason.
+    mutating func appendPoints(_ points: Double) {
+        bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: "+"))
+        appendFixed(points, 1)
+    }
 
     /// `x` rounded to `digits` (at most 6) decimals; see `DecimalFormat`.
     mutating func appendFixed(_ x: Double, _ digits: Int) {

@@ -39,6 +39,17 @@ final class ComponentTableTests: XCTestCase {
         XCTAssertEqual(Component.allCases.map(\.index), Array(0..<Component.allCases.count))
     }
 
+    /// `PerComponent`'s size is a literal (InlineArray needs one): a component added to the
+    /// table without growing it fails here.
+    func testInlineStorageHasOneSlotPerComponent() {
+        XCTAssertEqual(PerComponent<Double>.count, Component.allCases.count)
+    }
+
+    func testLevelIndexIsThePositionInAllCases() {
+        XCTAssertEqual(Level.allCases.map(\.index), Array(0..<Level.allCases.count))
+        XCTAssertTrue(Level.p2 < Level.p1 && Level.p4 < Level.p3 && !(Level.p1 < Level.p1))
+    }
+
     /// The default text is the one source of defaults: every setting starts unset (NaN or nil)
     /// and must be set by it. Walks every stored property, so a new setting is covered too.
     func testDefaultTextLeavesNoSettingUnset() {
