@@ -1,38 +1,93 @@
-/// Keys to input fields: an open-addressing hash table built once from the field table's names
-/// and aliases. Every key of every record is looked up, on every scoring thread, so a lookup
-/// hashes the length and three bytes and compares the key with one candidate (rarely more), as
-/// fast as a hand-written switch on the length; the table stays at most a quarter full.
-/// Keys are compared byte for byte.
+/// Source keys to input fields: an open-addressing hash table built once per field mapping.
+/// Every key of every record is looked up, on every scoring thread, so a lookup normalizes the
+/// key into a small stack buffer, hashes its length and three bytes and compares it with one
+/// candidate (rarely more); the table stays at most a quarter full.
+///
+/// Keys are compared normalized (`FieldKeyTable.normalize`): ASCII letters lower-cased, ASCII
+/// characters other than letters, digits and the path separator `.` dropped, other bytes kept.
+/// So "Ticket ID", "ticket_id" and "TicketId" are one key, and "fields.summary" stays a path.
 struct FieldKeyTable: Sendable {
+    /// What a key names: the field and the source's rank (lower wins when a record gives several).
+    struct Entry: Sendable, Equatable {
+        var field: InputField
+        var rank: UInt8
+    }
+
     private struct Slot: Sendable {
         /// Where the key starts in `keyBytes`; `count` 0 marks an empty slot.
         var start: UInt32 = 0, count: UInt16 = 0
-        var field: UInt8 = 0
+        var field: UInt8 = 0, rank: UInt8 = 0
     }
+
+    /// Longest normalized key the table holds; a longer key names no field.
+    static let maxKeyBytes = 96
 
     private let slots: [Slot]
     private let mask: Int
-    /// Every key's bytes, back to back.
+    /// Every key's normalized bytes, back to back.
     private let keyBytes: [UInt8]
 
-    init(_ keys: [(String, InputField)]) {
+    /// `entries` in rank order; a key already in the table keeps its first entry.
+    init(_ entries: [(key: String, field: InputField)]) {
         var size = 16
-        while size < 4 * keys.count { size *= 2 }
+        while size < 4 * entries.count { size *= 2 }
         var slots = [Slot](repeating: Slot(), count: size)
         var keyBytes: [UInt8] = []
-        for (key, field) in keys {
-            let bytes = Array(key.utf8)
-            precondition(!bytes.isEmpty && bytes.count <= Int(UInt16.max), "input field key '\(key)'")
-            precondition(keys.filter { $0.0 == key }.count == 1, "input field key '\(key)' is in the table twice")
+        var seen = Set<[UInt8]>()
+        for (rank, (key, field)) in entries.enumerated() {
+            let bytes = Self.normalize(Array(key.utf8))
+            precondition(!bytes.isEmpty && bytes.count <= Self.maxKeyBytes, "input field key '\(key)'")
+            guard seen.insert(bytes).inserted else { continue }
             var h = bytes.withUnsafeBufferPointer(Self.hash)
             while slots[h & (size - 1)].count != 0 { h &+= 1 }
-            slots[h & (size - 1)] = Slot(start: UInt32(keyBytes.count), count: UInt16(bytes.count), field: field.rawValue)
+            slots[h & (size - 1)] = Slot(start: UInt32(keyBytes.count), count: UInt16(bytes.count),
+                                         field: field.rawValue, rank: UInt8(min(rank, 255)))
             keyBytes += bytes
         }
         (self.slots, self.mask, self.keyBytes) = (slots, size - 1, keyBytes)
     }
 
-    @inline(__always) func field(_ key: UnsafeBufferPointer<UInt8>) -> InputField? {
+    /// The normalized form keys are compared in.
+    static func normalize(_ key: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for b in key {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(b | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), 0x80...: out.append(b)
+            default: continue
+            }
+        }
+        return out
+    }
+
+    static func normalize(_ key: String) -> String { String(decoding: normalize(Array(key.utf8)), as: UTF8.self) }
+
+    /// The entry for a key as written in the input (normalized here).
+    @inline(__always) func entry(_ key: UnsafeBufferPointer<UInt8>) -> Entry? {
+        guard !key.isEmpty, key.count <= 4 * Self.maxKeyBytes else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxKeyBytes) { buffer -> Entry? in
+            var n = 0
+            for b in key {
+                let c: UInt8
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), 0x80...: c = b
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): c = b | 0x20
+                default: continue
+                }
+                if n == Self.maxKeyBytes { return nil }
+                buffer[n] = c
+                n += 1
+            }
+            return normalizedEntry(UnsafeBufferPointer(rebasing: buffer[..<n]))
+        }
+    }
+
+    func entry(_ key: String) -> Entry? {
+        var key = key
+        return key.withUTF8 { entry($0) }
+    }
+
+    @inline(__always) private func normalizedEntry(_ key: UnsafeBufferPointer<UInt8>) -> Entry? {
         guard !key.isEmpty else { return nil }
         var h = Self.hash(key)
         return slots.withUnsafeBufferPointer { slots in
@@ -41,7 +96,7 @@ struct FieldKeyTable: Sendable {
                     let slot = slots[h & mask]
                     if slot.count == 0 { return nil }
                     if Int(slot.count) == key.count, Self.equal(names.baseAddress! + Int(slot.start), key) {
-                        return InputField(rawValue: slot.field)
+                        return Entry(field: InputField(rawValue: slot.field)!, rank: slot.rank)
                     }
                     h &+= 1
                 }

@@ -4,19 +4,24 @@
 /// extra field (`--keep-fields`). Adding a field: a case and its row; an alias: a string in
 /// its row's `aliases`.
 public enum InputField: UInt8, CaseIterable, Sendable {
-    case id, text, subject, body, escalate, label, accountTier
+    case id, text, subject, body, comments, escalate, label, accountTier, declaredPriority, impact, urgency
     case arrUSD, slaHoursLeft, renewalDays, openTickets, priorEscalations, health, disputeAmountUSD
 
     /// The table. Numeric fields are stored, and their value warnings given, in this order.
     public var spec: Spec {
         switch self {
-        case .id: Spec("id", .id, "the ticket's id (string or number); else the line number")
+        case .id: Spec("id", .id, "the ticket's id (string or number); else the line number (the record's number in a JSON document)",
+                       aliases: ["ticket_id", "ticket_number"])
         case .text: Spec("text", .text, "the ticket's text")
-        case .subject: Spec("subject", .text, "read with `body` as the text when there is no `text`")
-        case .body: Spec("body", .text, "read after `subject` as the text when there is no `text`")
+        case .subject: Spec("subject", .text, "read with `body` as the text when there is no `text`", aliases: ["title", "summary"])
+        case .body: Spec("body", .text, "read after `subject` as the text when there is no `text`", aliases: ["description", "message"])
+        case .comments: Spec("comments", .thread, "the customer's later messages, read after the text: a string, or an array of strings or message objects (agents' replies and internal notes are left out)")
         case .escalate: Spec("escalate", .label, "the label for `train`, `eval` and `tune` (true/false, yes/no, 1/0)")
         case .label: Spec("label", .label, "the label when there is no `escalate`")
         case .accountTier: Spec("account_tier", .category, "free, pro, business or enterprise")
+        case .declaredPriority: Spec("declared_priority", .declaredLevel, "the helpdesk's own priority: urgent/high/normal/low, critical, highest…lowest, P1–P5, or the vendor's number", aliases: ["priority"])
+        case .impact: Spec("impact", .declaredLevel, "ITIL impact (1 high … 3 low); with `urgency`, the declared priority when there is none")
+        case .urgency: Spec("urgency", .declaredLevel, "ITIL urgency (1 high … 3 low); see `impact`")
         case .arrUSD: Spec("arr_usd", .numeric(0...1e13), "annual recurring revenue, USD")
         case .slaHoursLeft: Spec("sla_hours_left", .numeric(-1e6...1e6), "hours until the SLA breaches (≤ 0: breached)")
         case .renewalDays: Spec("renewal_days", .numeric(-1e5...1e5), "days until the contract renews")
@@ -49,6 +54,10 @@ public enum InputField: UInt8, CaseIterable, Sendable {
         case id
         /// Part of the text that is scored.
         case text
+        /// Later messages of a conversation; the customer's are scored after the text.
+        case thread
+        /// A priority the helpdesk or the customer set, in the vendor's words or numbers.
+        case declaredLevel
         /// The escalate/calm label of training and evaluation data.
         case label
         /// A word from a small set (lower-cased), account metadata.
@@ -57,17 +66,14 @@ public enum InputField: UInt8, CaseIterable, Sendable {
         case numeric(ClosedRange<Double>)
     }
 
-    /// The field a key names; nil for a key the scorer does not read.
+    /// The field a key names when no helpdesk is recognized (`FieldMapping.generic`); nil for
+    /// a key the scorer does not read.
     public init?(key: String) {
-        var key = key
-        guard let field = key.withUTF8({ InputField.keyTable.field($0) }) else { return nil }
-        self = field
+        guard let entry = FieldMapping.generic.table.entry(key) else { return nil }
+        self = entry.field
     }
 
     public var name: String { spec.name }
-
-    /// Built once from the table: names and aliases to fields.
-    static let keyTable = FieldKeyTable(allCases.flatMap { field in field.spec.keys.map { ($0, field) } })
 
     /// Storage for one value per numeric field, inline (no allocation per record); a test checks
     /// its count against the table.
@@ -109,6 +115,8 @@ public enum InputField: UInt8, CaseIterable, Sendable {
             switch spec.kind {
             case .id: kind = "id"
             case .text: kind = "text"
+            case .thread: kind = "messages"
+            case .declaredLevel: kind = "priority"
             case .label: kind = "label"
             case .category: kind = "category"
             case .numeric(let r): kind = "number, \(JSONWriter.number(r.lowerBound))…\(JSONWriter.number(r.upperBound))"
@@ -130,7 +138,7 @@ public enum InputField: UInt8, CaseIterable, Sendable {
     public var isMetadata: Bool {
         switch spec.kind {
         case .category, .numeric: return true
-        case .id, .text, .label: return false
+        case .id, .text, .thread, .label, .declaredLevel: return false
         }
     }
 }

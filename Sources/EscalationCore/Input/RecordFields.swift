@@ -1,8 +1,9 @@
 /// The input fields of one record as its decoder meets them (JSON members or CSV cells), then
-/// checked and built into a `Ticket`. The one place that says what each kind of field does;
-/// a repeated key's last value wins, as with `JSONValue[key]`.
+/// checked and built into a `Ticket`. The one place that says what each kind of field does.
+/// When several sources feed one field, the best-ranked wins (see `FieldMapping`); among
+/// equals, the last, as with `JSONValue[key]`.
 struct RecordFields {
-    private var id: JSONValue?
+    private var id: Ranked<JSONValue>?
     /// The label, from the first field in table order that was given (`escalate` over `label`).
     private var label: (field: InputField, value: JSONValue)?
     private var parts = TextParts()
@@ -10,68 +11,135 @@ struct RecordFields {
     /// Fetched once a record, then read for each member.
     private let rows = InputField.rows
 
-    /// Takes a member's value; `position` orders type warnings as the fields were given.
-    @inline(__always) mutating func take(_ field: InputField, _ value: JSONValue, position: Int) {
-        let row = rows[Int(field.rawValue)]
-        switch row.kind {
-        case .id: id = value
+    /// Takes a member's value; `position` orders type warnings as the fields were given, and
+    /// `source` is the key as written, for messages.
+    @inline(__always) mutating func take(_ entry: FieldKeyTable.Entry, _ value: JSONValue, position: Int,
+                                         source: @autoclosure () -> String) {
+        let field = entry.field
+        switch rows[Int(field.rawValue)].kind {
+        case .id: if entry.rank <= id?.rank ?? .max { id = Ranked(rank: entry.rank, value: value) }
         case .label: if field.rawValue <= label?.field.rawValue ?? .max { label = (field, value) }
         case .text:
             switch value {
-            case .null: parts.set(field, nil)
-            case .string(let s): parts.set(field, Array(s.utf8))
-            default: parts.set(field, nil); parts.wrongType.append((field, value.typeWithArticle))
+            case .null: parts.set(field, rank: entry.rank, nil)
+            case .string(let s): parts.set(field, rank: entry.rank, Array(s.utf8))
+            case .object where DocumentText.isDocument(value): parts.set(field, rank: entry.rank, Array(DocumentText.text(of: value).utf8))
+            default: parts.setWrongType(field, rank: entry.rank, "'\(source())' is \(value.typeWithArticle), expected a string")
             }
-        case .category, .numeric: metadata.set(field, slot: row.numericSlot, value, position: position)
+        case .thread: parts.addMessages(value, source: source)
+        case .declaredLevel: metadata.setDeclared(field, rank: entry.rank, value, source: source)
+        case .category, .numeric: metadata.set(field, slot: rows[Int(field.rawValue)].numericSlot, value, position: position)
         }
     }
 
     /// A text field's string as UTF-8: the flat JSON path hands over the bytes it unescaped.
-    mutating func takeText(_ field: InputField, utf8: [UInt8]) { parts.set(field, utf8) }
+    mutating func takeText(_ entry: FieldKeyTable.Entry, utf8: [UInt8]) { parts.set(entry.field, rank: entry.rank, utf8) }
 
-    /// The ticket, or why the record cannot be scored. `fallbackID` is used when there is no id.
-    func build(fallbackID: String) throws -> TicketDecoder.Decoded {
+    /// The ticket, or why the record cannot be scored. `fallbackID` is used when there is no id;
+    /// `keys` lists the record's keys for the message when it has no text.
+    func build(fallbackID: String, numericPriority: NumericPriority, keys: () -> [String]) throws -> TicketDecoder.Decoded {
         let id: String
-        switch self.id {
+        switch self.id?.value {
         case nil, .null?: id = fallbackID
-        case .string(let s)?: id = s
+        case .string(let s)?: id = s.isEmpty ? fallbackID : s
         case .number(let n)?: id = JSONWriter.number(n)
         case let other?: throw RecordError("'\(InputField.id.name)' is \(other.typeWithArticle), expected a string or number")
         }
-        if let (field, type) = parts.wrongType.min(by: { $0.0.rawValue < $1.0.rawValue }) {
-            throw RecordError("'\(field.name)' is \(type), expected a string")
-        }
-        var warnings = metadata.typeWarnings()
-        let metadata = self.metadata.build(warnings: &warnings)
-        return .init(ticket: Ticket(id: id, validUTF8: try parts.joined(), metadata: metadata), warnings: warnings, rawLabel: label?.value)
+        if let message = parts.wrongType { throw RecordError(message) }
+        var warnings = metadata.typeWarnings() + parts.warnings
+        var metadata = self.metadata.build(warnings: &warnings)
+        metadata.declared = self.metadata.declared(numericPriority, warnings: &warnings)
+        guard let text = parts.joined() else { throw RecordError(Self.missingText(keys())) }
+        return .init(ticket: Ticket(id: id, validUTF8: text, metadata: metadata), warnings: warnings, rawLabel: label?.value)
+    }
+
+    static func missingText(_ keys: [String]) -> String {
+        let shown = keys.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 12 ? ", …" : "")
+        let hint = keys.first.map { " (e.g. --field text=\($0.contains(" ") ? "'\($0)'" : $0))" } ?? ""
+        return "no text: none of the record's fields is read as text; it has \(keys.isEmpty ? "no fields" : shown). "
+            + "Name the text field with --field text=KEY\(hint), or see `escalate fields FILE`"
     }
 }
 
-/// The text fields of a record; a record may give `text`, or `subject` and/or `body`.
-private struct TextParts {
-    var text: [UInt8]?, subject: [UInt8]?, body: [UInt8]?
-    /// Fields given with a type other than string, for the error message.
-    var wrongType: [(InputField, String)] = []
+struct Ranked<Value> {
+    var rank: UInt8
+    var value: Value
+}
 
-    mutating func set(_ field: InputField, _ value: [UInt8]?) {
-        // Checks before scanning: there is almost never anything to remove.
-        if !wrongType.isEmpty { wrongType.removeAll { $0.0 == field } }
+/// The text fields of a record: `text`, or `subject` and/or `body`, then the customer's messages.
+private struct TextParts {
+    /// A text field as given: its bytes, null, or why it cannot be read.
+    enum Given { case utf8([UInt8]), null, wrongType(String) }
+
+    var text: Ranked<Given>?, subject: Ranked<Given>?, body: Ranked<Given>?
+    var messages: [[UInt8]] = []
+    var warnings: [String] = []
+
+    @inline(__always) mutating func set(_ field: InputField, rank: UInt8, _ value: [UInt8]?) {
+        set(field, rank: rank, value.map(Given.utf8) ?? .null)
+    }
+
+    mutating func setWrongType(_ field: InputField, rank: UInt8, _ message: String) {
+        set(field, rank: rank, .wrongType(message))
+    }
+
+    @inline(__always) private mutating func set(_ field: InputField, rank: UInt8, _ given: Given) {
         switch field {
-        case .subject: subject = value
-        case .body: body = value
-        default: text = value
+        case .subject: Self.keep(&subject, rank, given)
+        case .body: Self.keep(&body, rank, given)
+        default: Self.keep(&text, rank, given)
         }
     }
 
-    func joined() throws -> [UInt8] {
-        if let text { return text }
-        // Subject and body read as one text; the subject's words count like any others.
-        switch (subject, body) {
-        case let (s?, b?): return s + [0x0A] + b
-        case let (s?, nil): return s
-        case let (nil, b?): return b
-        case (nil, nil): throw RecordError("missing 'text' (or 'subject'/'body')")
+    @inline(__always) private static func keep(_ slot: inout Ranked<Given>?, _ rank: UInt8, _ given: Given) {
+        if rank <= slot?.rank ?? .max { slot = Ranked(rank: rank, value: given) }
+    }
+
+    /// The first text field, in table order, whose chosen source has the wrong type.
+    var wrongType: String? {
+        if case .wrongType(let message)? = text?.value { return message }
+        if case .wrongType(let message)? = subject?.value { return message }
+        if case .wrongType(let message)? = body?.value { return message }
+        return nil
+    }
+
+    mutating func addMessages(_ value: JSONValue, source: () -> String) {
+        var thread = ThreadMessages()
+        thread.add(value)
+        messages += thread.texts
+        if thread.dropped > 0 {
+            warnings.append("'\(source())' has more than \(ThreadMessages.maxMessages) messages; only the first \(ThreadMessages.maxMessages) were read")
         }
+        if let type = thread.unreadableType {
+            warnings.append("'\(source())' holds \(type) where a message was expected; ignored")
+        }
+    }
+
+    private static func bytes(_ slot: Ranked<Given>?) -> [UInt8]? {
+        if case .utf8(let b)? = slot?.value { return b }
+        return nil
+    }
+
+    func joined() -> [UInt8]? {
+        let text = Self.bytes(text), subject = Self.bytes(subject), body = Self.bytes(body)
+        var base: [UInt8]?
+        if let text { base = text } else {
+            // Subject and body read as one text; the subject's words count like any others.
+            switch (subject, body) {
+            case let (s?, b?): base = s + [0x0A] + b
+            case let (s?, nil): base = s
+            case let (nil, b?): base = b
+            case (nil, nil): base = nil
+            }
+        }
+        guard !messages.isEmpty else { return base }
+        var all = base ?? []
+        // A message repeating the body (Zendesk's first comment is the description) is read once.
+        for message in messages where !message.isEmpty && message != body && message != text {
+            if !all.isEmpty { all += [0x0A, 0x0A] }
+            all += message
+        }
+        return all.isEmpty && base == nil ? nil : all
     }
 }
 
@@ -82,6 +150,33 @@ private struct MetadataFields {
     var numbers = InputField.NumericValues<MetadataValue?>(repeating: nil)
     /// Values of a type no metadata field takes, with their field position (for warnings in input order).
     var wrongTypes: [(position: Int, field: InputField, type: String)] = []
+    /// The helpdesk's priority, impact and urgency as given, with the key each came from.
+    var priority: Ranked<(JSONValue, String)>?, impact: (JSONValue, String)?, urgency: (JSONValue, String)?
+
+    mutating func setDeclared(_ field: InputField, rank: UInt8, _ value: JSONValue, source: () -> String) {
+        switch field {
+        case .impact: impact = (value, source())
+        case .urgency: urgency = (value, source())
+        default: if rank <= priority?.rank ?? .max { priority = Ranked(rank: rank, value: (value, source())) }
+        }
+    }
+
+    /// The declared priority, from the priority field, else from impact and urgency; a value
+    /// that cannot be read is left out with a warning.
+    func declared(_ numeric: NumericPriority, warnings: inout [String]) -> DeclaredPriority? {
+        if let (value, source) = priority?.value, value != .null {
+            switch DeclaredPriority.read(value, numeric: numeric) {
+            case .success(let declared): return declared
+            case .failure(let why): warnings.append("'\(source)' value \(JSONWriter.encode(value)) \(why.message); ignored")
+            }
+        }
+        guard let (i, iSource) = impact, let (u, uSource) = urgency, i != .null, u != .null else { return nil }
+        switch DeclaredPriority.read(impact: i, urgency: u) {
+        case .success(let declared): return declared
+        case .failure(let why): warnings.append("'\(iSource)'/'\(uSource)' values \(JSONWriter.encode(i))/\(JSONWriter.encode(u)) \(why.message); ignored")
+        }
+        return nil
+    }
 
     /// `slot`: the field's `numericSlot`, -1 for `account_tier`.
     mutating func set(_ field: InputField, slot: Int, _ v: JSONValue, position: Int) {

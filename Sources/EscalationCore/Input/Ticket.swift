@@ -1,6 +1,8 @@
 /// Account metadata that feeds the priority. Every field is optional: missing is neutral.
 public struct AccountMetadata: Sendable, Equatable {
     public var accountTier: String?
+    /// The priority the helpdesk gave the ticket, when the record has one.
+    public var declared: DeclaredPriority?
     /// Numeric fields' values by their position in `InputField.numericFields` (a test ties the
     /// count to the table), inline: no allocation per record.
     private var numbers = InputField.NumericValues<Double?>(repeating: nil)
@@ -28,7 +30,7 @@ public struct AccountMetadata: Sendable, Equatable {
     public var disputeAmountUSD: Double? { get { self[.disputeAmountUSD] } set { self[.disputeAmountUSD] = newValue } }
 
     public static func == (a: AccountMetadata, b: AccountMetadata) -> Bool {
-        a.accountTier == b.accountTier && a.numbers.indices.allSatisfy { a.numbers[$0] == b.numbers[$0] }
+        a.accountTier == b.accountTier && a.declared == b.declared && a.numbers.indices.allSatisfy { a.numbers[$0] == b.numbers[$0] }
     }
 }
 

@@ -18,13 +18,21 @@ public enum TicketDecoder {
     }
 
     /// `fallbackID` (usually the line number) is used when the record has no id.
-    public static func decode(_ value: JSONValue, fallbackID: String) throws -> Decoded {
+    public static func decode(_ value: JSONValue, mapping: FieldMapping = .generic, fallbackID: String) throws -> Decoded {
+        try decode(value, mapping: mapping, fallbackID: fallbackID, unread: { _ in })
+    }
+
+    /// `decode`, handing the record's top-level members that feed no field to `unread`.
+    public static func decode(_ value: JSONValue, mapping: FieldMapping, fallbackID: String,
+                              unread: ((String, JSONValue)) -> Void) throws -> Decoded {
         guard case .object(let pairs) = value else { throw RecordError("record is a JSON \(value.typeName), expected an object") }
         var fields = RecordFields()
-        for (position, (key, v)) in pairs.enumerated() {
-            if let field = InputField(key: key) { fields.take(field, v, position: position) }
-        }
-        return try fields.build(fallbackID: fallbackID)
+        var position = 0
+        mapping.walk(pairs, { entry, path, v in
+            fields.take(entry, v, position: position, source: path)
+            position += 1
+        }, unread: unread)
+        return try fields.build(fallbackID: fallbackID, numericPriority: mapping.numericPriority, keys: { pairs.map(\.0) })
     }
 
     /// `decode(JSONParser.parse(json), fallbackID:)`, with the record's other fields, for the
@@ -32,32 +40,51 @@ public enum TicketDecoder {
     /// `JSONValue` tree (see `JSONParser.visitFlatObject`). Nil for any other record, and for
     /// one that cannot be scored: the general path then decodes it and says what is wrong.
     /// `json` must be valid UTF-8.
-    public static func decodeFlat(_ json: [UInt8], fallbackID: String) -> (decoded: Decoded, otherFields: [(String, JSONValue)])? {
+    public static func decodeFlat(_ json: [UInt8], mapping: FieldMapping = .generic, fallbackID: String) -> (decoded: Decoded, otherFields: [(String, JSONValue)])? {
         var fields = RecordFields()
         var otherFields: [(String, JSONValue)] = []
         var position = 0
-        let keyTable = InputField.keyTable
+        let keyTable = mapping.table
         let flat = JSONParser.visitFlatObject(json) { key, value in
             defer { position += 1 }
-            switch (keyTable.field(key), value) {
-            case (nil, _): otherFields.append((String(decoding: key, as: UTF8.self), value.json))
-            case (.text?, .string(let s)): fields.takeText(.text, utf8: Array(s))
-            case (let field?, _): fields.take(field, value.json, position: position)
+            guard let entry = keyTable.entry(key) else {
+                otherFields.append((String(decoding: key, as: UTF8.self), value.json))
+                return true
+            }
+            if case .string(let s) = value, entry.field.spec.kind == .text {
+                fields.takeText(entry, utf8: Array(s))
+            } else {
+                fields.take(entry, value.json, position: position, source: String(decoding: key, as: UTF8.self))
             }
             return true
         }
-        guard flat, let decoded = try? fields.build(fallbackID: fallbackID) else { return nil }
+        // A record with no text is decoded again by the general path, whose message lists its keys.
+        guard flat, let decoded = try? fields.build(fallbackID: fallbackID, numericPriority: mapping.numericPriority, keys: { [] }) else { return nil }
         return (decoded, otherFields)
     }
 
-    /// A CSV/TSV row: the cells of the columns whose header names a field, in column order.
-    /// Every value is text; an empty id counts as none.
-    public static func decode(cells: [(InputField, String)], fallbackID: String) throws -> Decoded {
+    /// A CSV/TSV row: the cells of the columns whose header names a field (with the header
+    /// name), in column order. Every value is text; an empty id or priority counts as none.
+    public static func decode(cells: [(column: HeaderColumn, value: String)], mapping: FieldMapping = .generic,
+                              header: [String] = [], fallbackID: String) throws -> Decoded {
         var fields = RecordFields()
-        for (position, (field, value)) in cells.enumerated() {
-            fields.take(field, field == .id && value.isEmpty ? .null : .string(value), position: position)
+        for (position, (column, value)) in cells.enumerated() {
+            let empty = value.isEmpty && column.entry.field.spec.kind != .text
+            fields.take(column.entry, empty ? .null : .string(value), position: position, source: column.name)
         }
-        return try fields.build(fallbackID: fallbackID)
+        return try fields.build(fallbackID: fallbackID, numericPriority: mapping.numericPriority, keys: { header })
+    }
+
+    /// A CSV/TSV header column that names a field.
+    public struct HeaderColumn: Sendable {
+        public var name: String
+        var entry: FieldKeyTable.Entry
+        /// The column named `name`, when the mapping reads it.
+        public init?(name: String, mapping: FieldMapping) {
+            guard let entry = mapping.entry(name) else { return nil }
+            (self.name, self.entry) = (name, entry)
+        }
+        public var field: InputField { entry.field }
     }
 
     /// Accepts "12000", "12,000", "$12,000.50", " 3 "; rejects NaN, infinities and words.

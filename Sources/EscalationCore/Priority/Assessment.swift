@@ -12,6 +12,8 @@ public struct Assessment: Sendable {
     public var sentiment: Double
     /// Naive-Bayes P(escalate).
     public var probability: Double
+    /// The helpdesk's own priority on the 0…1 scale of `DeclaredPriority`, when the record had one.
+    public var declaredPriority: Double?
     /// Category → matched words, in category order of first appearance (negated hits excluded).
     public var risks: [(category: String, terms: [String])]
     /// Risk terms that did not count, with why: negated ("not cancelling") or in an

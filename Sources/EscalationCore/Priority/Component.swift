@@ -8,7 +8,7 @@ extension PriorityConfig {
     /// compiler asks for each), plus its weight line in `defaultText`. Storage is sized from
     /// `allCases`, and `ComponentTableTests` ties the table to the default text.
     public enum Component: Int, CaseIterable, Sendable {
-        case classifier, risk, negativity, tier, arr, sla, renewal, openTickets, priorEscalations, health
+        case classifier, risk, negativity, tier, arr, sla, renewal, openTickets, priorEscalations, health, declaredPriority
 
         /// `allCases`, built once (the synthesized property builds an array per call).
         static let all = allCases
@@ -39,6 +39,7 @@ extension PriorityConfig {
             case .openTickets: ("open_tickets", "open_tickets_full")
             case .priorEscalations: ("prior_escalations", "prior_escalations_full")
             case .health: ("health", nil)
+            case .declaredPriority: ("declared_priority", nil)
             }
         }
 
@@ -61,6 +62,8 @@ extension PriorityConfig {
             case .priorEscalations: return m.priorEscalations.map { $0 / config.scales[.priorEscalations] } ?? 0
             // An unhealthy account is at risk.
             case .health: return m.health.map { (100 - $0) / 100 } ?? 0
+            // Above normal only: most tickets are "normal", which says nothing.
+            case .declaredPriority: return m.declared.map { max(0, 2 * $0.level - 1) } ?? 0
             }
         }
 
@@ -90,6 +93,7 @@ extension PriorityConfig {
             case .openTickets: r.appendFixed(m.openTickets ?? 0, 0); r.append(" open tickets")
             case .priorEscalations: r.appendFixed(m.priorEscalations ?? 0, 0); r.append(" prior escalations")
             case .health: r.append("account health "); r.appendFixed(m.health ?? 0, 0); r.append("/100")
+            case .declaredPriority: r.append("helpdesk priority "); r.append(text: m.declared?.shown ?? "?")
             }
         }
     }
@@ -100,7 +104,7 @@ typealias CountedRisks = [(category: String, terms: [String])]
 
 /// Inline storage with one slot per `PriorityConfig.Component`: no allocation per ticket. Its size
 /// must be a literal; `ComponentTableTests` and `PriorityModel.init` check it equals `allCases.count`.
-typealias PerComponent<Element> = InlineArray<10, Element>
+typealias PerComponent<Element> = InlineArray<11, Element>
 
 /// A value per priority component, indexed by component.
 public struct ComponentValues: Sendable, Equatable {

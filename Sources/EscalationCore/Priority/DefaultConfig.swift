@@ -21,8 +21,9 @@ review_confidence = 0.7
 # (`escalate tune --by account_tier --write-config FILE` writes them).
 
 [weights]
-# Priority = 100 x sum(weight x component), every component in 0..1; weights sum to 1.
-# Text evidence carries 70%: metadata is often missing, and missing metadata is neutral (0).
+# Priority = 100 x sum(weight x component), every component in 0..1, capped at 100.
+# The weights from classifier to health sum to 1. Text evidence carries 70%: metadata is
+# often missing, and missing metadata is neutral (0).
 classifier = 0.30          # naive Bayes P(escalate) from the trained model
 risk = 0.25                # risk categories hit (see [risk]), saturating at 1
 negativity = 0.15          # max(0, -sentiment)
@@ -33,6 +34,11 @@ renewal = 0.04             # 1 at renewal day, falling linearly to 0 at renewal_
 open_tickets = 0.02        # open_tickets / open_tickets_full
 prior_escalations = 0.03   # prior_escalations / prior_escalations_full
 health = 0.03              # (100 - health) / 100: an unhealthy account is at risk
+# The helpdesk's own priority (declared_priority; Zendesk urgent/high/..., Jira Highest..Lowest,
+# ServiceNow 1-5 or impact x urgency, P1-P5): 1 for urgent/critical, 0.5 for high, 0 for normal
+# and below. Set by whoever filed the ticket, so it counts little on top of the rest (+5 points
+# at most); raise it if your team's priorities are reliable, or set 0 to ignore them.
+declared_priority = 0.05
 
 [risk]
 # Contribution of each category to the risk component (summed over distinct categories, capped at 1).

@@ -141,7 +141,7 @@ public struct PriorityModel: Sendable {
         return Assessment(
             id: id, priority: priority, escalate: escalate, level: level,
             tier: route.tier, type: route.type, review: confidence < config.reviewConfidence,
-            sentiment: e.sentiment, probability: e.probability, risks: risks,
+            sentiment: e.sentiment, probability: e.probability, declaredPriority: e.metadata.declared?.level, risks: risks,
             ignoredRisks: e.risks.filter { !$0.counts && !$0.exempt }.map { "\($0.category): \($0.matched) (\($0.negated ? "negated" : "question"))" },
             triggers: triggers, reasons: reasons.count > 5 ? Array(reasons.prefix(5)) : reasons, route: routeNote,
             respondMinutes: spec.respondMinutes, resolveHours: spec.resolveHours, components: values)

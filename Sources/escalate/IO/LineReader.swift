@@ -93,6 +93,36 @@ final class LineReader {
         }
     }
 
+    /// Hands the buffered, unread bytes to `body` (reading more first when none are buffered),
+    /// which returns how many it consumed; consumed newlines count as lines. False at end of
+    /// input. Lets a JSON document be read in pieces however its lines are laid out.
+    func consume(_ body: (UnsafeBufferPointer<UInt8>) -> Int) -> Bool {
+        while start == end {
+            if eof || shouldStop() { return false }
+            fill()
+        }
+        let n = buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        precondition(n >= 0 && n <= end - start)
+        lineNumber += buffer[start..<(start + n)].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        bytesConsumed += n
+        start += n
+        return true
+    }
+
+    /// The first line that is not blank (up to `limit` bytes of it), without consuming anything:
+    /// for telling the format of input that has no file extension.
+    func peekFirstLine(limit: Int = 1 << 16) -> [UInt8] {
+        var from = start
+        while true {
+            while from < end, buffer[from] == 0x0A || buffer[from] == 0x0D || buffer[from] == 0x20 || buffer[from] == 0x09 { from += 1 }
+            if from < end, let nl = newline(in: from..<end) { return Array(buffer[from..<nl]) }
+            if eof || end - from >= limit { return Array(buffer[from..<min(end, from + limit)]) }
+            let offset = from - start
+            fill()
+            from = start + offset
+        }
+    }
+
     /// memchr: it scans many bytes per instruction, and lines are long.
     private func newline(in range: Range<Int>) -> Int? {
         guard !range.isEmpty else { return nil }

@@ -6,7 +6,7 @@ import EscalationCore
 /// A new output field is a case here plus its name and its value below.
 /// Raw values number the cases, so a per-ticket loop walks them without building `allCases`.
 enum OutputField: UInt8, CaseIterable {
-    case id, priority, escalate, level, tier, type, review, sentiment, probability, risks, triggers, reasons
+    case id, priority, escalate, level, tier, type, review, sentiment, probability, declaredPriority, risks, triggers, reasons
     case respondMinutes, resolveHours, route, warnings, ignoredRisks
     /// Only on records that could not be scored (see `RecordWriter.renderError`).
     case error
@@ -22,6 +22,7 @@ enum OutputField: UInt8, CaseIterable {
         case .review: return "review"
         case .sentiment: return "sentiment"
         case .probability: return "probability"
+        case .declaredPriority: return "declared_priority"
         case .risks: return "risks"
         case .triggers: return "triggers"
         case .reasons: return "reasons"
@@ -65,6 +66,7 @@ enum OutputField: UInt8, CaseIterable {
         case .review: return .flag(a.review)
         case .sentiment: return .number(a.sentiment)
         case .probability: return .number(a.probability)
+        case .declaredPriority: return a.declaredPriority.map(Value.number) ?? .absent
         case .risks: return .risks(a.risks)
         case .triggers: return .list(a.triggers)
         case .reasons: return .list(a.reasons)
@@ -83,7 +85,7 @@ enum OutputField: UInt8, CaseIterable {
     /// CSV has the fields a spreadsheet user filters on, and `error` for failed records.
     var inCSV: Bool {
         switch self {
-        case .respondMinutes, .resolveHours, .warnings, .ignoredRisks: return false
+        case .respondMinutes, .resolveHours, .warnings, .ignoredRisks, .declaredPriority: return false
         default: return true
         }
     }
