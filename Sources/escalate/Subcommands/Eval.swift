@@ -17,7 +17,7 @@ struct Eval: ParsableCommand {
           escalate eval history.jsonl --plot eval-report && open eval-report/report.html
         """)
 
-    @Argument(help: "Labeled input files (JSONL, CSV, TSV).")
+    @Argument(help: "Labeled input files (JSONL, CSV, TSV).", completion: .file())
     var files: [String]
 
     @Option(help: "Input format (default: by extension).")
@@ -38,7 +38,7 @@ struct Eval: ParsableCommand {
     @Flag(help: "Machine-readable JSON instead of tables.")
     var json = false
 
-    @Option(help: ArgumentHelp("Write SVG plots (ROC, precision-recall, thresholds, calibration, histograms) and report.html here.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write SVG plots (ROC, precision-recall, thresholds, calibration, histograms) and report.html here.", valueName: "dir"), completion: .directory)
     var plot: String?
 
     @OptionGroup var pipeline: PipelineOptions

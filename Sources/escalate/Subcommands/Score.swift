@@ -22,7 +22,7 @@ struct Score: ParsableCommand {
           escalate score --jobs 1 --summary dump.jsonl 2> report.txt
         """)
 
-    @Argument(help: "Input files; none or '-' reads stdin.")
+    @Argument(help: "Input files; none or '-' reads stdin.", completion: .file())
     var files: [String] = []
 
     @Option(help: "Input format (default: by extension, JSONL otherwise).")

@@ -17,7 +17,7 @@ struct Tune: ParsableCommand {
           escalate score --config tuned.toml tickets.jsonl
         """)
 
-    @Argument(help: "Labeled input files (JSONL, CSV, TSV).")
+    @Argument(help: "Labeled input files (JSONL, CSV, TSV).", completion: .file())
     var files: [String]
 
     @Option(help: "Input format (default: by extension).")
@@ -29,13 +29,13 @@ struct Tune: ParsableCommand {
     @Option(help: ArgumentHelp("Also tune per value of this field (account_tier can be written to a config).", valueName: "field"))
     var by: String?
 
-    @Option(help: ArgumentHelp("Write a config file (the current one plus the chosen thresholds) for `score --config`.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write a config file (the current one plus the chosen thresholds) for `score --config`.", valueName: "file"), completion: .file(extensions: ["toml"]))
     var writeConfig: String?
 
     @Option(help: ArgumentHelp("Smallest segment (tickets) that gets its own threshold; smaller ones keep the overall one.", valueName: "n"))
     var minSegment: Int = 30
 
-    @Option(help: ArgumentHelp("Write SVG plots with the chosen threshold marked, and report.html, here.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write SVG plots with the chosen threshold marked, and report.html, here.", valueName: "dir"), completion: .directory)
     var plot: String?
 
     @OptionGroup var pipeline: PipelineOptions
