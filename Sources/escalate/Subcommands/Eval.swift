@@ -8,6 +8,8 @@ struct Eval: ParsableCommand {
         discussion: """
         Input records need a label: `escalate` (true/false) or `label`. ROC-AUC, average precision
         and Brier use `priority` as the score; the confusion matrix uses the decision `score` makes.
+        A record that cannot be read is reported as FILE:LINE: error: … and left out (exit
+        status 1 after the report); a file that cannot be read stops the run (exit status 65).
 
         Examples:
           escalate eval history.jsonl
@@ -74,6 +76,8 @@ struct Eval: ParsableCommand {
                 if let plot { try EvaluationPlots.write(to: plot, tickets: tickets, report: report, chosenThreshold: nil, tables: text) }
             }
             Diagnostics.emit("eval: " + input.summary)
+            // Records that could not be read were left out of the figures above: data errors, exit 1 as `score`.
+            if input.failed > 0 { throw ExitCode(1) }
         }
     }
 
