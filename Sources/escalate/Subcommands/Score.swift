@@ -36,7 +36,7 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("Escalate at this priority (0–100) instead of the configured threshold.", valueName: "priority"))
     var threshold: Double?
 
-    @Flag(help: "Copy input fields escalate does not use into each output record (JSONL output).")
+    @Flag(help: "Copy input fields escalate does not use into each output record (JSONL output only); one named like an output field is written as input_NAME.")
     var keepFields = false
 
     @Flag(help: "Write CSV cells as-is, without defusing spreadsheet formulas (=, +, -, @).")
