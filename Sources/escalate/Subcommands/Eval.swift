@@ -8,8 +8,10 @@ struct Eval: ParsableCommand {
         discussion: """
         Input records need a label: `escalate` (true/false) or `label`. ROC-AUC, average precision
         and Brier use `priority` as the score; the confusion matrix uses the decision `score` makes.
-        A record that cannot be read is reported as FILE:LINE: error: … and left out (exit
-        status 1 after the report); a file that cannot be read stops the run (exit status 65).
+
+        A record that cannot be read is reported (FILE:LINE: error: …) and left out,
+        with exit status 1 after the report; a file that cannot be read stops the
+        run (exit status 65).
 
         Examples:
           escalate eval history.jsonl

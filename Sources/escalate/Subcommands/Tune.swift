@@ -9,8 +9,10 @@ struct Tune: ParsableCommand {
         Objectives: f1 | recall:R (catch at least R of real escalations, best precision) |
         rate:X (escalation rate closest to X, e.g. 0.10 for the healthy 6–15% band) |
         cost:fn=A,fp=B (a missed escalation costs A, a needless one B).
-        A record that cannot be read is reported as FILE:LINE: error: … and left out (exit
-        status 1 after the report); a file that cannot be read stops the run (exit status 65).
+
+        A record that cannot be read is reported (FILE:LINE: error: …) and left out,
+        with exit status 1 after the report; a file that cannot be read stops the
+        run (exit status 65).
 
         Examples:
           escalate tune history.jsonl --objective recall:0.9
