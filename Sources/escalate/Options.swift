@@ -5,16 +5,16 @@ import Foundation
 
 /// Where the model, configuration and lexicons come from; shared by every subcommand.
 struct PipelineOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Model file written by `escalate train`. Default: train from Corpora/ at start-up.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Model file written by `escalate train`. Default: train from Corpora/ at start-up.", valueName: "file"), completion: .file(extensions: ["json"]))
     var model: String?
 
-    @Option(name: .long, help: ArgumentHelp("Configuration file overriding the built-in one (see `escalate config`).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Configuration file overriding the built-in one (see `escalate config`).", valueName: "file"), completion: .file(extensions: ["toml"]))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the lexicon files. Default: Lexicons/ of the escalate checkout or $ESCALATE_HOME.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder with the lexicon files. Default: Lexicons/ of the escalate checkout or $ESCALATE_HOME.", valueName: "dir"), completion: .directory)
     var lexicons: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder of labeled *.jsonl used when no --model is given. Default: Corpora/.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder of labeled *.jsonl used when no --model is given. Default: Corpora/.", valueName: "dir"), completion: .directory)
     var corpus: String?
 
     func homeFolder(_ name: String) throws -> String {

@@ -15,7 +15,9 @@ struct LabeledRecord {
 }
 
 /// Reads labeled records from files, reporting every record that cannot be used.
-/// Records in = usable + reported (errors and unlabeled).
+/// Records in = usable + reported (errors and unlabeled). A file that cannot be opened throws
+/// (exit 65): unlike `score`, whose records stand alone, figures computed over part of the named
+/// data would look complete.
 struct LabeledInput {
     var records: [LabeledRecord] = []
     var failed = 0

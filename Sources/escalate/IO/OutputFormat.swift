@@ -59,12 +59,7 @@ struct RecordWriter {
     /// One JSON object, written through a cursor into room for the longest it could be
     /// (every string escaped), then copied out once: this runs once per ticket.
     private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> [UInt8] {
-        // An input field is kept unless the result has a field of that name (`error` is never a result's).
-        let kept = keepFields ? extra.filter { key, _ in
-            guard let field = OutputField(name: key), field != .error else { return true }
-            if case .absent = field.value(of: a, warnings: warnings) { return true }
-            return false
-        }.map { ($0.0, JSONWriter.encode($0.1)) } : []
+        let kept = keepFields ? KeptFields.named(extra).map { ($0.0, JSONWriter.encode($0.1)) } : []
         var room = 4
         OutputField.forEach { field in
             room += field.name.utf8CodeUnitCount + 4 + Self.lengthLimit(field.value(of: a, warnings: warnings))

@@ -9,6 +9,10 @@ struct Eval: ParsableCommand {
         Input records need a label: `escalate` (true/false) or `label`. ROC-AUC, average precision
         and Brier use `priority` as the score; the confusion matrix uses the decision `score` makes.
 
+        A record that cannot be read is reported (FILE:LINE: error: …) and left out,
+        with exit status 1 after the report; a file that cannot be read stops the
+        run (exit status 65).
+
         Examples:
           escalate eval history.jsonl
           escalate eval history.jsonl --by account_tier --json > report.json
@@ -17,7 +21,7 @@ struct Eval: ParsableCommand {
           escalate eval history.jsonl --plot eval-report && open eval-report/report.html
         """)
 
-    @Argument(help: "Labeled input files (JSONL, CSV, TSV).")
+    @Argument(help: "Labeled input files (JSONL, CSV, TSV).", completion: .file())
     var files: [String]
 
     @Option(help: "Input format (default: by extension).")
@@ -38,7 +42,7 @@ struct Eval: ParsableCommand {
     @Flag(help: "Machine-readable JSON instead of tables.")
     var json = false
 
-    @Option(help: ArgumentHelp("Write SVG plots (ROC, precision-recall, thresholds, calibration, histograms) and report.html here.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write SVG plots (ROC, precision-recall, thresholds, calibration, histograms) and report.html here.", valueName: "dir"), completion: .directory)
     var plot: String?
 
     @OptionGroup var pipeline: PipelineOptions
@@ -74,6 +78,8 @@ struct Eval: ParsableCommand {
                 if let plot { try EvaluationPlots.write(to: plot, tickets: tickets, report: report, chosenThreshold: nil, tables: text) }
             }
             Diagnostics.emit("eval: " + input.summary)
+            // Records that could not be read were left out of the figures above: data errors, exit 1 as `score`.
+            if input.failed > 0 { throw ExitCode(1) }
         }
     }
 

@@ -11,6 +11,8 @@ struct Score: ParsableCommand {
 
         A bad record prints FILE:LINE: error: … on stderr, becomes an output
         record with an `error` field, and scoring goes on (exit status 1 at the end).
+        An input file that cannot be read prints FILE: error: … and is skipped; the
+        other files are scored (exit status 1 at the end).
 
         Examples:
           escalate score samples/tickets.jsonl
@@ -22,7 +24,7 @@ struct Score: ParsableCommand {
           escalate score --jobs 1 --summary dump.jsonl 2> report.txt
         """)
 
-    @Argument(help: "Input files; none or '-' reads stdin.")
+    @Argument(help: "Input files; none or '-' reads stdin.", completion: .file())
     var files: [String] = []
 
     @Option(help: "Input format (default: by extension, JSONL otherwise).")
@@ -34,13 +36,13 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("Escalate at this priority (0–100) instead of the configured threshold.", valueName: "priority"))
     var threshold: Double?
 
-    @Flag(help: "Copy input fields escalate does not use into each output record (JSONL output).")
+    @Flag(help: "Copy input fields escalate does not use into each output record (JSONL output only); one named like an output field is written as input_NAME.")
     var keepFields = false
 
     @Flag(help: "Write CSV cells as-is, without defusing spreadsheet formulas (=, +, -, @).")
     var rawCSV = false
 
-    @Flag(help: "Print records read, scored, failed and the escalation rate on stderr at the end.")
+    @Flag(help: "Print records read, scored, failed, the escalation rate and any unreadable input files on stderr at the end.")
     var summary = false
 
     @Option(name: [.short, .long], help: ArgumentHelp("Scoring threads (default: all cores). Output order and content do not depend on it.", valueName: "n"))
@@ -77,6 +79,7 @@ struct Score: ParsableCommand {
         var failed = 0
         var scored = 0
         var escalated = 0
+        var unreadable = 0  // input files that could not be opened
         try runGuardingDataErrors {
             let jobCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let writer = RecordWriter(format: output, keepFields: keepFields, rawCSV: rawCSV)
@@ -112,7 +115,15 @@ struct Score: ParsableCommand {
             }
             var finishedBytes = 0
             for path in paths where !Interrupt.wasRequested {
-                let source = try RecordSource(path: path, format: format, maxRecordBytes: maxRecordBytes)
+                // A file that cannot be read is reported and skipped: the others are still scored.
+                let source: RecordSource
+                do {
+                    source = try RecordSource(path: path, format: format, maxRecordBytes: maxRecordBytes)
+                } catch let error as DataFileError {
+                    Diagnostics.emit(error.description)
+                    unreadable += 1
+                    continue
+                }
                 // Before the reader waits for more input, finish and show what has arrived:
                 // a slow pipe sees each result at once, a fast file gets large batches.
                 source.lines.beforeBlocking = { drain(); out.flush() }
@@ -136,9 +147,10 @@ struct Score: ParsableCommand {
         }
         if summary {
             let rate = scored > 0 ? String(format: "%.1f%%", 100 * Double(escalated) / Double(scored)) : "n/a"
-            Diagnostics.emit("summary: read \(scored + failed), scored \(scored), failed \(failed), escalated \(escalated), escalation rate \(rate)")
+            Diagnostics.emit("summary: read \(scored + failed), scored \(scored), failed \(failed), escalated \(escalated), escalation rate \(rate)"
+                             + (unreadable > 0 ? ", unreadable files \(unreadable)" : ""))
         }
         if Interrupt.wasRequested { throw ExitCode(130) }
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 || unreadable > 0 { throw ExitCode(1) }
     }
 }

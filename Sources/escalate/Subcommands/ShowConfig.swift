@@ -11,7 +11,7 @@ struct ShowConfig: ParsableCommand {
           escalate config --check my-config.toml
         """)
 
-    @Option(help: ArgumentHelp("Check a configuration file and report its first error.", valueName: "file"))
+    @Option(help: ArgumentHelp("Check a configuration file and report its first error.", valueName: "file"), completion: .file(extensions: ["toml"]))
     var check: String?
 
     func run() throws {

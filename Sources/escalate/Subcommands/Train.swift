@@ -15,10 +15,10 @@ struct Train: ParsableCommand {
           escalate score --model model.json tickets.jsonl
         """)
 
-    @Argument(help: "Labeled JSONL files.")
+    @Argument(help: "Labeled JSONL files.", completion: .file(extensions: ["jsonl"]))
     var files: [String]
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Model file to write.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Model file to write.", valueName: "file"), completion: .file(extensions: ["json"]))
     var output: String
 
     @Option(help: "Additive smoothing (Laplace = 1).")

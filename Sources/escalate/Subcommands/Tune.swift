@@ -10,6 +10,10 @@ struct Tune: ParsableCommand {
         rate:X (escalation rate closest to X, e.g. 0.10 for the healthy 6–15% band) |
         cost:fn=A,fp=B (a missed escalation costs A, a needless one B).
 
+        A record that cannot be read is reported (FILE:LINE: error: …) and left out,
+        with exit status 1 after the report; a file that cannot be read stops the
+        run (exit status 65).
+
         Examples:
           escalate tune history.jsonl --objective recall:0.9
           escalate tune history.jsonl --objective rate:0.10 --by account_tier
@@ -17,7 +21,7 @@ struct Tune: ParsableCommand {
           escalate score --config tuned.toml tickets.jsonl
         """)
 
-    @Argument(help: "Labeled input files (JSONL, CSV, TSV).")
+    @Argument(help: "Labeled input files (JSONL, CSV, TSV).", completion: .file())
     var files: [String]
 
     @Option(help: "Input format (default: by extension).")
@@ -29,13 +33,13 @@ struct Tune: ParsableCommand {
     @Option(help: ArgumentHelp("Also tune per value of this field (account_tier can be written to a config).", valueName: "field"))
     var by: String?
 
-    @Option(help: ArgumentHelp("Write a config file (the current one plus the chosen thresholds) for `score --config`.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write a config file (the current one plus the chosen thresholds) for `score --config`.", valueName: "file"), completion: .file(extensions: ["toml"]))
     var writeConfig: String?
 
     @Option(help: ArgumentHelp("Smallest segment (tickets) that gets its own threshold; smaller ones keep the overall one.", valueName: "n"))
     var minSegment: Int = 30
 
-    @Option(help: ArgumentHelp("Write SVG plots with the chosen threshold marked, and report.html, here.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write SVG plots with the chosen threshold marked, and report.html, here.", valueName: "dir"), completion: .directory)
     var plot: String?
 
     @OptionGroup var pipeline: PipelineOptions
@@ -88,6 +92,8 @@ struct Tune: ParsableCommand {
                 Diagnostics.emit("wrote \(writeConfig)")
             }
             Diagnostics.emit("tune: " + input.summary)
+            // Records that could not be read were left out of the figures above: data errors, exit 1 as `score`.
+            if input.failed > 0 { throw ExitCode(1) }
         }
     }
 
