@@ -12,6 +12,6 @@ struct Escalate: ParsableCommand {
           escalate train Corpora/*.jsonl --output model.json
           escalate config > my-config.toml
         """,
-        subcommands: [Score.self, Train.self, Eval.self, Tune.self, Explain.self, ShowConfig.self],
+        subcommands: [Score.self, Train.self, Eval.self, Tune.self, Explain.self, Fields.self, ShowConfig.self],
         defaultSubcommand: Score.self)
 }

@@ -107,7 +107,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(r2.stderr.contains("u.csv:3: error: unterminated quoted field"), r2.stderr)
         let noText = try write("h.csv", "id,subject_line\n1,hello\n2,world\n")
         let r3 = try scoreAndAccount([noText], expectRecords: 2)
-        XCTAssertTrue(r3.stderr.contains("h.csv:2: error: missing 'text'"), r3.stderr)
+        XCTAssertTrue(r3.stderr.contains("h.csv:2: error: no text: none of the record's fields is read as text; it has 'id', 'subject_line'"), r3.stderr)
         let ragged = try write("r.csv", "id,text,arr_usd\n1,short\n2,ok,\"$1,200\"\n")
         let r4 = try scoreAndAccount([ragged], expectRecords: 2)
         XCTAssertTrue(r4.stderr.contains("r.csv:2: error: row has 2 fields, the header has 3"), r4.stderr)

@@ -52,6 +52,17 @@ public final class FieldMapping: Sendable {
     /// The field a key, path or header name feeds; nil when it feeds none.
     public func field(_ key: String) -> InputField? { table.entry(key)?.field }
 
+    /// For each field, the source that feeds it in this record (the best-ranked one present),
+    /// and the top-level keys that feed none: what `escalate fields` shows.
+    public func sources(of pairs: [(String, JSONValue)]) -> (fed: [InputField: String], unread: [String]) {
+        var best: [InputField: (rank: UInt8, path: String)] = [:]
+        var unread: [String] = []
+        walk(pairs, { entry, path, _ in
+            if entry.rank <= best[entry.field]?.rank ?? .max { best[entry.field] = (entry.rank, path) }
+        }, unread: { unread.append($0.0) })
+        return (best.mapValues(\.path), unread)
+    }
+
     /// The record's id as given (best-ranked source), for naming a record that failed.
     public func id(of pairs: [(String, JSONValue)]) -> JSONValue? {
         var best: (rank: UInt8, value: JSONValue)?
@@ -63,10 +74,13 @@ public final class FieldMapping: Sendable {
     static let maxPathDepth = 4
 
     /// Visits each member of a record that names a field, nested objects' members by their
-    /// dotted path, in input order; `unread` gets top-level members that feed no field.
+    /// dotted path, in input order; `unread` gets top-level members that feed no field, and
+    /// the helpdesk's own priority fields too, so `--keep-fields` still shows them as given.
     func walk(_ pairs: [(String, JSONValue)], _ visit: (FieldKeyTable.Entry, _ path: String, JSONValue) -> Void,
               unread: ((String, JSONValue)) -> Void = { _ in }) {
-        for pair in pairs where !walk(pair.0, pair.1, depth: 1, visit) { unread(pair) }
+        for pair in pairs where !walk(pair.0, pair.1, depth: 1, visit) || table.entry(pair.0)?.field.spec.kind == .declaredLevel {
+            unread(pair)
+        }
     }
 
     /// Whether the member, or anything nested in it, fed a field.
@@ -82,6 +96,8 @@ public final class FieldMapping: Sendable {
     }
 
     /// Top-level keys and the paths inside nested objects, as `resolve` wants them.
+    public static func normalizedKeys(_ keys: [String]) -> Set<String> { Set(keys.map(FieldKeyTable.normalize)) }
+
     public static func keysAndPaths(_ pairs: [(String, JSONValue)], depth: Int = 1) -> [String] {
         pairs.flatMap { key, value -> [String] in
             guard depth < maxPathDepth, case .object(let inner) = value else { return [key] }

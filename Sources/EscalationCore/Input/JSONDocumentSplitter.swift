@@ -1,8 +1,8 @@
 /// Splits JSON input into records as it streams by, without holding more than one record:
 /// a top-level array of records (`[{…},{…}]`), an object holding one array of records
 /// (Zendesk `{"tickets":[…]}`, Jira `{"issues":[…]}`, Help Scout `{"_embedded":{"conversations":[…]}}`),
-/// several such documents in a row, or — when the first object holds no such array — that
-/// object alone, after which the input is JSON Lines and read line by line.
+/// several such documents in a row, or — when the first value is not such a document — that
+/// value alone, as a record, after which the input is JSON Lines and read line by line.
 ///
 /// The scan is byte by byte with a depth counter and no recursion, so nesting costs nothing;
 /// each record's bytes are kept up to `maxRecordBytes` (beyond, the record is reported, not kept).
@@ -44,6 +44,8 @@ public struct JSONDocumentSplitter {
     private var probing = false
     /// Where the current document started.
     private var documentStart = (line: 1, column: 1)
+    /// A top-level array whose first element is not yet seen.
+    private var arrayProbe = false
     /// Inside a value that is not a record (a number or string among the records), or in text
     /// outside any document: reported once, then skipped.
     private var skipping = false
@@ -60,17 +62,31 @@ public struct JSONDocumentSplitter {
             if b == 0x0A { line += 1; column = 0 } else { column += 1 }
             if inRecord || probing { keep(b) }
             if inString { string(b); continue }
+            if arrayProbe, depth == 1, b != 0x20, b != 0x09, b != 0x0A, b != 0x0D {
+                // `[{` or `[]` starts a document of records; any other array is a record itself.
+                arrayProbe = false
+                if b == UInt8(ascii: "{") || b == UInt8(ascii: "]") {
+                    probing = false
+                    record.removeAll(keepingCapacity: true)
+                    recordsDepth = 1
+                }
+            }
             switch b {
             case 0x20, 0x09, 0x0A, 0x0D: continue
             case UInt8(ascii: "\""):
                 inString = true
                 if recordsDepth > 0, depth == recordsDepth, !inRecord { notARecord("a string") }
+                if depth == 0, !skipping {
+                    skipping = true
+                    pieces.append(.error("record is a string, expected an object", line: line, column: column))
+                }
                 if depth >= 1, depth <= 2, isObject[depth - 1], expectsKey[depth - 1] { readingKey = true; keyBuffer.removeAll(keepingCapacity: true) }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 if depth == 0 {
                     skipping = false
                     documentStart = (line, column)
-                    if b == UInt8(ascii: "{") { startProbe() }
+                    startProbe(b)
+                    arrayProbe = b == UInt8(ascii: "[")
                 } else if recordsDepth > 0, depth == recordsDepth, !inRecord {
                     startRecord(b)
                 } else if recordsDepth == 0, b == UInt8(ascii: "["), depth <= 2, isContainer(atDepth: depth) {
@@ -79,7 +95,6 @@ public struct JSONDocumentSplitter {
                     record.removeAll()
                 }
                 open(isObject: b == UInt8(ascii: "{"))
-                if depth == 1, b == UInt8(ascii: "[") { recordsDepth = 1 }
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 guard depth > 0 else { pieces.append(.error("unexpected '\(Unicode.Scalar(b))'", line: line, column: column)); continue }
                 depth -= 1
@@ -153,10 +168,10 @@ public struct JSONDocumentSplitter {
         return Self.wrapperKeys.contains(keys[1]) && !keys[2].isEmpty
     }
 
-    private mutating func startProbe() {
+    private mutating func startProbe(_ b: UInt8) {
         probing = true
         record.removeAll(keepingCapacity: true)
-        record.append(UInt8(ascii: "{"))
+        record.append(b)
         recordSize = 1
         recordStart = (line, column)
     }

@@ -37,7 +37,7 @@ struct RecordFields {
 
     /// The ticket, or why the record cannot be scored. `fallbackID` is used when there is no id;
     /// `keys` lists the record's keys for the message when it has no text.
-    func build(fallbackID: String, numericPriority: NumericPriority, keys: () -> [String]) throws -> TicketDecoder.Decoded {
+    func build(fallbackID: String, numericPriority: NumericPriority, keys: () -> [(name: String, textLength: Int)]) throws -> TicketDecoder.Decoded {
         let id: String
         switch self.id?.value {
         case nil, .null?: id = fallbackID
@@ -49,13 +49,15 @@ struct RecordFields {
         var warnings = metadata.typeWarnings() + parts.warnings
         var metadata = self.metadata.build(warnings: &warnings)
         metadata.declared = self.metadata.declared(numericPriority, warnings: &warnings)
-        guard let text = parts.joined() else { throw RecordError(Self.missingText(keys())) }
+        guard let text = parts.joined() else { throw RecordError(Self.missingText(keys()), isMissingText: true) }
         return .init(ticket: Ticket(id: id, validUTF8: text, metadata: metadata), warnings: warnings, rawLabel: label?.value)
     }
 
-    static func missingText(_ keys: [String]) -> String {
-        let shown = keys.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (keys.count > 12 ? ", …" : "")
-        let hint = keys.first.map { " (e.g. --field text=\($0.contains(" ") ? "'\($0)'" : $0))" } ?? ""
+    /// Names the record's keys, and suggests the one with the longest text.
+    static func missingText(_ keys: [(name: String, textLength: Int)]) -> String {
+        let shown = keys.prefix(12).map { "'\($0.name)'" }.joined(separator: ", ") + (keys.count > 12 ? ", …" : "")
+        let longest = keys.filter { $0.textLength > 0 }.max { $0.textLength < $1.textLength }?.name
+        let hint = longest.map { " (e.g. --field text=\($0.contains(" ") ? "'\($0)'" : $0))" } ?? ""
         return "no text: none of the record's fields is read as text; it has \(keys.isEmpty ? "no fields" : shown). "
             + "Name the text field with --field text=KEY\(hint), or see `escalate fields FILE`"
     }

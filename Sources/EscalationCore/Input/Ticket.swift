@@ -61,6 +61,8 @@ public struct Ticket: Sendable, Equatable {
 /// A record that cannot be scored; becomes an `error` output record and a FILE:LINE message.
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The record has no field read as text (counted apart: usually a field-name problem).
+    public var isMissingText = false
+    public init(_ message: String, isMissingText: Bool = false) { (self.message, self.isMissingText) = (message, isMissingText) }
     public var description: String { message }
 }

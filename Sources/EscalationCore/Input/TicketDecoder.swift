@@ -32,7 +32,12 @@ public enum TicketDecoder {
             fields.take(entry, v, position: position, source: path)
             position += 1
         }, unread: unread)
-        return try fields.build(fallbackID: fallbackID, numericPriority: mapping.numericPriority, keys: { pairs.map(\.0) })
+        return try fields.build(fallbackID: fallbackID, numericPriority: mapping.numericPriority, keys: {
+            pairs.map { key, value in
+                if case .string(let s) = value { return (key, s.utf8.count) }
+                return (key, 0)
+            }
+        })
     }
 
     /// `decode(JSONParser.parse(json), fallbackID:)`, with the record's other fields, for the
@@ -51,10 +56,14 @@ public enum TicketDecoder {
                 otherFields.append((String(decoding: key, as: UTF8.self), value.json))
                 return true
             }
-            if case .string(let s) = value, entry.field.spec.kind == .text {
-                fields.takeText(entry, utf8: Array(s))
-            } else {
-                fields.take(entry, value.json, position: position, source: String(decoding: key, as: UTF8.self))
+            switch (value, InputField.rows[Int(entry.field.rawValue)].kind) {
+            case (.string(let s), .text): fields.takeText(entry, utf8: Array(s))
+            case (_, .declaredLevel):
+                // Also kept as given (`--keep-fields`): the output shows only the 0…1 level.
+                let name = String(decoding: key, as: UTF8.self)
+                fields.take(entry, value.json, position: position, source: name)
+                otherFields.append((name, value.json))
+            default: fields.take(entry, value.json, position: position, source: String(decoding: key, as: UTF8.self))
             }
             return true
         }
@@ -66,7 +75,7 @@ public enum TicketDecoder {
     /// A CSV/TSV row: the cells of the columns whose header names a field (with the header
     /// name), in column order. Every value is text; an empty id or priority counts as none.
     public static func decode(cells: [(column: HeaderColumn, value: String)], mapping: FieldMapping = .generic,
-                              header: [String] = [], fallbackID: String) throws -> Decoded {
+                              header: [(name: String, textLength: Int)] = [], fallbackID: String) throws -> Decoded {
         var fields = RecordFields()
         for (position, (column, value)) in cells.enumerated() {
             let empty = value.isEmpty && column.entry.field.spec.kind != .text

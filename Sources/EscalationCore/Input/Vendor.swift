@@ -74,6 +74,11 @@ public enum Vendor: String, CaseIterable, Sendable {
         }
     }
 
+    /// The signature keys among `keys` (normalized), as the vendor writes them: why it was recognized.
+    public func signatureHits(normalizedKeys keys: Set<String>) -> [String] {
+        signature.filter { keys.contains(FieldKeyTable.normalize($0)) }
+    }
+
     /// The vendor with most signature keys among a record's keys and paths (or a header's
     /// names), normalized; at least two, since one key ("key", "source") can be anyone's.
     static func detect(normalizedKeys keys: Set<String>) -> Vendor? {

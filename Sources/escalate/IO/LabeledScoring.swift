@@ -23,9 +23,9 @@ struct LabeledInput {
     var failed = 0
     var unlabeled = 0
 
-    init(paths: [String], format: InputFormat?, by field: String?) throws {
+    init(paths: [String], options: InputOptions, by field: String?) throws {
         for path in paths {
-            let source = try RecordSource(path: path, format: format)
+            let source = try RecordSource(path: path, format: options.format, fields: options.choices)
             while let record = source.next() {
                 switch record.result {
                 case .failure(let error):

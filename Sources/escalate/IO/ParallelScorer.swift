@@ -12,6 +12,8 @@ struct ScoredRecord {
     var diagnostics: [String]
     var failed: Bool
     var escalated: Bool
+    /// Failed because no field was read as text.
+    var missingText = false
 }
 
 /// Scores chunks of records and hands the results back in input order, so output is identical
@@ -143,7 +145,7 @@ final class ParallelScorer: @unchecked Sendable {
                 id: record.id, source: record.source, line: record.line,
                 output: Array(writer.renderError(id: record.id, line: record.line, message: error.message).utf8),
                 diagnostics: ["\(record.source):\(record.line): error: \(error.message)"],
-                failed: true, escalated: false)
+                failed: true, escalated: false, missingText: error.isMissingText)
         }
     }
 }

@@ -67,7 +67,7 @@ final class RecordSource {
     private let choices: FieldChoices
     private var csv: CSVReader?
     /// The CSV/TSV header's names, and the column each names (resolved once per file).
-    private var header: [String]?
+    private(set) var header: [String]?
     private var headerColumns: [TicketDecoder.HeaderColumn?] = []
     /// Decided by the file's header or first record.
     private(set) var mapping: FieldMapping?
@@ -258,10 +258,14 @@ final class RecordSource {
             // Input fields the scorer reads go to the decoder; `--keep-fields` echoes the others.
             var cells: [(column: TicketDecoder.HeaderColumn, value: String)] = [], extra: [(String, JSONValue)] = []
             for (index, value) in row.fields.enumerated() {
-                if let column = headerColumns[index] { cells.append((column, value)) } else { extra.append((header[index], .string(value))) }
+                guard let column = headerColumns[index] else { extra.append((header[index], .string(value))); continue }
+                cells.append((column, value))
+                // The helpdesk's priority is also kept as given (`--keep-fields`).
+                if column.field.spec.kind == .declaredLevel { extra.append((header[index], .string(value))) }
             }
             do {
-                var decoded = try TicketDecoder.decode(cells: cells, mapping: mapping ?? .generic, header: header, fallbackID: String(row.line))
+                var decoded = try TicketDecoder.decode(cells: cells, mapping: mapping ?? .generic,
+                                                       header: zip(header, row.fields).map { ($0, $1.utf8.count) }, fallbackID: String(row.line))
                 if row.invalidUTF8 { decoded.warnings.insert(Self.invalidUTF8Warning, at: 0) }
                 return InputRecord(source: name, line: row.line, result: .success(decoded), extraFields: extra)
             } catch {

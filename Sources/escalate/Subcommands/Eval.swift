@@ -24,8 +24,7 @@ struct Eval: ParsableCommand {
     @Argument(help: "Labeled input files (JSONL, CSV, TSV).", completion: .file())
     var files: [String]
 
-    @Option(help: "Input format (default: by extension).")
-    var format: InputFormat?
+    @OptionGroup var input: InputOptions
 
     @Option(help: ArgumentHelp("Also report by this field, e.g. account_tier or category.", valueName: "field"))
     var by: String?
@@ -57,7 +56,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         try runGuardingDataErrors {
-            let input = try LabeledInput(paths: files, format: format, by: by)
+            let input = try LabeledInput(paths: files, options: self.input, by: by)
             guard !input.records.isEmpty else { throw SetupError("no labeled records to evaluate (\(input.summary))") }
             let escalator = try pipeline.makeEscalator(threshold: threshold)
             let cut = escalator.priority.config.threshold

@@ -27,8 +27,7 @@ struct Score: ParsableCommand {
     @Argument(help: "Input files; none or '-' reads stdin.", completion: .file())
     var files: [String] = []
 
-    @Option(help: "Input format (default: by extension, JSONL otherwise).")
-    var format: InputFormat?
+    @OptionGroup var input: InputOptions
 
     @Option(name: [.short, .long], help: "Output format.")
     var output: OutputFormat = .jsonl
@@ -77,6 +76,8 @@ struct Score: ParsableCommand {
 
     func run() throws {
         var failed = 0
+        var missingText = 0
+        var textAlarm = MissingTextAlarm()
         var scored = 0
         var escalated = 0
         var unreadable = 0  // input files that could not be opened
@@ -98,6 +99,8 @@ struct Score: ParsableCommand {
                     for line in result.diagnostics { Diagnostics.emit(line) }
                     if let warning = duplicates.check(result) { Diagnostics.emit(warning) }
                     if result.failed { failed += 1 } else { scored += 1 }
+                    if result.missingText { missingText += 1 }
+                    if let warning = textAlarm.check(result) { Diagnostics.emit(warning) }
                     if result.escalated { escalated += 1 }
                     out.write(result.output)
                 }
@@ -118,7 +121,7 @@ struct Score: ParsableCommand {
                 // A file that cannot be read is reported and skipped: the others are still scored.
                 let source: RecordSource
                 do {
-                    source = try RecordSource(path: path, format: format, maxRecordBytes: maxRecordBytes)
+                    source = try RecordSource(path: path, format: input.format, maxRecordBytes: maxRecordBytes, fields: input.choices)
                 } catch let error as DataFileError {
                     Diagnostics.emit(error.description)
                     unreadable += 1
@@ -147,7 +150,7 @@ struct Score: ParsableCommand {
         }
         if summary {
             let rate = scored > 0 ? String(format: "%.1f%%", 100 * Double(escalated) / Double(scored)) : "n/a"
-            Diagnostics.emit("summary: read \(scored + failed), scored \(scored), failed \(failed), escalated \(escalated), escalation rate \(rate)"
+            Diagnostics.emit("summary: read \(scored + failed), scored \(scored), failed \(failed)\(missingText > 0 ? " (\(missingText) with no text)" : ""), escalated \(escalated), escalation rate \(rate)"
                              + (unreadable > 0 ? ", unreadable files \(unreadable)" : ""))
         }
         if Interrupt.wasRequested { throw ExitCode(130) }

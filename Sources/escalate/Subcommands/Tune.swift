@@ -24,8 +24,7 @@ struct Tune: ParsableCommand {
     @Argument(help: "Labeled input files (JSONL, CSV, TSV).", completion: .file())
     var files: [String]
 
-    @Option(help: "Input format (default: by extension).")
-    var format: InputFormat?
+    @OptionGroup var input: InputOptions
 
     @Option(help: ArgumentHelp("What to optimize: f1, recall:R, rate:X or cost:fn=A,fp=B.", valueName: "objective"))
     var objective: String = "f1"
@@ -57,7 +56,7 @@ struct Tune: ParsableCommand {
     func run() throws {
         let goal = Objective(objective)!
         try runGuardingDataErrors {
-            let input = try LabeledInput(paths: files, format: format, by: by)
+            let input = try LabeledInput(paths: files, options: self.input, by: by)
             guard !input.records.isEmpty else { throw SetupError("no labeled records to tune on (\(input.summary))") }
             let escalator = try pipeline.makeEscalator(threshold: nil)
             let assessed = input.records.map { ($0, escalator.assess($0.ticket)) }

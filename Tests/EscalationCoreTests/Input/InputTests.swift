@@ -47,13 +47,16 @@ final class InputTests: XCTestCase {
         XCTAssertNil(d.ticket.metadata.openTickets)
         XCTAssertEqual(d.ticket.metadata.accountTier, "7")
         XCTAssertEqual(d.warnings, ["'health' is an object; ignored", "'renewal_days' value \"soon\" is not a number; ignored"])
-        let csv = try TicketDecoder.decode(cells: [(.subject, "S"), (.body, "B"), (.slaHoursLeft, "-2"), (.accountTier, ""), (.id, "")], fallbackID: "9")
+        let cells = [("subject", "S"), ("body", "B"), ("sla_hours_left", "-2"), ("account_tier", ""), ("id", "")]
+            .map { (column: TicketDecoder.HeaderColumn(name: $0.0, mapping: .generic)!, value: $0.1) }
+        let csv = try TicketDecoder.decode(cells: cells, fallbackID: "9")
         XCTAssertEqual(csv.ticket.id, "9", "an empty CSV id counts as none")
         XCTAssertEqual(csv.ticket.text, "S\nB")
         XCTAssertEqual(csv.ticket.metadata.slaHoursLeft, -2)
         XCTAssertNil(csv.ticket.metadata.accountTier)
-        XCTAssertEqual(["id", "body", "arr_usd", "renewal_days", "Text", "", "arr_usd ", "ext"].map { InputField(key: $0) },
-                       [.id, .body, .arrUSD, .renewalDays, nil, nil, nil, nil])
+        // Keys compare ignoring case, spaces and punctuation.
+        XCTAssertEqual(["id", "body", "arr_usd", "renewal_days", "Text", "", "arr_usd ", "ext", "Ticket ID", "ticket_id", "TicketId", "ARR-USD", "-", "fields.x"].map { InputField(key: $0) },
+                       [.id, .body, .arrUSD, .renewalDays, .text, nil, .arrUSD, nil, .id, .id, .id, .arrUSD, nil, nil])
     }
 
     func testLenientNumbers() {

@@ -84,6 +84,7 @@ final class ComponentTableTests: XCTestCase {
         var m = AccountMetadata()
         m.accountTier = "enterprise"; m.arrUSD = 1e9; m.slaHoursLeft = -5; m.renewalDays = -30
         m.openTickets = 50; m.priorEscalations = 9; m.health = -20
+        m.declared = DeclaredPriority(level: 1.5, shown: "beyond urgent")
         let risks = ["security", "legal", "outage"].map { RiskHit(category: $0, matched: $0) }
         let values = PriorityModel().components(Evidence(probability: 1.2, sentiment: -1, risks: risks, metadata: m))
         for component in Component.allCases {
