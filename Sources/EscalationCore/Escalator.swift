@@ -11,16 +11,22 @@ public struct Resources: Sendable {
     public static let modifiersFile = "modifiers.txt"
     public static let riskFile = "risk.txt"
 
-    /// Reads `Lexicons/`; any malformed line is a `DataFileError` naming FILE:LINE.
-    public static func load(lexicons dir: String, normalizer: Normalizer) throws -> Resources {
-        func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
-        let modifiers = try Modifiers(file: SectionedFile(path: path(modifiersFile)), normalizer: normalizer)
+    /// Reads the lexicon files from `source` (a folder or the built-in copy); any malformed line
+    /// is a `DataFileError` naming FILE:LINE.
+    public static func load(from source: DataSource, normalizer: Normalizer) throws -> Resources {
+        func text(_ name: String) throws -> String { try source.text(name, limit: DataFile.maxLexiconBytes, what: "lexicon") }
+        func sectioned(_ name: String) throws -> SectionedFile { try SectionedFile(path: source.path(name), contents: text(name)) }
+        let modifiers = try Modifiers(file: sectioned(modifiersFile), normalizer: normalizer)
         var sentiment = SentimentLexicon()
-        let vaderPath = path(vaderFile)
-        try sentiment.addVADER(path: vaderPath, contents: DataFile.text(vaderPath, limit: DataFile.maxLexiconBytes, what: "lexicon"))
-        try sentiment.add(file: SectionedFile(path: path(supportFile)), normalizer: normalizer)
-        let risk = try RiskLexicon(file: SectionedFile(path: path(riskFile)), normalizer: normalizer)
+        try sentiment.addVADER(path: source.path(vaderFile), contents: text(vaderFile))
+        try sentiment.add(file: sectioned(supportFile), normalizer: normalizer)
+        let risk = try RiskLexicon(file: sectioned(riskFile), normalizer: normalizer)
         return Resources(sentiment: sentiment, modifiers: modifiers, risk: risk)
+    }
+
+    /// Reads the lexicon files of a folder.
+    public static func load(lexicons dir: String, normalizer: Normalizer) throws -> Resources {
+        try load(from: .folder(dir), normalizer: normalizer)
     }
 }
 

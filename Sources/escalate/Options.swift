@@ -5,24 +5,21 @@ import Foundation
 
 /// Where the model, configuration and lexicons come from; shared by every subcommand.
 struct PipelineOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Model file written by `escalate train`. Default: train from Corpora/ at start-up.", valueName: "file"), completion: .file(extensions: ["json"]))
+    @Option(name: .long, help: ArgumentHelp("Model file written by `escalate train`. Default: train from the corpus (--corpus) at start-up.", valueName: "file"), completion: .file(extensions: ["json"]))
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp("Configuration file overriding the built-in one (see `escalate config`).", valueName: "file"), completion: .file(extensions: ["toml"]))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the lexicon files. Default: Lexicons/ of the escalate checkout or $ESCALATE_HOME.", valueName: "dir"), completion: .directory)
+    @Option(name: .long, help: ArgumentHelp("Folder with the lexicon files. Default: $ESCALATE_HOME/Lexicons when ESCALATE_HOME is set, else the copy of Lexicons/ built into escalate.", valueName: "dir"), completion: .directory)
     var lexicons: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder of labeled *.jsonl used when no --model is given. Default: Corpora/.", valueName: "dir"), completion: .directory)
+    @Option(name: .long, help: ArgumentHelp("Folder of labeled *.jsonl used when no --model is given. Default: $ESCALATE_HOME/Corpora when ESCALATE_HOME is set, else the copy of Corpora/ built into escalate.", valueName: "dir"), completion: .directory)
     var corpus: String?
 
-    func homeFolder(_ name: String) throws -> String {
-        guard let home = DataLocation.home() else {
-            throw SetupError("cannot find the \(name)/ folder; pass --\(name.lowercased()) or set \(DataLocation.environmentKey) to the escalate checkout")
-        }
-        return (home as NSString).appendingPathComponent(name)
-    }
+    func lexiconSource() throws -> DataSource { try DataLocation.source(.lexicons, override: lexicons) }
+
+    func corpusSource() throws -> DataSource { try DataLocation.source(.corpora, override: corpus) }
 
     func loadConfig() throws -> PriorityConfig {
         guard let path = config else { return .default }
@@ -30,12 +27,12 @@ struct PipelineOptions: ParsableArguments {
     }
 
     func loadResources(_ normalizer: Normalizer) throws -> Resources {
-        try Resources.load(lexicons: lexicons ?? homeFolder("Lexicons"), normalizer: normalizer)
+        try Resources.load(from: lexiconSource(), normalizer: normalizer)
     }
 
     func loadClassifier(_ normalizer: Normalizer) throws -> any Classifier {
         if let model { return try ModelFile.load(path: model) }
-        let examples = try LabeledFile.readDirectory(corpus ?? homeFolder("Corpora"))
+        let examples = try LabeledFile.read(corpusSource())
         return Training.train(examples, normalizer: normalizer)
     }
 

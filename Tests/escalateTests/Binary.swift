@@ -17,11 +17,13 @@ enum Binary {
     }
 
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil) throws -> Run {
+    static func run(_ args: [String], stdin: String? = nil, executable: URL = url, directory: URL = root,
+                    environment: [String: String]? = nil) throws -> Run {
         let p = Process()
-        p.executableURL = url
+        p.executableURL = executable
         p.arguments = args
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = directory
+        if let environment { p.environment = environment }
         let out = Pipe(), err = Pipe(), inp = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -4,7 +4,25 @@ import Foundation
 /// Any bad line is an error with FILE:LINE: training data must be clean.
 public enum LabeledFile {
     public static func read(path: String) throws -> [(text: String, escalate: Bool)] {
-        let data = try DataFile.bytes(path, limit: DataFile.maxCorpusBytes, what: "labeled file")
+        try parse(DataFile.bytes(path, limit: DataFile.maxCorpusBytes, what: "labeled file"), path: path)
+    }
+
+    /// Every `*.jsonl` of a folder or of the built-in corpus, in name order (so training is deterministic).
+    public static func read(_ source: DataSource) throws -> [(text: String, escalate: Bool)] {
+        var all: [(text: String, escalate: Bool)] = []
+        for name in try source.names(endingWith: ".jsonl") {
+            all += try parse(source.bytes(name, limit: DataFile.maxCorpusBytes, what: "labeled file"), path: source.path(name))
+        }
+        guard !all.isEmpty else { throw DataFileError(file: source.description, message: "no labeled *.jsonl files") }
+        return all
+    }
+
+    /// Every `*.jsonl` in a directory, in name order.
+    public static func readDirectory(_ dir: String) throws -> [(text: String, escalate: Bool)] {
+        try read(.folder(dir))
+    }
+
+    private static func parse(_ data: Data, path: String) throws -> [(text: String, escalate: Bool)] {
         var examples: [(text: String, escalate: Bool)] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -19,18 +37,5 @@ public enum LabeledFile {
             }
         }
         return examples
-    }
-
-    /// Every `*.jsonl` in a directory, in name order (so training is deterministic).
-    public static func readDirectory(_ dir: String) throws -> [(text: String, escalate: Bool)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
-            throw DataFileError(file: dir, message: "cannot list corpus directory")
-        }
-        var all: [(text: String, escalate: Bool)] = []
-        for name in names.sorted() where name.hasSuffix(".jsonl") {
-            all += try read(path: (dir as NSString).appendingPathComponent(name))
-        }
-        guard !all.isEmpty else { throw DataFileError(file: dir, message: "no labeled *.jsonl files") }
-        return all
     }
 }

@@ -31,10 +31,6 @@ public struct SectionedFile: Sendable {
         }
     }
 
-    public init(path: String) throws {
-        try self.init(path: path, contents: DataFile.text(path, limit: DataFile.maxLexiconBytes, what: "lexicon"))
-    }
-
     /// `#` starts a comment at the start of a line or after whitespace ("cancel*  # churn").
     private static func stripComment(_ line: Substring) -> Substring {
         var previous: Character = " "

@@ -85,7 +85,7 @@ struct Eval: ParsableCommand {
     /// Retrains the classifier per fold (lexicons and config unchanged) and reports each held-out fold.
     private func crossValidate(_ records: [LabeledRecord], k: Int, base: Escalator) throws -> ([EvaluationReport], [EvaluatedTicket]) {
         let fold = Folds.stratified(labels: records.map(\.label), k: k)
-        let corpus = withCorpus ? try LabeledFile.readDirectory(pipeline.corpus ?? pipeline.homeFolder("Corpora")) : []
+        let corpus = withCorpus ? try LabeledFile.read(pipeline.corpusSource()) : []
         let resources = try pipeline.loadResources(base.normalizer)
         var pooled: [EvaluatedTicket] = []
         let reports = (0..<k).map { f -> EvaluationReport in

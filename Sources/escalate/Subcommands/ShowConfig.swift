@@ -22,10 +22,8 @@ struct ShowConfig: ParsableCommand {
         try runGuardingDataErrors {
             let options = try PipelineOptions.parse(["--config", check])
             let config = try options.loadConfig()
-            // Risk categories are checked against the lexicons of the checkout or $ESCALATE_HOME, when found.
-            if DataLocation.home() != nil {
-                try config.validate(categories: options.loadResources(try Normalizer()).risk.categories)
-            }
+            // Risk categories are checked against the lexicons scoring would use ($ESCALATE_HOME's or the built-in ones).
+            try config.validate(categories: options.loadResources(try Normalizer()).risk.categories)
             print("\(check): ok")
         }
     }
