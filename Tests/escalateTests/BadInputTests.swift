@@ -149,3 +149,30 @@ final class BadInputTests: XCTestCase {
         }
     }
 }
+
+/// JSON documents: hostile shapes cost bounded memory and account for every record.
+extension BadInputTests {
+    func testDeepNestingNeverClosingAndScalars() throws {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let doc = #"{"tickets":[{"id":"a","description":"fine"},{"id":"deep","description":\#(deep)},42,{"id":"c","description":{"x":1}},{"id":"d","description":"still scored"}]}"#
+        let path = try write("doc.json", doc)
+        let r = try scoreAndAccount([path], expectRecords: 5)
+        XCTAssertTrue(r.stderr.contains("\(path):1: error: invalid JSON at column 283: nested deeper than 256 levels"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(path):1: error: record is a number, expected an object"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("'description' is an object, expected a string"), r.stderr)
+        XCTAssertTrue(r.stdout.contains(#""id":"d""#))
+        let open = try write("open.json", "[\n{\"text\":\"one\"},\n{\"text\":\"two, never closed\"\n")
+        let o = try scoreAndAccount([open], expectRecords: 2)
+        XCTAssertTrue(o.stderr.contains("open.json:3: error: the JSON ends inside a record that starts here"), o.stderr)
+    }
+
+    func testALargeArrayStreams() throws {
+        let record = #"{"id":"%d","text":"The export is failing again for every user"}"#
+        var text = "["
+        for k in 0..<20_000 { text += (k > 0 ? ",\n" : "") + record.replacingOccurrences(of: "%d", with: String(k)) }
+        let path = try write("big.json", text + "]")
+        let r = try scoreAndAccount([path, "--max-record-bytes", "2048"], expectRecords: 20_000)
+        XCTAssertEqual(r.status, 0, String(r.stderr.prefix(500)))
+        XCTAssertTrue(r.stdout.hasSuffix(#""id":"19999""#) || r.stdout.contains(#"{"id":"19999""#))
+    }
+}

@@ -10,7 +10,7 @@ public enum InputField: UInt8, CaseIterable, Sendable {
     /// The table. Numeric fields are stored, and their value warnings given, in this order.
     public var spec: Spec {
         switch self {
-        case .id: Spec("id", .id, "the ticket's id (string or number); else the line number (the record's number in a JSON document)",
+        case .id: Spec("id", .id, "the ticket's id (string or number); else the line number (line:column when records of a JSON document share a line)",
                        aliases: ["ticket_id", "ticket_number"])
         case .text: Spec("text", .text, "the ticket's text")
         case .subject: Spec("subject", .text, "read with `body` as the text when there is no `text`", aliases: ["title", "summary"])

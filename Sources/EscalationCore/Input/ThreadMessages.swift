@@ -73,10 +73,30 @@ struct ThreadMessages {
     /// The text of a journal entry exported as one string: Jira's CSV comment cells read
     /// "date;author;text"; the date and author are not the customer's words.
     static func journalText(_ s: String) -> String {
+        if s.contains(" (Additional comments)") { return serviceNowJournal(s) }
         let parts = s.split(separator: ";", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count <= 40, parts[0].contains(where: \.isNumber), parts[1].count <= 80,
               !parts[1].contains(" ") || parts[1].count <= 40 else { return s }
         return String(parts[2])
+    }
+}
+
+extension ThreadMessages {
+    /// ServiceNow's journal as exported: entries headed "2026-12-02 08:05:31 - Dana Whitcombe
+    /// (Additional comments)"; the headers are not the customer's words.
+    static func serviceNowJournal(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            !(line.hasSuffix("(Additional comments)") && line.contains(" - ") && line.prefix(4).allSatisfy(\.isNumber))
+        }.joined(separator: "\n").trimmingNewlines
+    }
+}
+
+extension StringProtocol {
+    var trimmingNewlines: String {
+        var s = Substring(self)
+        while s.first == "\n" { s = s.dropFirst() }
+        while s.last == "\n" { s = s.dropLast() }
+        return String(s)
     }
 }
 

@@ -48,19 +48,20 @@ public enum Vendor: String, CaseIterable, Sendable {
         }
     }
 
-    /// Keys (top level, or a path) that only this helpdesk's exports have.
-    var signature: [String] {
+    /// Keys (top level, or a path) that give this helpdesk's exports away: one of the first
+    /// list is enough (no one else uses the name), the second list's count half each.
+    var signature: (strong: [String], weak: [String]) {
         switch self {
-        case .zendesk: return ["raw_subject", "requester_id", "submitter_id", "via", "ticket_form_id", "requester", "requested"]
-        case .freshdesk: return ["description_text", "fr_due_by", "fr_escalated", "is_escalated", "email_config_id", "requester_id"]
-        case .jira: return ["issue key", "key", "fields", "issue type", "issue id"]
-        case .servicenow: return ["sys_id", "short_description", "caller_id", "assignment_group", "work_notes"]
-        case .salesforce: return ["CaseNumber", "Case Number", "attributes", "AccountId", "Origin"]
-        case .intercom: return ["conversation_parts", "source", "waiting_since", "snoozed_until", "admin_assignee_id"]
-        case .hubspot: return ["properties", "properties.hs_ticket_priority", "properties.hs_pipeline_stage", "properties.hs_object_id",
-                               "hs_ticket_priority", "hs_pipeline_stage", "hs_object_id"]
-        case .helpscout: return ["mailboxid", "_embedded", "primarycustomer", "preview", "threads", "customerwaitingsince"]
-        case .front: return ["last_message", "_links", "recipient", "is_private"]
+        case .zendesk: return (["raw_subject", "ticket_form_id"], ["requester_id", "submitter_id", "via", "requester", "requested", "satisfaction_rating"])
+        case .freshdesk: return (["description_text", "fr_due_by", "fr_escalated"], ["is_escalated", "email_config_id", "requester_id"])
+        case .jira: return (["issue key", "issue id", "fields.summary"], ["key", "fields", "issue type"])
+        case .servicenow: return (["short_description", "sys_id"], ["caller_id", "assignment_group", "work_notes"])
+        case .salesforce: return (["CaseNumber", "Case Number"], ["attributes", "AccountId", "Origin"])
+        case .intercom: return (["conversation_parts"], ["source", "waiting_since", "snoozed_until", "admin_assignee_id"])
+        case .hubspot: return (["hs_ticket_priority", "hs_pipeline_stage", "properties.hs_ticket_priority", "properties.hs_pipeline_stage"],
+                               ["properties", "properties.hs_object_id", "hs_object_id"])
+        case .helpscout: return (["mailboxid", "primarycustomer"], ["_embedded", "preview", "threads", "customerwaitingsince"])
+        case .front: return (["last_message"], ["_links", "recipient", "is_private"])
         }
     }
 
@@ -76,16 +77,22 @@ public enum Vendor: String, CaseIterable, Sendable {
 
     /// The signature keys among `keys` (normalized), as the vendor writes them: why it was recognized.
     public func signatureHits(normalizedKeys keys: Set<String>) -> [String] {
-        signature.filter { keys.contains(FieldKeyTable.normalize($0)) }
+        (signature.strong + signature.weak).filter { keys.contains(FieldKeyTable.normalize($0)) }
     }
 
-    /// The vendor with most signature keys among a record's keys and paths (or a header's
-    /// names), normalized; at least two, since one key ("key", "source") can be anyone's.
+    /// How strongly `keys` point at this helpdesk: 2 per strong key, 1 per weak one.
+    func score(normalizedKeys keys: Set<String>) -> Int {
+        2 * signature.strong.filter { keys.contains(FieldKeyTable.normalize($0)) }.count
+            + signature.weak.filter { keys.contains(FieldKeyTable.normalize($0)) }.count
+    }
+
+    /// The vendor whose signature `keys` (a record's keys and paths, or a header's names) match
+    /// best, with a score of at least 2: one strong key, or two weak ones.
     static func detect(normalizedKeys keys: Set<String>) -> Vendor? {
-        var best: (vendor: Vendor, hits: Int)?
+        var best: (vendor: Vendor, score: Int)?
         for vendor in allCases {
-            let hits = vendor.signature.filter { keys.contains(FieldKeyTable.normalize($0)) }.count
-            if hits >= 2, hits > (best?.hits ?? 0) { best = (vendor, hits) }
+            let score = vendor.score(normalizedKeys: keys)
+            if score >= 2, score > (best?.score ?? 0) { best = (vendor, score) }
         }
         return best.map { $0.vendor }
     }

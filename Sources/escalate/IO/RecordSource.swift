@@ -86,7 +86,13 @@ final class RecordSource {
         switch self.format {
         case .csv: csv = CSVReader(lines: lines, delimiter: UInt8(ascii: ","))
         case .tsv: csv = CSVReader(lines: lines, delimiter: UInt8(ascii: "\t"))
-        case .json, .jsonl: splitter = JSONDocumentSplitter(maxRecordBytes: maxRecordBytes)
+        case .json, .jsonl:
+            // Documents start with `{` or `[`; anything else is read by line, each line a record.
+            var first = lines.peekFirstLine(limit: 16)[...]
+            if first.starts(with: [0xEF, 0xBB, 0xBF]) { first = first.dropFirst(3) }
+            if first.isEmpty || first.first == UInt8(ascii: "{") || first.first == UInt8(ascii: "[") {
+                splitter = JSONDocumentSplitter(maxRecordBytes: maxRecordBytes)
+            }
         case .text: break
         }
     }
@@ -243,7 +249,7 @@ final class RecordSource {
             if let error = row.error { return InputRecord(source: name, line: row.line, result: .failure(RecordError(error))) }
             if row.fields.count == 1 && row.fields[0].isEmpty { continue }
             guard let header else {
-                var names = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                var names = row.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                 if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
                 self.header = names
                 let mapping = choices.mapping(keys: names)

@@ -96,7 +96,8 @@ struct FieldReport {
         } else {
             helpdesk = "none recognized (generic names)"
         }
-        lines.append("\(name): \(format.rawValue), \(read) records looked at, helpdesk: \(helpdesk)")
+        let shownFormat = format == .json || format == .jsonl ? "JSON" : format.rawValue.uppercased()
+        lines.append("\(name): \(shownFormat), \(read) records looked at, helpdesk: \(helpdesk)")
         for field in InputField.allCases {
             let sources = (fed[field] ?? [:]).sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
             let shown = sources.isEmpty ? "-" : sources.map { "\($0.key) (\($0.value)/\(read))" }.joined(separator: ", ")

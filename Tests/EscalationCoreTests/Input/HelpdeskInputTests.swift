@@ -63,6 +63,8 @@ final class HelpdeskInputTests: XCTestCase {
         // Jira's CSV comment cells: "date;author;text".
         XCTAssertEqual(ThreadMessages.journalText("02/Dec/26 9:14 AM;557058:f1e2;Still down for us"), "Still down for us")
         XCTAssertEqual(ThreadMessages.journalText("Dear team; we are down; please help"), "Dear team; we are down; please help")
+        XCTAssertEqual(ThreadMessages.journalText("2026-12-02 08:05:31 - Dana Whitcombe (Additional comments)\nStill down\n\n2026-12-01 17:00:00 - Dana Whitcombe (Additional comments)\nIt is down\n"),
+                       "Still down\n\nIt is down")
     }
 
     func testLongThreadsAreCutWithAWarning() throws {

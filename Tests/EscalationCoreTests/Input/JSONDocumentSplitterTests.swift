@@ -48,7 +48,7 @@ final class JSONDocumentSplitterTests: XCTestCase {
         XCTAssertEqual(pieces.map { piece -> [Int] in
             if case .record(_, let line, let column) = piece { return [line, column] }
             return []
-        }, [[2, 3], [3, 3], [3, 13]])
+        }, [[2, 3], [3, 3], [3, 12]])
     }
 
     func testBadRecordsAreReportedOnceEach() {
