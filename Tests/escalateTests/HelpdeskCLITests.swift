@@ -102,3 +102,25 @@ final class HelpdeskCLITests: XCTestCase {
         XCTAssertEqual(record["team"], .string("emea"))
     }
 }
+
+extension HelpdeskCLITests {
+    /// Every piece found at the end of input is returned, however many there are.
+    func testRecordsFoundAtTheEndOfInputAreAllReturned() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esc-doc-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("t.json").path
+        // No newline, small: one read holds it all, and the last pieces only appear at the end.
+        try Data(#"[{"text":"a"},{"text":"b"},{"text":"c"},7,{"text":"d"#.utf8).write(to: URL(fileURLWithPath: path))
+        let source = try RecordSource(path: path, format: nil)
+        var results: [String] = []
+        while let record = source.next() {
+            switch record.result {
+            case .success(let d): results.append(d.ticket.text)
+            case .failure(let e): results.append("error: " + e.message)
+            }
+        }
+        XCTAssertEqual(results, ["a", "b", "c", "error: record is a number, expected an object (column 41)",
+                                 "error: the JSON ends inside a record that starts here (column 43)"])
+    }
+}

@@ -102,7 +102,8 @@ final class RecordSource {
     /// A record read but not yet decoded: JSON decoding is left to the scoring threads.
     enum Pending {
         case ready(InputRecord)
-        case json(source: String, line: Int, bytes: [UInt8], mapping: FieldMapping, fallbackID: String)
+        /// `fallbackID` nil: the line number.
+        case json(source: String, line: Int, bytes: [UInt8], mapping: FieldMapping, fallbackID: String?)
 
         /// Approximate bytes held, for bounding batches.
         var size: Int {
@@ -125,7 +126,7 @@ final class RecordSource {
 
     func nextPending() -> Pending? {
         if csv != nil { return nextRow().map { .ready($0) } }
-        if splitter != nil, let piece = nextPiece() { return piece }
+        if splitter != nil || !pieces.isEmpty, let piece = nextPiece() { return piece }
         while var bytes = lines.nextLine() {
             if let size = lines.oversizedLine {
                 return .ready(InputRecord(source: name, line: lines.lineNumber, result: .failure(
@@ -141,7 +142,7 @@ final class RecordSource {
                 return .ready(InputRecord(source: name, line: line, result: .success(.init(
                     ticket: ticket, warnings: valid ? [] : [Self.invalidUTF8Warning], rawLabel: nil))))
             }
-            return .json(source: name, line: line, bytes: bytes, mapping: mapping(for: bytes), fallbackID: String(line))
+            return .json(source: name, line: line, bytes: bytes, mapping: mapping(for: bytes), fallbackID: nil)
         }
         return nil
     }
@@ -149,26 +150,28 @@ final class RecordSource {
     /// The next record of a JSON document; nil once the input is read to its end or turned out
     /// to be JSON Lines (then read by line).
     private func nextPiece() -> Pending? {
-        while pieces.isEmpty, var splitter, !splitter.isLines {
+        while pieces.isEmpty, var splitter {
+            // Held here alone while it scans, so its buffers are not copied on write.
+            self.splitter = nil
             let more = lines.consume { bytes in
-                var bytes = bytes
                 if !sawFirstLine {
                     sawFirstLine = true
-                    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]); return 3 }
+                    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return 3 }
                 }
                 return splitter.feed(bytes)
             }
             if !more { splitter.finish() }
             pieces = splitter.pieces.reversed()
             splitter.pieces.removeAll()
-            self.splitter = more ? splitter : nil
-            if !more && pieces.isEmpty { return nil }
+            // Done once the input ends or turns out to be JSON Lines (then read by line).
+            if more, !splitter.isLines { self.splitter = splitter }
+            if self.splitter == nil && pieces.isEmpty { return nil }
         }
         guard let piece = pieces.popLast() else { return nil }
         switch piece {
         case .record(let bytes, let line, let column):
             // Records sharing a line (a document on one line) are told apart by column.
-            let fallbackID = line == lastRecordLine ? "\(line):\(column)" : String(line)
+            let fallbackID = line == lastRecordLine ? "\(line):\(column)" : nil
             lastRecordLine = line
             return .json(source: name, line: line, bytes: bytes, mapping: mapping(for: bytes), fallbackID: fallbackID)
         case .oversized(let size, let line, let column):

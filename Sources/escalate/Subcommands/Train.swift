@@ -6,8 +6,9 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train the naive-Bayes classifier and write a versioned model file.",
         discussion: """
-        Input: JSONL with `text` (or `subject` + `body`) and a label, `escalate` (true/false)
-        or `label`. Every line must be valid: a bad line stops training with FILE:LINE.
+        Input: any format `score` reads (JSONL, JSON documents, CSV/TSV, helpdesk exports) with
+        the text and a label, `escalate` (true/false) or `label`. Every record must be valid: a
+        bad one stops training with FILE:LINE.
 
         Examples:
           escalate train Corpora/*.jsonl --output model.json
@@ -15,8 +16,10 @@ struct Train: ParsableCommand {
           escalate score --model model.json tickets.jsonl
         """)
 
-    @Argument(help: "Labeled JSONL files.", completion: .file(extensions: ["jsonl"]))
+    @Argument(help: "Labeled input files.", completion: .file())
     var files: [String]
+
+    @OptionGroup var input: InputOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Model file to write.", valueName: "file"), completion: .file(extensions: ["json"]))
     var output: String
@@ -25,7 +28,7 @@ struct Train: ParsableCommand {
     var alpha: Double = 1.0
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one labeled JSONL file") }
+        if files.isEmpty { throw ValidationError("give at least one labeled file") }
         if !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number") }
     }
 
@@ -33,7 +36,7 @@ struct Train: ParsableCommand {
         try runGuardingDataErrors {
             let normalizer = try Normalizer()
             var examples: [(text: String, escalate: Bool)] = []
-            for file in files { examples += try LabeledFile.read(path: file) }
+            for file in files { examples += try Self.examples(file, input) }
             let model = Training.train(examples, normalizer: normalizer, trainer: ClassifierKinds.defaultTrainer(smoothing: alpha))
             let data = try ModelFile.encoded(model)
             guard FileManager.default.createFile(atPath: output, contents: data) else {
@@ -42,5 +45,21 @@ struct Train: ParsableCommand {
             let positives = examples.filter(\.escalate).count
             Diagnostics.emit("trained on \(examples.count) tickets (\(positives) escalate, \(examples.count - positives) calm), \(model.summary) → \(output)")
         }
+    }
+
+    /// A file's labeled records; the first that cannot be used stops training.
+    static func examples(_ path: String, _ input: InputOptions) throws -> [(text: String, escalate: Bool)] {
+        let source = try RecordSource(path: path, format: input.format, fields: input.choices)
+        var examples: [(text: String, escalate: Bool)] = []
+        while let record = source.next() {
+            do {
+                let decoded = try record.result.get()
+                guard let label = try decoded.label() else { throw RecordError("missing label ('escalate' or 'label')") }
+                examples.append((decoded.ticket.text, label))
+            } catch {
+                throw DataFileError(file: record.source, line: record.line, message: "\(error)")
+            }
+        }
+        return examples
     }
 }
