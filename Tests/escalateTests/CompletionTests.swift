@@ -21,8 +21,12 @@ final class CompletionTests: XCTestCase {
         // --lexicons and --corpus are folders; --model a JSON file.
         XCTAssertTrue(score.contains("'--lexicons')\n        __escalate_add_completions -d"), score)
         XCTAssertTrue(score.contains("'--model')\n        __escalate_add_completions -o plusdirs -fX '!*.@(json)'"), score)
+        // train reads any input format, so any file name.
         let train = try XCTUnwrap(function("_escalate_train", in: r.stdout))
-        XCTAssertTrue(train.contains("-fX '!*.@(jsonl)'"), train)
+        let trainPositional = try XCTUnwrap(train.range(of: "# Offer positional completions"), train)
+        XCTAssertTrue(train[trainPositional.upperBound...].contains("__escalate_add_completions -f"), train)
+        XCTAssertTrue(train.contains("'--output')\n        __escalate_add_completions -o plusdirs -fX '!*.@(json)'")
+                      || train.contains("'-o'|'--output')\n        __escalate_add_completions -o plusdirs -fX '!*.@(json)'"), train)
     }
 
     func testZshAndFishCompleteInputFiles() throws {
