@@ -168,16 +168,18 @@ public struct JSONDocumentSplitter {
         return Self.wrapperKeys.contains(keys[1]) && !keys[2].isEmpty
     }
 
+    /// The first top-level value starts: kept in case it is a record itself.
     private mutating func startProbe(_ b: UInt8) {
         probing = true
-        record.removeAll(keepingCapacity: true)
-        record.append(b)
-        recordSize = 1
-        recordStart = (line, column)
+        begin(b)
     }
 
     private mutating func startRecord(_ b: UInt8) {
         inRecord = true
+        begin(b)
+    }
+
+    private mutating func begin(_ b: UInt8) {
         record.removeAll(keepingCapacity: true)
         record.append(b)
         recordSize = 1
