@@ -5,11 +5,14 @@ public struct Resources: Sendable {
     public var sentiment: SentimentLexicon
     public var modifiers: Modifiers
     public var risk: RiskLexicon
+    /// Conversation cues (repeat contact, confirmation), read in threads only.
+    public var threadCues: RiskLexicon
 
     public static let vaderFile = "vader_lexicon.txt"
     public static let supportFile = "support_sentiment.txt"
     public static let modifiersFile = "modifiers.txt"
     public static let riskFile = "risk.txt"
+    public static let threadFile = "thread.txt"
 
     /// Reads the lexicon files from `source` (a folder or the built-in copy); any malformed line
     /// is a `DataFileError` naming FILE:LINE.
@@ -21,7 +24,8 @@ public struct Resources: Sendable {
         try sentiment.addVADER(path: source.path(vaderFile), contents: text(vaderFile))
         try sentiment.add(file: sectioned(supportFile), normalizer: normalizer)
         let risk = try RiskLexicon(file: sectioned(riskFile), normalizer: normalizer)
-        return Resources(sentiment: sentiment, modifiers: modifiers, risk: risk)
+        let threadCues = try RiskLexicon(file: sectioned(threadFile), normalizer: normalizer)
+        return Resources(sentiment: sentiment, modifiers: modifiers, risk: risk, threadCues: threadCues)
     }
 
     /// Reads the lexicon files of a folder.
@@ -38,6 +42,8 @@ public final class Escalator {
     public let normalizer: Normalizer
     public let sentiment: SentimentAnalyzer
     public let risk: RiskMatcher
+    /// Repeat-contact and confirmation cues, for threads.
+    public let threadCues: RiskMatcher
     public let classifier: any Classifier
     public let priority: PriorityModel
     /// Words of all stages, so each ticket word is looked up once.
@@ -51,10 +57,12 @@ public final class Escalator {
         var builder = Vocabulary.Builder()
         SentimentAnalyzer.register(lexicon: resources.sentiment, modifiers: resources.modifiers, into: &builder)
         RiskMatcher.register(lexicon: resources.risk, modifiers: resources.modifiers, into: &builder)
+        RiskMatcher.register(lexicon: resources.threadCues, modifiers: resources.modifiers, into: &builder)
         builder.add(classifier.vocabularyWords)
         vocabulary = builder.build()
         sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers, vocabulary: vocabulary)
         risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers, vocabulary: vocabulary)
+        threadCues = RiskMatcher(lexicon: resources.threadCues, modifiers: resources.modifiers, vocabulary: vocabulary)
         self.classifier = classifier
         scorer = classifier.scorer(for: vocabulary)
         priority = PriorityModel(config: config)
@@ -85,18 +93,49 @@ public final class Escalator {
     }
 
     /// The pipeline, written once: `scoreSentiment` gets the encoded text, the risk hits and the
-    /// informational-question mask.
+    /// informational-question mask. A thread is read message by message first (`ThreadReading`);
+    /// when its latest customer message confirms a fix, only that message is scored.
     @inline(__always)
     private func evidence(for ticket: Ticket, scoreSentiment: (EncodedText, [RiskHit], [Bool]) -> Double) -> Evidence {
-        let encoded = vocabulary.encode(normalizer.normalize(utf8: ticket.utf8, vocabulary: vocabulary))
+        guard let thread = ticket.thread else { return evidence(utf8: ticket.utf8, metadata: ticket.metadata, scoreSentiment: scoreSentiment).0 }
+        var reading = ThreadReading(thread)
+        reading.read(with: self)
+        let scored = reading.resolved ? reading.lastCustomer!.utf8 : ticket.utf8
+        var (evidence, encoded) = evidence(utf8: scored, metadata: ticket.metadata, scoreSentiment: scoreSentiment)
+        var summary = reading.evidence
+        summary.repeatTerms = Self.terms(threadCues.hits(in: encoded), "repeat_contact")
+        evidence.thread = summary
+        return evidence
+    }
+
+    @inline(__always)
+    private func evidence(utf8: [UInt8], metadata: AccountMetadata,
+                          scoreSentiment: (EncodedText, [RiskHit], [Bool]) -> Double) -> (Evidence, EncodedText) {
+        let encoded = vocabulary.encode(normalizer.normalize(utf8: utf8, vocabulary: vocabulary))
         let questions = sentiment.questionMask(encoded)
         let hits = risk.hits(in: encoded, questions: questions)
-        return Evidence(
+        return (Evidence(
             probability: Logistic.probability(logOdds: scorer.logOdds(encoded)),
             sentiment: scoreSentiment(encoded, hits, questions),
             risks: hits,
-            metadata: ticket.metadata,
-            amountInText: Amounts.largestUSD(utf8: ticket.utf8))
+            metadata: metadata,
+            amountInText: Amounts.largestUSD(utf8: utf8)), encoded)
+    }
+
+    /// One message read alone: its compound sentiment, whether it counts a risk, and its cues.
+    func read(message utf8: [UInt8]) -> (sentiment: Double, risky: Bool, cues: [RiskHit]) {
+        let encoded = vocabulary.encode(normalizer.normalize(utf8: utf8, vocabulary: vocabulary))
+        let questions = sentiment.questionMask(encoded)
+        let hits = risk.hits(in: encoded, questions: questions)
+        let compound = sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions)
+        return (compound, hits.contains(where: \.counts), threadCues.hits(in: encoded, questions: questions))
+    }
+
+    /// The distinct counted terms of one category, in order.
+    static func terms(_ hits: [RiskHit], _ category: String) -> [String] {
+        var seen: [String] = []
+        for hit in hits where hit.category == category && hit.counts && !seen.contains(hit.matched) { seen.append(hit.matched) }
+        return seen
     }
 }
 

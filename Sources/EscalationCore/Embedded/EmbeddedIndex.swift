@@ -6,6 +6,7 @@ extension EmbeddedData {
         File(folder: "Lexicons", name: "modifiers.txt", stored: Lexicons_modifiers_txt),
         File(folder: "Lexicons", name: "risk.txt", stored: Lexicons_risk_txt),
         File(folder: "Lexicons", name: "support_sentiment.txt", stored: Lexicons_support_sentiment_txt),
+        File(folder: "Lexicons", name: "thread.txt", stored: Lexicons_thread_txt),
         File(folder: "Lexicons", name: "vader_lexicon.txt", stored: Lexicons_vader_lexicon_txt),
         File(folder: "Corpora", name: "calm.jsonl", stored: Corpora_calm_jsonl),
         File(folder: "Corpora", name: "escalate.jsonl", stored: Corpora_escalate_jsonl),

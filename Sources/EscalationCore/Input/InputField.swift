@@ -4,7 +4,7 @@
 /// extra field (`--keep-fields`). Adding a field: a case and its row; an alias: a string in
 /// its row's `aliases`.
 public enum InputField: UInt8, CaseIterable, Sendable {
-    case id, text, subject, body, comments, escalate, label, accountTier, declaredPriority, impact, urgency
+    case id, text, subject, body, comments, requester, escalate, label, accountTier, declaredPriority, impact, urgency
     case arrUSD, slaHoursLeft, renewalDays, openTickets, priorEscalations, health, disputeAmountUSD
 
     /// The table. Numeric fields are stored, and their value warnings given, in this order.
@@ -15,7 +15,8 @@ public enum InputField: UInt8, CaseIterable, Sendable {
         case .text: Spec("text", .text, "the ticket's text")
         case .subject: Spec("subject", .text, "read with `body` as the text when there is no `text`", aliases: ["title", "summary"])
         case .body: Spec("body", .text, "read after `subject` as the text when there is no `text`", aliases: ["description", "message"])
-        case .comments: Spec("comments", .thread, "the customer's later messages, read after the text: a string, or an array of strings or message objects (agents' replies and internal notes are left out)")
+        case .comments: Spec("comments", .thread, "the conversation after the text: a string, or an array of strings or message objects (internal notes left out; agents' replies not scored but counted for thread features)", aliases: ["messages"])
+        case .requester: Spec("requester", .requester, "who opened the ticket: a message object whose author id differs is an agent's", aliases: ["requester_id"])
         case .escalate: Spec("escalate", .label, "the label for `train`, `eval` and `tune` (true/false, yes/no, 1/0)")
         case .label: Spec("label", .label, "the label when there is no `escalate`")
         case .accountTier: Spec("account_tier", .category, "free, pro, business or enterprise")
@@ -56,6 +57,8 @@ public enum InputField: UInt8, CaseIterable, Sendable {
         case text
         /// Later messages of a conversation; the customer's are scored after the text.
         case thread
+        /// Who opened the ticket, to tell the customer's messages from the agents'.
+        case requester
         /// A priority the helpdesk or the customer set, in the vendor's words or numbers.
         case declaredLevel
         /// The escalate/calm label of training and evaluation data.
@@ -116,6 +119,7 @@ public enum InputField: UInt8, CaseIterable, Sendable {
             case .id: kind = "id"
             case .text: kind = "text"
             case .thread: kind = "messages"
+            case .requester: kind = "id"
             case .declaredLevel: kind = "priority"
             case .label: kind = "label"
             case .category: kind = "category"
@@ -138,7 +142,7 @@ public enum InputField: UInt8, CaseIterable, Sendable {
     public var isMetadata: Bool {
         switch spec.kind {
         case .category, .numeric: return true
-        case .id, .text, .thread, .label, .declaredLevel: return false
+        case .id, .text, .thread, .requester, .label, .declaredLevel: return false
         }
     }
 }

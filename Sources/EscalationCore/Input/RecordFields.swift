@@ -4,6 +4,8 @@
 /// equals, the last, as with `JSONValue[key]`.
 struct RecordFields {
     private var id: Ranked<JSONValue>?
+    /// Who opened the ticket, to tell their messages from the agents' where the export names authors.
+    private var requester: String?
     /// The label, from the first field in table order that was given (`escalate` over `label`).
     private var label: (field: InputField, value: JSONValue)?
     private var parts = TextParts()
@@ -18,6 +20,12 @@ struct RecordFields {
         let field = entry.field
         switch rows[Int(field.rawValue)].kind {
         case .id: if entry.rank <= id?.rank ?? .max { id = Ranked(rank: entry.rank, value: value) }
+        case .requester:
+            switch value {
+            case .string(let s) where !s.isEmpty: requester = s
+            case .number(let n): requester = JSONWriter.number(n)
+            default: break
+            }
         case .label: if field.rawValue <= label?.field.rawValue ?? .max { label = (field, value) }
         case .text:
             switch value {
@@ -49,8 +57,10 @@ struct RecordFields {
         var warnings = metadata.typeWarnings() + parts.warnings
         var metadata = self.metadata.build(warnings: &warnings)
         metadata.declared = self.metadata.declared(numericPriority, warnings: &warnings)
-        guard let text = parts.joined() else { throw RecordError(Self.missingText(keys()), isMissingText: true) }
-        return .init(ticket: Ticket(id: id, validUTF8: text, metadata: metadata), warnings: warnings, rawLabel: label?.value)
+        guard let text = parts.joined(requester: requester) else { throw RecordError(Self.missingText(keys()), isMissingText: true) }
+        var ticket = Ticket(id: id, validUTF8: text, metadata: metadata)
+        ticket.thread = parts.thread(requester: requester)
+        return .init(ticket: ticket, warnings: warnings, rawLabel: label?.value)
     }
 
     /// Names the record's keys, and suggests the one with the longest text.
@@ -74,7 +84,7 @@ private struct TextParts {
     enum Given { case utf8([UInt8]), null, wrongType(String) }
 
     var text: Ranked<Given>?, subject: Ranked<Given>?, body: Ranked<Given>?
-    var messages: [[UInt8]] = []
+    var messages: [ThreadMessage] = []
     var warnings: [String] = []
 
     @inline(__always) mutating func set(_ field: InputField, rank: UInt8, _ value: [UInt8]?) {
@@ -108,7 +118,7 @@ private struct TextParts {
     mutating func addMessages(_ value: JSONValue, source: () -> String) {
         var thread = ThreadMessages()
         thread.add(value)
-        messages += thread.texts
+        messages += thread.messages
         if thread.dropped > 0 {
             warnings.append("'\(source())' has more than \(ThreadMessages.maxMessages) messages; only the first \(ThreadMessages.maxMessages) were read")
         }
@@ -122,26 +132,52 @@ private struct TextParts {
         return nil
     }
 
-    func joined() -> [UInt8]? {
-        let text = Self.bytes(text), subject = Self.bytes(subject), body = Self.bytes(body)
-        var base: [UInt8]?
-        if let text { base = text } else {
-            // Subject and body read as one text; the subject's words count like any others.
-            switch (subject, body) {
-            case let (s?, b?): base = s + [0x0A] + b
-            case let (s?, nil): base = s
-            case let (nil, b?): base = b
-            case (nil, nil): base = nil
-            }
+    /// The opening text: `text`, else subject and body.
+    private var opening: [UInt8]? {
+        if let text = Self.bytes(text) { return text }
+        // Subject and body read as one text; the subject's words count like any others.
+        switch (Self.bytes(subject), Self.bytes(body)) {
+        case let (s?, b?): return s + [0x0A] + b
+        case let (s?, nil): return s
+        case let (nil, b?): return b
+        case (nil, nil): return nil
         }
+    }
+
+    /// The thread's messages other than one repeating the opening (Zendesk's first comment is
+    /// the description), roles settled by author where the export names the requester.
+    private func conversation(requester: String?) -> [ThreadMessage] {
+        let body = Self.bytes(body), text = Self.bytes(text)
+        return messages.compactMap { message in
+            guard !message.utf8.isEmpty, message.utf8 != body, message.utf8 != text else { return nil }
+            var message = message
+            if message.role == .unknown, let requester, let author = message.author {
+                message.role = author == requester ? .customer : .agent
+            }
+            return message
+        }
+    }
+
+    /// What is scored: the opening, then the customer's messages (agents' replies left out).
+    func joined(requester: String?) -> [UInt8]? {
+        let base = opening
         guard !messages.isEmpty else { return base }
         var all = base ?? []
-        // A message repeating the body (Zendesk's first comment is the description) is read once.
-        for message in messages where !message.isEmpty && message != body && message != text {
+        for message in conversation(requester: requester) where message.role != .agent {
             if !all.isEmpty { all += [0x0A, 0x0A] }
-            all += message
+            all += message.utf8
         }
         return all.isEmpty && base == nil ? nil : all
+    }
+
+    /// The conversation, opening first, when the record has one.
+    func thread(requester: String?) -> [ThreadMessage]? {
+        guard !messages.isEmpty else { return nil }
+        let rest = conversation(requester: requester)
+        guard !rest.isEmpty else { return nil }
+        // The opening message without the subject, whose few words would colour its tone.
+        let first = Self.bytes(text) ?? Self.bytes(body) ?? Self.bytes(subject)
+        return (first.map { [ThreadMessage(role: .customer, utf8: $0)] } ?? []) + rest
     }
 }
 

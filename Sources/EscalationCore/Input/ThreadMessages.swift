@@ -1,23 +1,26 @@
-/// The customer's messages of a conversation field (`comments`, `conversations`, …), as the
-/// helpdesks export them: a string, or an array of strings or message objects. Agents' replies
-/// and internal notes are left out where the export says who wrote them; what a message object
-/// does not say is read.
+/// The messages of a conversation field (`comments`, `conversations`, …) as the helpdesks export
+/// them: a string, or an array of strings or message objects. Internal notes are left out; each
+/// other message keeps who wrote it, where the export says, and when.
 struct ThreadMessages {
     /// A thread longer than this is cut, with a warning: the cost per record stays bounded.
     static let maxMessages = 500
 
-    private(set) var texts: [[UInt8]] = []
+    private(set) var messages: [ThreadMessage] = []
     private(set) var dropped = 0
     /// The type of the first value that was neither text nor a message.
     private(set) var unreadableType: String?
 
     /// Keys holding a message's text, plain text first (Zendesk `plain_body`, Freshdesk `body_text`).
     private static let textKeys = ["bodytext", "plainbody", "text", "body", "content", "value", "message"]
+    /// Keys holding when a message was written (ISO 8601 text or Unix seconds).
+    private static let timeKeys = ["createdat", "created", "timestamp", "date", "sentat", "postedat", "time"]
+    /// Keys holding who wrote it, to compare with the record's requester.
+    private static let authorKeys = ["authorid", "userid", "author.id", "author.accountid", "createdby.id", "from"]
 
     mutating func add(_ value: JSONValue) {
         switch value {
         case .null: return
-        case .string(let s): append(Self.journalText(s))
+        case .string(let s): append(ThreadMessage(role: .unknown, utf8: Array(Self.journalText(s).utf8)))
         case .array(let items): for item in items { addMessage(item) }
         case .object(let pairs):
             // Intercom nests the list: {"type": "conversation_part.list", "conversation_parts": [...]}.
@@ -32,42 +35,79 @@ struct ThreadMessages {
 
     private mutating func addMessage(_ item: JSONValue) {
         switch item {
-        case .string(let s): append(Self.journalText(s))
+        case .string(let s): append(ThreadMessage(role: .unknown, utf8: Array(Self.journalText(s).utf8)))
         case .object(let pairs):
-            guard Self.isCustomers(pairs) else { return }
-            for key in Self.textKeys {
-                guard let value = pairs.last(where: { FieldKeyTable.normalize($0.0) == key })?.1 else { continue }
-                if case .string(let s) = value { return append(s) }
-                if DocumentText.isDocument(value) { return append(DocumentText.text(of: value)) }
+            guard let role = Self.role(pairs) else { return }
+            var message = ThreadMessage(role: role, utf8: [])
+            var found = false
+            for key in Self.textKeys where !found {
+                guard let value = Self.value(pairs, key) else { continue }
+                if case .string(let s) = value { message.utf8 = Array(s.utf8); found = true }
+                if DocumentText.isDocument(value) { message.utf8 = Array(DocumentText.text(of: value).utf8); found = true }
             }
+            guard found else { return }
+            message.time = Self.timeKeys.lazy.compactMap { Self.value(pairs, $0).flatMap(Timestamp.seconds) }.first
+            message.author = Self.authorKeys.lazy.compactMap { Self.value(pairs, $0).flatMap(Self.authorID) }.first
+            append(message)
         case .null: return
         default: unreadableType = unreadableType ?? item.typeWithArticle
         }
     }
 
-    private mutating func append(_ text: String) {
-        guard texts.count < Self.maxMessages else { dropped += 1; return }
-        texts.append(Array(text.utf8))
+    /// A member by normalized key, or by a two-part path ("author.id").
+    private static func value(_ pairs: [(String, JSONValue)], _ key: String) -> JSONValue? {
+        if let dot = key.firstIndex(of: ".") {
+            guard case .object(let inner)? = value(pairs, String(key[..<dot])) else { return nil }
+            return value(inner, String(key[key.index(after: dot)...]))
+        }
+        return pairs.last(where: { FieldKeyTable.normalize($0.0) == key })?.1
     }
 
-    /// Whether a message object may be the customer's: not an internal note (Zendesk `public`
-    /// false, Freshdesk `private` true, Intercom and Help Scout notes) and not written by an
-    /// agent or bot (Freshdesk `incoming` false, Front `is_inbound` false, Intercom
-    /// `author.type`, Help Scout `type` "message").
-    static func isCustomers(_ pairs: [(String, JSONValue)]) -> Bool {
+    private static func authorID(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let s) where !s.isEmpty: return s
+        case .number(let n): return JSONWriter.number(n)
+        default: return nil
+        }
+    }
+
+    private mutating func append(_ message: ThreadMessage) {
+        guard messages.count < Self.maxMessages else { dropped += 1; return }
+        messages.append(message)
+    }
+
+    /// Who wrote a message object; nil for an internal note (Zendesk `public` false, Freshdesk
+    /// `private` true, Intercom and Help Scout notes), which is not part of the conversation.
+    /// Agents and bots: Freshdesk `incoming` false, Front `is_inbound` false, Intercom
+    /// `author.type`, Help Scout `type` "message"; the customer where the export says so
+    /// (`incoming`/`is_inbound` true, author type user/lead/contact/customer, type "customer").
+    static func role(_ pairs: [(String, JSONValue)]) -> ThreadMessage.Role? {
+        // The explicit flags decide over the type, and the type over the author's kind.
+        var flag: ThreadMessage.Role?, type: ThreadMessage.Role?, author: ThreadMessage.Role?
         for (key, value) in pairs {
             switch (FieldKeyTable.normalize(key), value) {
-            case ("public", .bool(false)), ("private", .bool(true)), ("incoming", .bool(false)), ("isinbound", .bool(false)):
-                return false
+            case ("public", .bool(false)), ("private", .bool(true)): return nil
+            case ("incoming", .bool(let b)), ("isinbound", .bool(let b)): flag = b ? .customer : .agent
             case ("parttype", .string(let t)), ("type", .string(let t)):
-                if ["note", "message", "lineitem", "assignment", "close", "open"].contains(t.lowercased()) { return false }
-            case ("author", .object(let author)), ("createdby", .object(let author)):
-                if case .string(let t)? = author.last(where: { FieldKeyTable.normalize($0.0) == "type" })?.1,
-                   ["admin", "bot", "team", "agent", "teammate", "operator"].contains(t.lowercased()) { return false }
+                switch t.lowercased() {
+                case "note", "lineitem", "assignment", "close", "open": return nil
+                case "message": type = .agent
+                case "customer": type = .customer
+                default: break
+                }
+            // Intercom's `author.type` "user" is a customer; Help Scout's `createdBy.type` "user" an agent.
+            case ("author", .object(let who)), ("createdby", .object(let who)):
+                guard case .string(let t)? = who.last(where: { FieldKeyTable.normalize($0.0) == "type" })?.1 else { continue }
+                switch t.lowercased() {
+                case "admin", "bot", "team", "agent", "teammate", "operator": author = .agent
+                case "lead", "contact", "customer", "enduser": author = .customer
+                case "user": author = FieldKeyTable.normalize(key) == "author" ? .customer : .agent
+                default: break
+                }
             default: continue
             }
         }
-        return true
+        return flag ?? type ?? author ?? .unknown
     }
 
     /// The text of a journal entry exported as one string: Jira's CSV comment cells read
@@ -79,6 +119,23 @@ struct ThreadMessages {
               !parts[1].contains(" ") || parts[1].count <= 40 else { return s }
         return String(parts[2])
     }
+}
+
+/// One message of a conversation.
+public struct ThreadMessage: Sendable, Equatable {
+    public enum Role: Sendable, Equatable { case customer, agent, unknown }
+    public var role: Role
+    public var utf8: [UInt8]
+    /// Unix seconds, when the export says.
+    public var time: Double?
+    /// The author's id, when the export gives one (compared with the requester).
+    public var author: String?
+
+    public init(role: Role, utf8: [UInt8], time: Double? = nil, author: String? = nil) {
+        (self.role, self.utf8, self.time, self.author) = (role, utf8, time, author)
+    }
+
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 extension ThreadMessages {

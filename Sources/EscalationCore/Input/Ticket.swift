@@ -40,6 +40,8 @@ public struct Ticket: Sendable, Equatable {
     /// the normalizer reads bytes, so most tickets never hold their text as a `String`.
     public private(set) var utf8: [UInt8]
     public var metadata: AccountMetadata
+    /// The conversation, opening text first, when the record carries one; nil for a single text.
+    public var thread: [ThreadMessage]?
 
     public var text: String {
         get { String(decoding: utf8, as: UTF8.self) }

@@ -22,7 +22,7 @@ public enum Vendor: String, CaseIterable, Sendable {
             return [("key", .id), ("issue key", .id), ("id", .id), ("issue id", .id),
                     ("fields.summary", .subject), ("summary", .subject),
                     ("fields.description", .body), ("description", .body),
-                    ("fields.comment.comments", .comments), ("comment", .comments),
+                    ("fields.comment.comments", .comments), ("comment", .comments), ("fields.reporter.accountId", .requester),
                     ("fields.priority.name", .declaredPriority), ("priority", .declaredPriority)]
         case .servicenow:
             // `work_notes` are internal to the service desk and are not read.

@@ -9,6 +9,16 @@ extension PriorityConfig {
     /// `allCases`, and `ComponentTableTests` ties the table to the default text.
     public enum Component: Int, CaseIterable, Sendable {
         case classifier, risk, negativity, tier, arr, sla, renewal, openTickets, priorEscalations, health, declaredPriority
+        case threadTrend, threadFollowUps, threadRepeatContact, threadTimeOpen
+
+        /// Extras on top of the evidence, whose weights sum to 1: the helpdesk's priority and what
+        /// a conversation shows. Missing for most tickets; the total is capped at 100.
+        public var isExtra: Bool {
+            switch self {
+            case .declaredPriority, .threadTrend, .threadFollowUps, .threadRepeatContact, .threadTimeOpen: true
+            default: false
+            }
+        }
 
         /// `allCases`, built once (the synthesized property builds an array per call).
         static let all = allCases
@@ -40,6 +50,10 @@ extension PriorityConfig {
             case .priorEscalations: ("prior_escalations", "prior_escalations_full")
             case .health: ("health", nil)
             case .declaredPriority: ("declared_priority", nil)
+            case .threadTrend: ("thread_trend", "trend_full")
+            case .threadFollowUps: ("thread_follow_ups", "follow_ups_full")
+            case .threadRepeatContact: ("thread_repeat_contact", "repeat_contact_full")
+            case .threadTimeOpen: ("thread_time_open", "time_open_full_hours")
             }
         }
 
@@ -64,6 +78,11 @@ extension PriorityConfig {
             case .health: return m.health.map { (100 - $0) / 100 } ?? 0
             // Above normal only: most tickets are "normal", which says nothing.
             case .declaredPriority: return m.declared.map { max(0, 2 * $0.level - 1) } ?? 0
+            // A resolved thread adds nothing: the customer said the problem is gone.
+            case .threadTrend: return e.openThread.map { $0.customerMessages >= 2 ? ($0.firstSentiment - $0.lastSentiment) / config.scales[.threadTrend] : 0 } ?? 0
+            case .threadFollowUps: return e.openThread.map { Double($0.followUps) / config.scales[.threadFollowUps] } ?? 0
+            case .threadRepeatContact: return e.openThread.map { Double($0.repeatTerms.count) / config.scales[.threadRepeatContact] } ?? 0
+            case .threadTimeOpen: return e.openThread?.hoursOpen.map { $0 / config.scales[.threadTimeOpen] } ?? 0
             }
         }
 
@@ -94,6 +113,18 @@ extension PriorityConfig {
             case .priorEscalations: r.appendFixed(m.priorEscalations ?? 0, 0); r.append(" prior escalations")
             case .health: r.append("account health "); r.appendFixed(m.health ?? 0, 0); r.append("/100")
             case .declaredPriority: r.append("helpdesk priority "); r.append(text: m.declared?.shown ?? "?")
+            case .threadTrend:
+                r.append("customer sentiment worsened "); r.appendFixed(e.thread?.firstSentiment ?? 0, 2)
+                r.append(" → "); r.appendFixed(e.thread?.lastSentiment ?? 0, 2)
+            case .threadFollowUps: r.appendFixed(Double(e.thread?.followUps ?? 0), 0); r.append(" customer follow-ups without an agent reply")
+            case .threadRepeatContact:
+                r.append("repeat contact (")
+                for (k, term) in (e.thread?.repeatTerms ?? []).enumerated() {
+                    if k > 0 { r.append(", ") }
+                    r.append(text: term)
+                }
+                r.append(")")
+            case .threadTimeOpen: r.append("thread open "); r.appendFixed(e.thread?.hoursOpen ?? 0, 0); r.append(" h")
             }
         }
     }
@@ -104,7 +135,7 @@ typealias CountedRisks = [(category: String, terms: [String])]
 
 /// Inline storage with one slot per `PriorityConfig.Component`: no allocation per ticket. Its size
 /// must be a literal; `ComponentTableTests` and `PriorityModel.init` check it equals `allCases.count`.
-typealias PerComponent<Element> = InlineArray<11, Element>
+typealias PerComponent<Element> = InlineArray<15, Element>
 
 /// A value per priority component, indexed by component.
 public struct ComponentValues: Sendable, Equatable {

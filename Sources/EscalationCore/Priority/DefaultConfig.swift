@@ -22,7 +22,7 @@ review_confidence = 0.7
 
 [weights]
 # Priority = 100 x sum(weight x component), every component in 0..1, capped at 100.
-# The weights from classifier to health sum to 1. Text evidence carries 70%: metadata is
+# The weights from classifier to health sum to 1; the rest are extras on top. Text evidence carries 70%: metadata is
 # often missing, and missing metadata is neutral (0).
 classifier = 0.30          # naive Bayes P(escalate) from the trained model
 risk = 0.25                # risk categories hit (see [risk]), saturating at 1
@@ -39,6 +39,12 @@ health = 0.03              # (100 - health) / 100: an unhealthy account is at ri
 # and below. Set by whoever filed the ticket, so it counts little on top of the rest (+5 points
 # at most); raise it if your team's priorities are reliable, or set 0 to ignore them.
 declared_priority = 0.05
+# What a conversation shows (records that carry their messages; 0 for a single text, and for a
+# thread whose latest customer message confirms the fix, which is then the only text scored):
+thread_trend = 0.10            # (first - latest customer message sentiment) / trend_full: the tone worsened
+thread_follow_ups = 0.05       # customer messages since the last agent reply / follow_ups_full
+thread_repeat_contact = 0.05   # repeat-contact terms ("still waiting", "third time") / repeat_contact_full
+thread_time_open = 0.03        # hours from the first to the latest message / time_open_full_hours
 
 [risk]
 # Contribution of each category to the risk component (summed over distinct categories, capped at 1).
@@ -64,6 +70,12 @@ sla_window_hours = 48
 renewal_window_days = 90
 open_tickets_full = 10
 prior_escalations_full = 3
+# A drop of this much in compound sentiment (-1..1) from the first to the latest customer
+# message counts fully: -0.38 ("sync is failing") to -0.73 ("unacceptable ... your manager") is 0.35.
+trend_full = 0.5
+follow_ups_full = 3
+repeat_contact_full = 2
+time_open_full_hours = 72
 
 [levels]
 # Lowest priority for each level; below p3_min is P4. Targets: respond within minutes, resolve within hours.

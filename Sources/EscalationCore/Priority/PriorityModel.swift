@@ -1,11 +1,32 @@
 /// The evidence about one ticket that the priority combines.
+/// What a conversation shows beyond its words (see `ThreadReading`).
+public struct ThreadEvidence: Sendable, Equatable {
+    public var customerMessages = 0
+    /// Compound sentiment of the customer's first and latest messages.
+    public var firstSentiment = 0.0, lastSentiment = 0.0
+    /// Customer messages since the last agent reply (beyond the first ask).
+    public var followUps = 0
+    /// Repeat-contact terms the customer wrote ("still waiting", "third time").
+    public var repeatTerms: [String] = []
+    /// From the first to the latest message, when the export gives times.
+    public var hoursOpen: Double?
+    /// The latest customer message confirms the fix: only it was scored.
+    public var resolved = false
+    public init() {}
+}
+
 public struct Evidence: Sendable {
+    /// The thread, unless the customer's latest message resolved it.
+    var openThread: ThreadEvidence? { thread?.resolved == true ? nil : thread }
+
     public var probability: Double
     public var sentiment: Double
     public var risks: [RiskHit]
     public var metadata: AccountMetadata
     /// Largest money amount in the text, used when metadata has no dispute amount.
     public var amountInText: Double?
+    /// What the conversation shows, when the ticket came with one.
+    public var thread: ThreadEvidence?
 
     public init(probability: Double, sentiment: Double, risks: [RiskHit], metadata: AccountMetadata, amountInText: Double? = nil) {
         self.probability = probability
@@ -107,6 +128,7 @@ public struct PriorityModel: Sendable {
         var routeNote: String?
         var triggers: [String] = []
         var ruleReasons: [String] = []
+        if e.thread?.resolved == true { ruleReasons.append("thread resolved: the customer's latest message confirms the fix; only it was scored") }
 
         for rule in config.rules where rule.enabled && fires(rule, risks: risks, e) {
             triggers.append(rule.name)

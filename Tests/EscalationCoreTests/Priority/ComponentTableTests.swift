@@ -22,7 +22,7 @@ final class ComponentTableTests: XCTestCase {
             XCTAssertFalse(config.weights[component].isNaN, "\(component.key) has a default weight")
         }
         // The helpdesk's declared priority is a small extra on top (the total is capped at 100).
-        let evidence = Component.allCases.filter { $0 != .declaredPriority }
+        let evidence = Component.allCases.filter { !$0.isExtra }
         XCTAssertEqual(evidence.reduce(0) { $0 + config.weights[$1] }, 1, accuracy: 1e-9, "weights sum to 1")
         XCTAssertEqual(config.weights[.declaredPriority], 0.05, "a small default weight, as documented")
     }
@@ -86,9 +86,20 @@ final class ComponentTableTests: XCTestCase {
         m.openTickets = 50; m.priorEscalations = 9; m.health = -20
         m.declared = DeclaredPriority(level: 1.5, shown: "beyond urgent")
         let risks = ["security", "legal", "outage"].map { RiskHit(category: $0, matched: $0) }
-        let values = PriorityModel().components(Evidence(probability: 1.2, sentiment: -1, risks: risks, metadata: m))
+        var e = Evidence(probability: 1.2, sentiment: -1, risks: risks, metadata: m)
+        var thread = ThreadEvidence()
+        (thread.customerMessages, thread.firstSentiment, thread.lastSentiment) = (4, 1, -1.5)
+        (thread.followUps, thread.repeatTerms, thread.hoursOpen) = (9, ["still", "again", "third time"], 500)
+        e.thread = thread
+        let values = PriorityModel().components(e)
         for component in Component.allCases {
             XCTAssertEqual(values[component], 1, component.key)
+        }
+        thread.resolved = true
+        e.thread = thread
+        let resolved = PriorityModel().components(e)
+        for component in Component.allCases where component.key.hasPrefix("thread_") {
+            XCTAssertEqual(resolved[component], 0, "a resolved thread adds nothing: \(component.key)")
         }
         var calm = AccountMetadata()
         calm.arrUSD = -5; calm.slaHoursLeft = 1000; calm.health = 150
