@@ -75,7 +75,7 @@ public final class Escalator {
     public func evidence(for ticket: Ticket) -> Evidence {
         evidence(for: ticket) { encoded, hits, questions in
             sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions)
-        }
+        }.evidence
     }
 
     /// `assess`, keeping what each step saw (for `explain`): the same steps, with sentiment's
@@ -83,12 +83,12 @@ public final class Escalator {
     public func trace(_ ticket: Ticket) -> Trace {
         var tokens = NormalizedText()
         var breakdown = SentimentAnalyzer.Breakdown(words: [], valences: [], compound: 0)
-        let evidence = evidence(for: ticket) { encoded, hits, _ in
+        let (evidence, scored) = evidence(for: ticket) { encoded, hits, _ in
             tokens = encoded.text
             breakdown = sentiment.breakdown(encoded, risks: hits, riskValence: risk.lexicon.valence)
             return breakdown.compound
         }
-        return Trace(tokens: tokens, sentiment: breakdown, evidence: evidence,
+        return Trace(scored: String(decoding: scored, as: UTF8.self), tokens: tokens, sentiment: breakdown, evidence: evidence,
                      assessment: priority.assess(id: ticket.id, evidence))
     }
 
@@ -96,8 +96,8 @@ public final class Escalator {
     /// informational-question mask. A thread is read message by message first (`ThreadReading`);
     /// when its latest customer message confirms a fix, only that message is scored.
     @inline(__always)
-    private func evidence(for ticket: Ticket, scoreSentiment: (EncodedText, [RiskHit], [Bool]) -> Double) -> Evidence {
-        guard let thread = ticket.thread else { return evidence(utf8: ticket.utf8, metadata: ticket.metadata, scoreSentiment: scoreSentiment).0 }
+    private func evidence(for ticket: Ticket, scoreSentiment: (EncodedText, [RiskHit], [Bool]) -> Double) -> (evidence: Evidence, scored: [UInt8]) {
+        guard let thread = ticket.thread else { return (evidence(utf8: ticket.utf8, metadata: ticket.metadata, scoreSentiment: scoreSentiment).0, ticket.utf8) }
         var reading = ThreadReading(thread)
         reading.read(with: self)
         let scored = reading.resolved ? reading.lastCustomer!.utf8 : ticket.utf8
@@ -105,7 +105,7 @@ public final class Escalator {
         var summary = reading.evidence
         summary.repeatTerms = Self.terms(threadCues.hits(in: encoded), "repeat_contact")
         evidence.thread = summary
-        return evidence
+        return (evidence, scored)
     }
 
     @inline(__always)
@@ -141,6 +141,8 @@ public final class Escalator {
 
 /// What scoring saw of one ticket, step by step.
 public struct Trace: Sendable {
+    /// The text scored: the ticket's, or a resolved thread's latest customer message.
+    public var scored: String
     /// The normalized tokens, as the classifier and the lexicons read them.
     public var tokens: NormalizedText
     public var sentiment: SentimentAnalyzer.Breakdown

@@ -123,7 +123,7 @@ private struct TextParts {
             warnings.append("'\(source())' has more than \(ThreadMessages.maxMessages) messages; only the first \(ThreadMessages.maxMessages) were read")
         }
         if let type = thread.unreadableType {
-            warnings.append("'\(source())' holds \(type) where a message was expected; ignored")
+            warnings.append("'\(source())' holds \(type); ignored")
         }
     }
 

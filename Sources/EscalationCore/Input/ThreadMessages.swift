@@ -7,7 +7,7 @@ struct ThreadMessages {
 
     private(set) var messages: [ThreadMessage] = []
     private(set) var dropped = 0
-    /// The type of the first value that was neither text nor a message.
+    /// What the first value that could not be read was ("a number where a message was expected").
     private(set) var unreadableType: String?
 
     /// Keys holding a message's text, plain text first (Zendesk `plain_body`, Freshdesk `body_text`).
@@ -29,7 +29,7 @@ struct ThreadMessages {
             } else {
                 addMessage(value)
             }
-        default: unreadableType = unreadableType ?? value.typeWithArticle
+        default: unreadableType = unreadableType ?? value.typeWithArticle + " where a message was expected"
         }
     }
 
@@ -45,12 +45,18 @@ struct ThreadMessages {
                 if case .string(let s) = value { message.utf8 = Array(s.utf8); found = true }
                 if DocumentText.isDocument(value) { message.utf8 = Array(DocumentText.text(of: value).utf8); found = true }
             }
-            guard found else { return }
+            guard found else {
+                // A message whose text is not text ({"body": {...}}) is said, not silently skipped.
+                if let wrong = Self.textKeys.lazy.compactMap({ Self.value(pairs, $0) }).first(where: { $0 != .null }) {
+                    unreadableType = unreadableType ?? "a message whose text is \(wrong.typeWithArticle)"
+                }
+                return
+            }
             message.time = Self.timeKeys.lazy.compactMap { Self.value(pairs, $0).flatMap(Timestamp.seconds) }.first
             message.author = Self.authorKeys.lazy.compactMap { Self.value(pairs, $0).flatMap(Self.authorID) }.first
             append(message)
         case .null: return
-        default: unreadableType = unreadableType ?? item.typeWithArticle
+        default: unreadableType = unreadableType ?? item.typeWithArticle + " where a message was expected"
         }
     }
 
