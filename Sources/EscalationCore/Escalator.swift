@@ -62,7 +62,7 @@ public final class Escalator {
         vocabulary = builder.build()
         sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers, vocabulary: vocabulary)
         risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers, vocabulary: vocabulary)
-        threadCues = RiskMatcher(lexicon: resources.threadCues, modifiers: resources.modifiers, vocabulary: vocabulary)
+        threadCues = RiskMatcher(lexicon: resources.threadCues, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk)
         self.classifier = classifier
         scorer = classifier.scorer(for: vocabulary)
         priority = PriorityModel(config: config)

@@ -46,13 +46,23 @@ public final class RiskMatcher: Sendable, LexiconStage {
         modifiers.register(into: &builder)
     }
 
-    /// `vocabulary` must hold what `register` adds.
-    public init(lexicon: RiskLexicon, modifiers: Modifiers, vocabulary: Vocabulary) {
+    /// `vocabulary` must hold what `register` adds. A matcher over the same modifiers and
+    /// vocabulary (`sharing`, built with the same modifiers) lends its per-word tables, which
+    /// take a pass over every word.
+    public convenience init(lexicon: RiskLexicon, modifiers: Modifiers, vocabulary: Vocabulary) {
+        self.init(lexicon: lexicon, modifiers: modifiers, vocabulary: vocabulary, sharing: nil)
+    }
+
+    public init(lexicon: RiskLexicon, modifiers: Modifiers, vocabulary: Vocabulary, sharing other: RiskMatcher?) {
         self.lexicon = lexicon
         self.modifiers = modifiers
         self.vocabulary = vocabulary
         terms = lexicon.terms.index(vocabulary)
         exemptions = lexicon.exemptions.index(vocabulary)
+        if let other, other.vocabulary === vocabulary {
+            (negatesRisk, questionOpener) = (other.negatesRisk, other.questionOpener)
+            return
+        }
         // By id, set from the modifier lists, not by asking about every vocabulary word (a
         // model's vocabulary has ~100k): only the "n't" suffix rule needs a pass over them all.
         var negatesRisk = vocabulary.words.map { Token.endsInNT($0) }
