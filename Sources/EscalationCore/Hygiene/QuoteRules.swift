@@ -107,7 +107,11 @@ enum QuoteRules {
 
     /// Outlook's "From: / Sent: / To: / Subject:" block starting at `index`.
     static func isHeaderBlock(_ text: [UInt8], _ lines: [Range<Int>], at index: Int) -> Bool {
-        guard let first = label(text, lines[index]), senderLabels.contains(first) else { return false }
+        // Every sender label starts with d, f or v (or `*` for bold): most lines stop here.
+        let t = MessageLines.trim(text, lines[index])
+        guard let initial = t.first.map({ MessageLines.lower(text[$0]) }),
+              initial == 0x64 || initial == 0x66 || initial == 0x76 || initial == 0x2A,
+              let first = label(text, lines[index]), senderLabels.contains(first) else { return false }
         var sawDate = false, sawRecipient = false
         for j in (index + 1)..<min(lines.count, index + 1 + headerWindow) {
             guard let l = label(text, lines[j]) else { continue }

@@ -1,7 +1,7 @@
 /// Signature and legal-notice markers, in the lexicons' languages.
 enum SignatureRules {
     /// Mobile and client sign-offs ("Sent from my iPhone"); a line is one when it starts with a
-    /// prefix, is short, and is the last line of its paragraph.
+    /// prefix, has at most five words after it, and is the last line of its paragraph.
     static let sentFromPrefixes: [[UInt8]] = [
         "sent from my ", "sent from mail for ", "sent from outlook", "sent from yahoo mail", "get outlook for ",
         "von meinem ", "gesendet von ", "envoyé de mon ", "envoyé depuis mon ", "enviado desde mi ",
@@ -9,6 +9,7 @@ enum SignatureRules {
         "verzonden vanaf mijn ", "verstuurd vanaf mijn ", "verzonden met ",
     ].map(QuoteRules.b)
     static let sentFromLimit = 80
+    static let sentFromWords = 5
 
     /// A notice paragraph holds a word of each group: confidentiality, and words addressed to a
     /// reader who got the mail by mistake. One group alone is ordinary speech ("this is
@@ -37,6 +38,9 @@ enum SignatureRules {
         let t = MessageLines.trim(text, line)
         guard t.count <= sentFromLimit else { return false }
         guard let prefix = sentFromPrefixes.first(where: { MessageLines.hasPrefix(text, t, $0) }) else { return false }
+        // A device name is a few words; "Sent from my phone because the app is down" is a sentence.
+        let words = text[(t.lowerBound + prefix.count)..<t.upperBound].split(separator: 0x20).count
+        guard words <= sentFromWords else { return false }
         // German puts the verb last: "Von meinem iPhone gesendet".
         if prefix == QuoteRules.b("von meinem ") { return MessageLines.hasSuffix(text, t, QuoteRules.b("gesendet")) }
         return true

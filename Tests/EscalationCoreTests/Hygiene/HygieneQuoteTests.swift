@@ -152,6 +152,14 @@ final class HygieneQuoteTests: XCTestCase {
         }
     }
 
+    func testReportsAddUp() {
+        let sum = report(html: 1, quoted: 2) + report(quoted: 3, signature: 4, disclaimer: 5)
+        XCTAssertEqual(sum, report(html: 1, quoted: 5, signature: 4, disclaimer: 5))
+        XCTAssertFalse(sum.isEmpty)
+        XCTAssertTrue(HygieneReport().isEmpty)
+        XCTAssertFalse(report(disclaimer: 1).isEmpty)
+    }
+
     func testCRLFLines() {
         XCTAssertEqual(cleaned("Fixed, thanks.\r\n\r\n> old outage\r\n").text, "Fixed, thanks.")
     }

@@ -36,6 +36,8 @@ final class HygieneSignatureTests: XCTestCase {
     func testSentFromThatStartsASentenceStays() {
         let text = "Sent from my phone because the desktop app is down\nsince this morning for everyone."
         XCTAssertEqual(cleaned(text).text, text)
+        let alone = "It broke.\n\nSent from my phone because the desktop app is down"
+        XCTAssertEqual(cleaned(alone).text, alone)
         let german = "Von meinem Konto wurde doppelt abgebucht\nbitte prüfen"
         XCTAssertEqual(cleaned(german + "\n").text, german + "\n")
     }
