@@ -3,11 +3,11 @@ import Foundation
 
 // Stage timings for scripts/bench: how fast each part of the pipeline runs on one file,
 // in-process, so the cost of a stage is not hidden by process start-up.
-// Usage: escalate-bench STAGE FILE   (STAGE: read | parse | normalize | normalize-icu)
+// Usage: escalate-bench STAGE FILE   (STAGE: read | parse | hygiene | normalize | normalize-icu)
 
 let args = CommandLine.arguments
 guard args.count == 3 else {
-    FileHandle.standardError.write(Data("usage: escalate-bench read|parse|normalize|normalize-icu FILE\n".utf8))
+    FileHandle.standardError.write(Data("usage: escalate-bench read|parse|hygiene|normalize|normalize-icu FILE\n".utf8))
     exit(64)
 }
 let stage = args[1], path = args[2]
@@ -34,6 +34,12 @@ case "parse":
     lines { line in
         records += 1; bytes += line.count
         if case .string(let s)? = try? JSONParser.parse(line)["text"] { tokens += s.utf8.count }
+    }
+case "hygiene":
+    // tokens: bytes left after hygiene (HTML to text, quotes, signatures and notices removed).
+    lines { line in
+        records += 1; bytes += line.count
+        if case .string(let s)? = try? JSONParser.parse(line)["text"] { tokens += Hygiene.clean(Array(s.utf8)).utf8.count }
     }
 case "normalize", "normalize-icu":
     // normalize: what scoring uses (ASCII fast path + ICU); normalize-icu: ICU for every text.
