@@ -69,7 +69,9 @@ public final class Escalator {
     }
 
     public func assess(_ ticket: Ticket) -> Assessment {
-        priority.assess(id: ticket.id, evidence(for: ticket))
+        var assessment = priority.assess(id: ticket.id, evidence(for: ticket))
+        if !ticket.stripped.isEmpty { assessment.stripped = ticket.stripped }
+        return assessment
     }
 
     public func evidence(for ticket: Ticket) -> Evidence {
@@ -88,8 +90,10 @@ public final class Escalator {
             breakdown = sentiment.breakdown(encoded, risks: hits, riskValence: risk.lexicon.valence)
             return breakdown.compound
         }
+        var assessment = priority.assess(id: ticket.id, evidence)
+        assessment.stripped = ticket.stripped
         return Trace(scored: String(decoding: scored, as: UTF8.self), tokens: tokens, sentiment: breakdown, evidence: evidence,
-                     assessment: priority.assess(id: ticket.id, evidence))
+                     assessment: assessment)
     }
 
     /// The pipeline, written once: `scoreSentiment` gets the encoded text, the risk hits and the

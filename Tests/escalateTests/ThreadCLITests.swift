@@ -37,3 +37,34 @@ final class ThreadCLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("<stdin>:2: warning: 'comments' holds a message whose text is an object; ignored"), r.stderr)
     }
 }
+
+extension ThreadCLITests {
+    /// The issue's emails: the customer's words are scored, not the history, markup or footer.
+    func testEmailsAreScoredOnTheCustomersWords() throws {
+        let lines = [
+            #"{"id":"reply","text":"Thanks, that fixed it!\n\n> We are sorry about the outage yesterday. Our engineers recovered from the data loss incident and the security breach is contained.\n> Best, Support"}"#,
+            #"{"id":"html","text":"<p>Our <b>production dashboard</b> has been returning 503 since 2am and <strong>all our customers are affected</strong>. We need someone NOW.</p>"}"#,
+            #"{"id":"pdf","text":"How do I export the monthly report as a PDF?\n\n-----Original Message-----\nFrom: Support\nSent: Monday\nSubject: Outage notice\n\nWe had a major outage and our lawyers mention legal action."}"#,
+            #"{"id":"gt","text":"> 500 users affected since 9am, the login page is down"}"#,
+            #"{"id":"footer","text":"Can you add a second admin to our account?\n\nThis email is confidential and may be legally privileged. If you are not the intended recipient, any use is unlawful and prohibited."}"#,
+        ]
+        let r = try Binary.run(["score"], stdin: lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let byID = Dictionary(uniqueKeysWithValues: r.records.compactMap { record -> (String, JSONValue)? in
+            guard case .string(let id)? = record["id"] else { return nil }
+            return (id, record)
+        })
+        XCTAssertEqual(byID["reply"]?["escalate"], .bool(false), r.stdout)
+        XCTAssertEqual(byID["reply"]?["risks"], .object([]))
+        XCTAssertEqual(byID["reply"]?["stripped"], .object([("quoted_lines", .number(2))]))
+        XCTAssertEqual(byID["html"]?["escalate"], .bool(true), r.stdout)
+        XCTAssertEqual(byID["html"]?["risks"]?["outage"], .array([.string("returning 503")]))
+        XCTAssertEqual(byID["pdf"]?["escalate"], .bool(false), r.stdout)
+        XCTAssertEqual(byID["gt"]?["escalate"], .bool(true), "the customer's own '> 500 users' is not a quote")
+        XCTAssertNil(byID["gt"]?["stripped"])
+        XCTAssertEqual(byID["footer"]?["risks"], .object([]), "a footer's 'legally privileged … unlawful' is no legal threat")
+        let explain = try Binary.run(["explain", lines[2]])
+        XCTAssertTrue(explain.stdout.hasPrefix("scored:    How do I export the monthly report as a PDF?\n"), explain.stdout)
+        XCTAssertTrue(explain.stdout.contains("stripped:  quoted_lines 5"), explain.stdout)
+    }
+}

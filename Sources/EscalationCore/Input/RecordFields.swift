@@ -57,9 +57,12 @@ struct RecordFields {
         var warnings = metadata.typeWarnings() + parts.warnings
         var metadata = self.metadata.build(warnings: &warnings)
         metadata.declared = self.metadata.declared(numericPriority, warnings: &warnings)
+        var parts = parts
+        let stripped = parts.clean()
         guard let text = parts.joined(requester: requester) else { throw RecordError(Self.missingText(keys()), isMissingText: true) }
         var ticket = Ticket(id: id, validUTF8: text, metadata: metadata)
         ticket.thread = parts.thread(requester: requester)
+        ticket.stripped = stripped
         return .init(ticket: ticket, warnings: warnings, rawLabel: label?.value)
     }
 
@@ -105,6 +108,26 @@ private struct TextParts {
 
     @inline(__always) private static func keep(_ slot: inout Ranked<Given>?, _ rank: UInt8, _ given: Given) {
         if rank <= slot?.rank ?? .max { slot = Ranked(rank: rank, value: given) }
+    }
+
+    /// The customer's own words of the text and of each message (`Hygiene`): HTML, quoted
+    /// history, signatures and notices removed. The subject is a line of its own words.
+    mutating func clean() -> HygieneReport {
+        var report = HygieneReport()
+        func cleaned(_ slot: inout Ranked<Given>?) {
+            guard case .utf8(let bytes)? = slot?.value else { return }
+            let (utf8, removed) = Hygiene.clean(bytes)
+            guard !removed.isEmpty else { return }
+            slot?.value = .utf8(utf8)
+            report = report + removed
+        }
+        cleaned(&text)
+        cleaned(&body)
+        for k in messages.indices {
+            let (utf8, removed) = Hygiene.clean(messages[k].utf8)
+            if !removed.isEmpty { (messages[k].utf8, report) = (utf8, report + removed) }
+        }
+        return report
     }
 
     /// The first text field, in table order, whose chosen source has the wrong type.

@@ -42,6 +42,8 @@ public struct Ticket: Sendable, Equatable {
     public var metadata: AccountMetadata
     /// The conversation, opening text first, when the record carries one; nil for a single text.
     public var thread: [ThreadMessage]?
+    /// What hygiene removed from the text as given (HTML, quoted history, signatures, notices).
+    public var stripped = HygieneReport()
 
     public var text: String {
         get { String(decoding: utf8, as: UTF8.self) }
@@ -50,6 +52,15 @@ public struct Ticket: Sendable, Equatable {
 
     public init(id: String, text: String, metadata: AccountMetadata = AccountMetadata()) {
         self.init(id: id, validUTF8: Array(text.utf8), metadata: metadata)
+    }
+
+    /// A ticket of one text as it arrived (plain-text input, `explain`): its own words, with
+    /// what hygiene removed.
+    public static func cleaned(id: String, text: String) -> Ticket {
+        let (utf8, removed) = Hygiene.clean(Array(text.utf8))
+        var ticket = Ticket(id: id, validUTF8: utf8, metadata: AccountMetadata())
+        ticket.stripped = removed
+        return ticket
     }
 
     /// `validUTF8` must be valid UTF-8 (decoders repair input before they unescape it).

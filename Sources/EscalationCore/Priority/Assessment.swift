@@ -28,4 +28,6 @@ public struct Assessment: Sendable {
     public var resolveHours: Double
     /// Each component's value in 0…1 (for tuning and explanation).
     public var components: ComponentValues
+    /// What hygiene removed from the ticket's text before scoring.
+    public var stripped = HygieneReport()
 }

@@ -7,7 +7,7 @@ import EscalationCore
 /// Raw values number the cases, so a per-ticket loop walks them without building `allCases`.
 enum OutputField: UInt8, CaseIterable {
     case id, priority, escalate, level, tier, type, review, sentiment, probability, declaredPriority, risks, triggers, reasons
-    case respondMinutes, resolveHours, route, warnings, ignoredRisks
+    case respondMinutes, resolveHours, route, warnings, ignoredRisks, stripped
     /// Only on records that could not be scored (see `RecordWriter.renderError`).
     case error
 
@@ -31,6 +31,7 @@ enum OutputField: UInt8, CaseIterable {
         case .route: return "route"
         case .warnings: return "warnings"
         case .ignoredRisks: return "ignored_risks"
+        case .stripped: return "stripped"
         case .error: return "error"
         }
     }
@@ -52,6 +53,8 @@ enum OutputField: UInt8, CaseIterable {
     enum Value {
         case text(String), number(Double), flag(Bool), list([String])
         case risks([(category: String, terms: [String])])
+        /// Named counts, a JSON object of numbers.
+        case counts([(String, Double)])
         case absent
     }
 
@@ -75,8 +78,15 @@ enum OutputField: UInt8, CaseIterable {
         case .route: return a.route.map(Value.text) ?? .absent
         case .warnings: return warnings.isEmpty ? .absent : .list(warnings)
         case .ignoredRisks: return a.ignoredRisks.isEmpty ? .absent : .list(a.ignoredRisks)
+        case .stripped: return a.stripped.isEmpty ? .absent : .counts(Self.strippedCounts(a.stripped))
         case .error: return .absent
         }
+    }
+
+    /// What hygiene removed, the kinds it removed only.
+    static func strippedCounts(_ r: HygieneReport) -> [(String, Double)] {
+        [("html_tags", r.htmlTags), ("quoted_lines", r.quotedLines), ("signature_lines", r.signatureLines),
+         ("disclaimer_lines", r.disclaimerLines)].filter { $0.1 > 0 }.map { ($0.0, Double($0.1)) }
     }
 
     /// Scores in [0, 1] or [−1, 1], written with four decimals in every format.
@@ -85,7 +95,7 @@ enum OutputField: UInt8, CaseIterable {
     /// CSV has the fields a spreadsheet user filters on, and `error` for failed records.
     var inCSV: Bool {
         switch self {
-        case .respondMinutes, .resolveHours, .warnings, .ignoredRisks, .declaredPriority: return false
+        case .respondMinutes, .resolveHours, .warnings, .ignoredRisks, .declaredPriority, .stripped: return false
         default: return true
         }
     }

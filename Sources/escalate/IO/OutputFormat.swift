@@ -39,6 +39,7 @@ struct RecordWriter {
         case .flag(let b): return String(b)
         case .list(let items): return items.joined(separator: field.csvListSeparator)
         case .risks(let risks): return riskSummary(risks)
+        case .counts(let counts): return counts.map { "\($0.0):\(JSONWriter.number($0.1))" }.joined(separator: ";")
         case .absent: return ""
         }
     }
@@ -97,6 +98,7 @@ struct RecordWriter {
         case .flag: return 5
         case .list(let items): return list(items)
         case .risks(let risks): return risks.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1.category) + 2 + list($1.terms) }
+        case .counts(let counts): return counts.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1.0) + 2 + JSONWriter.numberLengthLimit }
         case .absent: return 0
         }
     }
@@ -120,6 +122,13 @@ struct RecordWriter {
             for (k, risk) in risks.enumerated() {
                 if k > 0 { c.write(UInt8(ascii: ",")) }
                 JSONWriter.writeQuoted(risk.category, to: &c); c.write(UInt8(ascii: ":")); array(risk.terms)
+            }
+            c.write(UInt8(ascii: "}"))
+        case .counts(let counts):
+            c.write(UInt8(ascii: "{"))
+            for (k, (name, n)) in counts.enumerated() {
+                if k > 0 { c.write(UInt8(ascii: ",")) }
+                JSONWriter.writeQuoted(name, to: &c); c.write(UInt8(ascii: ":")); JSONWriter.writeNumber(n, to: &c)
             }
             c.write(UInt8(ascii: "}"))
         case .absent: break

@@ -138,7 +138,7 @@ final class RecordSource {
             let line = lines.lineNumber
             if format == .text {
                 let (text, valid) = Self.utf8(bytes)
-                let ticket = Ticket(id: String(line), text: text)
+                let ticket = Ticket.cleaned(id: String(line), text: text)
                 return .ready(InputRecord(source: name, line: line, result: .success(.init(
                     ticket: ticket, warnings: valid ? [] : [Self.invalidUTF8Warning], rawLabel: nil))))
             }

@@ -36,6 +36,7 @@ struct Explain: ParsableCommand {
                 print("risk:      \(hit.category): \"\(hit.matched)\" (\(status))")
             }
             if let thread = trace.evidence.thread { print("thread:    " + Self.describe(thread)) }
+            if !assessment.stripped.isEmpty { print("stripped:  " + OutputField.strippedCounts(assessment.stripped).map { "\($0.0) \(Int($0.1))" }.joined(separator: ", ")) }
             print("classifier P(escalate) \(String(format: "%.4f", trace.evidence.probability))")
             print("priority \(assessment.priority) \(assessment.level.rawValue) \(assessment.tier) \(assessment.type.rawValue) escalate=\(assessment.escalate)")
             for reason in assessment.reasons { print("  " + reason) }
@@ -47,7 +48,7 @@ struct Explain: ParsableCommand {
         var given = text
         if given == "-" { given = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         let trimmed = given.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.hasPrefix("{"), case .object(let pairs)? = try? JSONParser.parse(trimmed) else { return Ticket(id: "-", text: given) }
+        guard trimmed.hasPrefix("{"), case .object(let pairs)? = try? JSONParser.parse(trimmed) else { return Ticket.cleaned(id: "-", text: given) }
         let mapping = FieldMapping.resolve(keys: FieldMapping.keysAndPaths(pairs))
         do {
             return try TicketDecoder.decode(.object(pairs), mapping: mapping, fallbackID: "-").ticket
