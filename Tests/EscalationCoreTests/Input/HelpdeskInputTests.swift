@@ -59,7 +59,7 @@ final class HelpdeskInputTests: XCTestCase {
         let fresh = try decode(#"{"id":1,"description_text":"D","fr_due_by":"x","conversations":[{"body_text":"agent says sorry about the outage","incoming":false},{"body_text":"Customer: please hurry","incoming":true,"private":false}]}"#)
         XCTAssertEqual(fresh.ticket.text, "D\n\nCustomer: please hurry")
         let intercom = try decode(#"{"id":"5","source":{"body":"<p>Help</p>","author":{"type":"user"}},"waiting_since":1,"conversation_parts":{"type":"conversation_part.list","conversation_parts":[{"part_type":"comment","body":"We are sorry about the data loss","author":{"type":"admin"}},{"part_type":"note","body":"note","author":{"type":"admin"}},{"part_type":"comment","body":"Any news?","author":{"type":"user"}}]}}"#)
-        XCTAssertEqual(intercom.ticket.text, "<p>Help</p>\n\nAny news?")
+        XCTAssertEqual(intercom.ticket.text, "Help\n\nAny news?", "HTML read as text")
         // Jira's CSV comment cells: "date;author;text".
         XCTAssertEqual(ThreadMessages.journalText("02/Dec/26 9:14 AM;557058:f1e2;Still down for us"), "Still down for us")
         XCTAssertEqual(ThreadMessages.journalText("Dear team; we are down; please help"), "Dear team; we are down; please help")
