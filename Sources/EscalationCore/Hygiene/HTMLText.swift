@@ -10,7 +10,7 @@ enum HTMLText {
         var quoteStart: Int?
     }
 
-    /// Tags whose presence makes a text HTML. An unknown `<word>` (an address like
+    /// Tags that can make a text HTML. An unknown `<word>` (an address like
     /// `<ann@example.com>` in a plain-text mail) does not.
     static let knownTags: Set<[UInt8]> = Set([
         "html", "head", "body", "div", "p", "br", "span", "b", "i", "u", "s", "strong", "em", "a", "table", "tbody",
@@ -38,14 +38,20 @@ enum HTMLText {
     /// Attributes beyond this are not searched for markers (an inline image can be megabytes).
     static let attributeLimit = 1024
 
+    /// A known closing tag, `<br>` or a document tag: one opening tag alone ("warning: empty <p>
+    /// tag" in a pasted build log) leaves the text as it is.
     static func looksLikeHTML(_ s: [UInt8]) -> Bool {
         var i = 0
         while i < s.count {
-            if s[i] == 0x3C, let name = tagName(s, at: i), knownTags.contains(name.name) { return true }
+            if s[i] == 0x3C, let tag = tagName(s, at: i), knownTags.contains(tag.name),
+               tag.closing || documentTags.contains(tag.name) {
+                return true
+            }
             i += 1
         }
         return false
     }
+    static let documentTags: Set<[UInt8]> = Set(["br", "html", "body", "head", "meta", "!doctype"].map { Array($0.utf8) })
 
     /// The lower-cased name of a tag at `start` (`<div`, `</p`, `<!doctype`), where it ends, and
     /// whether it closes; nil unless the name is followed by a space, `>` or `/`.

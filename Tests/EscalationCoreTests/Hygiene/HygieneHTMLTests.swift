@@ -41,6 +41,10 @@ final class HygieneHTMLTests: XCTestCase {
     func testPlainTextWithAddressesIsNotHTML() {
         let text = "Hi,\nplease write to <ann@example.com> about 3 < 4 and a <-> b."
         XCTAssertEqual(cleaned(text).text, text)
+        let log = "Build fails:\nMarkerTool.java:856: warning: empty <p> tag\n    * <em>note"
+        XCTAssertEqual(cleaned(log).text, log)
+        XCTAssertEqual(cleaned("Server<br>down").text, "Server\ndown")
+        XCTAssertEqual(cleaned("<b>urgent</b> it is down").text, "urgent it is down")
     }
 
     func testBlockquoteDropsWhatFollows() {

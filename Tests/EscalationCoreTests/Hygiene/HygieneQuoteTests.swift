@@ -69,6 +69,12 @@ final class HygieneQuoteTests: XCTestCase {
         XCTAssertEqual(cleaned(text).removed, report(quoted: 2))
     }
 
+    func testNumbersInsideAnAttributedQuoteGoWithIt() {
+        let text = "Fine now.\n\nOn 30 Nov 2026, at 09:00, Agent <a@example.com> wrote:\n> We saw\n> 500 errors\n>\n> 3 regions down"
+        XCTAssertEqual(cleaned(text).text, "Fine now.")
+        XCTAssertEqual(cleaned(text).removed, report(quoted: 5))
+    }
+
     func testIssueOriginalMessage() {
         let text = """
             Hi, how do I export this report as a PDF?
