@@ -65,10 +65,10 @@ struct TuneResult {
         }
         if !tuned.levelChanges.isEmpty {
             lines.append("levels: " + tuned.levelChanges.map { "\($0.key) \(TunedConfig.number($0.from)) → \(TunedConfig.number($0.to))" }
-                .joined(separator: ", ") + " (a P1 or P2 ticket always escalates)")
+                .joined(separator: ", ") + " (P3 starts at the threshold; a P1 or P2 ticket always escalates)")
         }
-        if let lowest = Tuning.lowestRate(cases), unreachableTarget != nil {
-            lines.append("target not reachable: the rules alone escalate \(show(lowest, 1))%, the lowest reachable rate")
+        if case .rate(let target) = objective, let lowest = Tuning.lowestRate(cases), unreachableTarget != nil {
+            lines.append("target \(show(100 * target, 1))% not reachable: the rules alone escalate \(show(lowest, 1))%, the lowest reachable rate")
         }
         return lines.joined(separator: "\n")
     }
