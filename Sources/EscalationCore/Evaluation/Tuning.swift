@@ -72,12 +72,15 @@ public struct TuningCase: Sendable {
 }
 
 public enum Tuning {
-    /// Tries as the threshold every distinct priority of a ticket no rule forces, and 100 (a config
-    /// holds 0…100; below every priority escalates all, 100 only priority 100), and returns the
-    /// best by the objective; ties go to the higher threshold.
+    /// Tries as the threshold every distinct priority of a ticket no rule forces, and one tenth
+    /// above the highest (priorities have one decimal: the lowest threshold that escalates none of
+    /// them by score; a config holds 0…100), and returns the best by the objective; ties go to
+    /// the higher threshold.
     public static func best(_ cases: [TuningCase], objective: Objective) -> TunedThreshold? {
         guard !cases.isEmpty else { return nil }
-        let candidates = Set(cases.lazy.filter { !$0.forced }.map { min(100, max(0, $0.priority)) }).union([100]).sorted(by: >)
+        let scores = Set(cases.lazy.filter { !$0.forced }.map { min(100, max(0, $0.priority)) })
+        let aboveAll = min(100, ((scores.max() ?? 100) * 10).rounded() / 10 + 0.1)
+        let candidates = scores.union([(aboveAll * 10).rounded() / 10]).sorted(by: >)
         var best: (TunedThreshold, Double)?
         for t in candidates {
             let c = confusion(cases, threshold: t)
