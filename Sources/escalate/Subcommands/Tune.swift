@@ -10,12 +10,12 @@ struct Tune: ParsableCommand {
         rate:X (escalation rate closest to X, e.g. 0.10 for the healthy 6–15% band) |
         cost:fn=A,fp=B (a missed escalation costs A, a needless one B).
 
-        The figures are what `score --config` does with the written config: escalation-matrix
-        rules ([rule.*]) escalate their tickets whatever the threshold, so tune counts them, names
-        them, and says when they alone exceed a rate:X target (the lowest reachable rate).
-        Levels follow the threshold: P3 starts at it, and P2/P1 are moved above the highest
-        threshold written, so a P1 or P2 ticket always escalates; the config notes what moved.
-        Rates are in percent.
+        The figures are what `score --config` does with the written config. Rules
+        ([rule.*]) escalate their tickets whatever the threshold: tune counts them,
+        and says when they alone exceed a rate:X target (the lowest reachable rate).
+        Levels follow the threshold: P3 starts at it, P2/P1 sit above the highest
+        threshold written, so a P1 or P2 ticket always escalates; the config notes
+        what moved. Rates are in percent.
 
         A record that cannot be read is reported (FILE:LINE: error: …) and left out,
         with exit status 1 after the report; a file that cannot be read stops the
