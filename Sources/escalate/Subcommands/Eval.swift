@@ -86,6 +86,11 @@ struct Eval: ParsableCommand {
     private func crossValidate(_ records: [LabeledRecord], k: Int, base: Escalator) throws -> ([EvaluationReport], [EvaluatedTicket]) {
         let fold = Folds.stratified(labels: records.map(\.label), k: k)
         let corpus = withCorpus ? try LabeledFile.read(pipeline.corpusSource()) : []
+        // Each fold trains on this data: with one class only, every fold's model is meaningless.
+        if let problem = Training.labelProblem(corpus.map(\.escalate) + records.map(\.label)) {
+            throw DataFileError(file: files.joined(separator: ", "), message: problem + " (cross-validation retrains the classifier"
+                                 + (withCorpus ? ")" : "; --with-corpus adds Corpora/)"))
+        }
         let resources = try pipeline.loadResources(base.normalizer)
         var pooled: [EvaluatedTicket] = []
         let reports = (0..<k).map { f -> EvaluationReport in

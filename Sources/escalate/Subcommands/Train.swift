@@ -8,7 +8,8 @@ struct Train: ParsableCommand {
         discussion: """
         Input: any format `score` reads (JSONL, JSON documents, CSV/TSV, helpdesk exports) with
         the text and a label, `escalate` (true/false) or `label`. Every record must be valid: a
-        bad one stops training with FILE:LINE.
+        bad one stops training with FILE:LINE. Data without both labels (none at all, or only
+        calm, or only escalate) stops it too (exit status 65): no model is written.
 
         Examples:
           escalate train Corpora/*.jsonl --output model.json
@@ -37,6 +38,10 @@ struct Train: ParsableCommand {
             let normalizer = try Normalizer()
             var examples: [(text: String, escalate: Bool)] = []
             for file in files { examples += try Self.examples(file, input) }
+            // Before anything is written: a model from one class (or none) would say the same for every ticket.
+            if let problem = Training.labelProblem(examples.map(\.escalate)) {
+                throw DataFileError(file: files.joined(separator: ", "), message: problem)
+            }
             let model = Training.train(examples, normalizer: normalizer, trainer: ClassifierKinds.defaultTrainer(smoothing: alpha))
             let data = try ModelFile.encoded(model)
             guard FileManager.default.createFile(atPath: output, contents: data) else {

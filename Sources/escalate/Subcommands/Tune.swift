@@ -10,13 +10,20 @@ struct Tune: ParsableCommand {
         rate:X (escalation rate closest to X, e.g. 0.10 for the healthy 6–15% band) |
         cost:fn=A,fp=B (a missed escalation costs A, a needless one B).
 
+        The figures are what `score --config` does with the written config. Rules
+        ([rule.*]) escalate their tickets whatever the threshold: tune counts them,
+        and says when they alone exceed a rate:X target (the lowest reachable rate).
+        Levels follow the threshold: P3 starts at it, P2/P1 sit above the highest
+        threshold written, so a P1 or P2 ticket always escalates; the config notes
+        what moved. Rates are in percent.
+
         A record that cannot be read is reported (FILE:LINE: error: …) and left out,
         with exit status 1 after the report; a file that cannot be read stops the
         run (exit status 65).
 
         Examples:
           escalate tune history.jsonl --objective recall:0.9
-          escalate tune history.jsonl --objective rate:0.10 --by account_tier
+          escalate tune history.jsonl --objective rate:0.10 --by account_tier --json
           escalate tune history.jsonl --objective cost:fn=10,fp=1 --by account_tier --write-config tuned.toml
           escalate score --config tuned.toml tickets.jsonl
         """)
@@ -32,11 +39,14 @@ struct Tune: ParsableCommand {
     @Option(help: ArgumentHelp("Also tune per value of this field (account_tier can be written to a config).", valueName: "field"))
     var by: String?
 
-    @Option(help: ArgumentHelp("Write a config file (the current one plus the chosen thresholds) for `score --config`.", valueName: "file"), completion: .file(extensions: ["toml"]))
+    @Option(help: ArgumentHelp("Write a config file (the current one plus the chosen thresholds and levels) for `score --config`.", valueName: "file"), completion: .file(extensions: ["toml"]))
     var writeConfig: String?
 
     @Option(help: ArgumentHelp("Smallest segment (tickets) that gets its own threshold; smaller ones keep the overall one.", valueName: "n"))
     var minSegment: Int = 30
+
+    @Flag(help: "Machine-readable JSON instead of the table.")
+    var json = false
 
     @Option(help: ArgumentHelp("Write SVG plots with the chosen threshold marked, and report.html, here.", valueName: "dir"), completion: .directory)
     var plot: String?
@@ -59,35 +69,34 @@ struct Tune: ParsableCommand {
             let input = try LabeledInput(paths: files, options: self.input, by: by)
             guard !input.records.isEmpty else { throw SetupError("no labeled records to tune on (\(input.summary))") }
             let escalator = try pipeline.makeEscalator(threshold: nil)
-            let assessed = input.records.map { ($0, escalator.assess($0.ticket)) }
-            let scored = assessed.map { ($0.1.priority, $0.0.label, $0.0.segment) }
-            guard let overall = Tuning.best(scores: scored.map(\.0), labels: scored.map(\.1), objective: goal) else { return }
-            print("objective \(goal)   tickets \(scored.count)   labeled escalations \(scored.filter(\.1).count)")
-            print("segment            n   threshold  precision  recall  F1      rate %")
-            print(row("(all)", scored.count, overall))
-            var perSegment: [(String, Double)] = []
-            if by != nil {
-                for segment in Set(scored.compactMap(\.2)).sorted() {
-                    let group = scored.filter { $0.2 == segment }
-                    guard group.count >= minSegment else {
-                        print(segment.padding(toLength: 14, withPad: " ", startingAt: 0) + ReportTable.pad(group.count, 6)
-                              + "   (fewer than --min-segment \(minSegment) tickets: uses the overall threshold)")
-                        continue
-                    }
-                    guard let best = Tuning.best(scores: group.map(\.0), labels: group.map(\.1), objective: goal) else { continue }
-                    print(row(segment, group.count, best))
-                    perSegment.append((segment, best.threshold))
-                }
-            }
+            let evidence = input.records.map { escalator.evidence(for: $0.ticket) }
+            let cases = zip(input.records, evidence).map { TuningCase(escalator.priority.assess(id: $0.ticket.id, $1), label: $0.label) }
+            guard let overall = Tuning.best(cases, objective: goal) else { return }
+            let segments = chooseSegments(input.records, cases, goal)
+
+            // The config score will use, read back from the very text written.
+            let tuned = TunedConfig(base: escalator.priority.config, threshold: overall.threshold,
+                                    tierThresholds: Dictionary(uniqueKeysWithValues: segments.compactMap { s in
+                                        s.writable ? s.own.map { (s.name, $0.threshold) } : nil }))
+            let text = try configText(tuned)
+            let config = try PriorityConfig.load(path: writeConfig ?? "<tuned config>", contents: text)
+            // What `score --config` will do: every ticket assessed again, by the same code, with that config.
+            let model = PriorityModel(config: config)
+            let final = zip(input.records, evidence).map { model.assess(id: $0.ticket.id, $1) }
+
+            let result = TuneResult(objective: goal, records: input.records, cases: cases, final: final, tuned: tuned, config: config,
+                                    segments: segments, by: by, minSegment: minSegment)
+            print(json ? result.json() : result.table())
+            if let warning = result.unreachableTarget { Diagnostics.emit("tune: warning: " + warning) }
             if let plot {
-                let tickets = assessed.map { EvaluatedTicket(priority: $0.1.priority, escalated: $0.1.priority >= overall.threshold,
-                                                             label: $0.0.label, type: $0.1.type, segment: $0.0.segment) }
-                let report = EvaluationReport(tickets, threshold: overall.threshold)
-                try EvaluationPlots.write(to: plot, tickets: tickets, report: report, chosenThreshold: overall.threshold,
-                                          tables: "objective \(goal): threshold \(show(clamp(overall.threshold), 1))\n\n" + ReportTable.render(report, by: by))
+                let tickets = zip(input.records, final).map { EvaluatedTicket(priority: $1.priority, escalated: $1.escalate,
+                                                                               label: $0.label, type: $1.type, segment: $0.segment) }
+                let report = EvaluationReport(tickets, threshold: tuned.threshold)
+                try EvaluationPlots.write(to: plot, tickets: tickets, report: report, chosenThreshold: tuned.threshold,
+                                          tables: "objective \(goal): threshold \(show(tuned.threshold, 1))\n\n" + ReportTable.render(report, by: by))
             }
             if let writeConfig {
-                try write(config: writeConfig, threshold: overall.threshold, tiers: perSegment.filter { $0.0 != "(none)" })
+                guard FileManager.default.createFile(atPath: writeConfig, contents: Data(text.utf8)) else { throw SetupError("cannot write \(writeConfig)") }
                 Diagnostics.emit("wrote \(writeConfig)")
             }
             Diagnostics.emit("tune: " + input.summary)
@@ -96,28 +105,37 @@ struct Tune: ParsableCommand {
         }
     }
 
-    private func row(_ name: String, _ n: Int, _ t: TunedThreshold) -> String {
-        name.padding(toLength: 14, withPad: " ", startingAt: 0) + ReportTable.pad(n, 6) + "   "
-            + show(clamp(t.threshold), 1).padding(toLength: 9, withPad: " ", startingAt: 0) + "  "
-            + show(t.confusion.precision).padding(toLength: 9, withPad: " ", startingAt: 0) + "  "
-            + "\(show(t.confusion.recall))  \(show(t.confusion.f1))  \(show(t.confusion.escalationRate, 1))"
+    /// Each `--by` segment, with its own threshold when it is large enough (and, for
+    /// account_tier, can be written to a config).
+    private func chooseSegments(_ records: [LabeledRecord], _ cases: [TuningCase], _ goal: Objective) -> [TuneResult.Segment] {
+        guard by != nil else { return [] }
+        let writable = by == "account_tier"
+        return Set(records.compactMap(\.segment)).sorted().map { name in
+            let members = records.indices.filter { records[$0].segment == name }
+            var segment = TuneResult.Segment(name: name, members: members, writable: writable)
+            if members.count < minSegment {
+                segment.note = "fewer than --min-segment \(minSegment) tickets: the overall threshold"
+            } else if writable && !TunedConfig.isConfigKey(name) {
+                segment.note = name == "(none)" ? "no account tier: the overall threshold" : "not a config key: the overall threshold"
+            } else {
+                segment.own = Tuning.best(members.map { cases[$0] }, objective: goal)
+            }
+            return segment
+        }
     }
 
-    /// Thresholds outside 0…100 (escalate nothing / everything) are stored at the bounds.
-    private func clamp(_ t: Double) -> Double { min(100, max(0, t)) }
-
-    private func write(config path: String, threshold: Double, tiers: [(String, Double)]) throws {
-        var text = "# Written by `escalate tune --objective \(objective)` on \(files.joined(separator: " ")).\n"
-        text += "# Keys not set here keep the built-in values (see `escalate config`).\nversion = 1\n\n"
+    /// The base config file (if any) as given, then the chosen keys, which override it.
+    private func configText(_ tuned: TunedConfig) throws -> String {
+        var header = "Written by `escalate tune --objective \(objective)\(by.map { " --by \($0)" } ?? "")` on \(files.joined(separator: " ")).\n"
+        var text = ""
         if let base = pipeline.config {
-            text = "# Based on \(base).\n" + text
+            text = try DataFile.text(base, limit: DataFile.maxConfigBytes, what: "config file")
+            if !text.hasSuffix("\n") { text += "\n" }
+            text += "\n"
+            header += "The keys below override the same keys of \(base) above."
+        } else {
+            header += "Keys not set here keep the built-in values (see `escalate config`)."
         }
-        text += "[decision]\nthreshold = \(show(clamp(threshold), 2))\n"
-        if !tiers.isEmpty {
-            text += "\n[thresholds_by_account_tier]\n" + tiers.map { "\($0.0) = \(show(clamp($0.1), 2))" }.joined(separator: "\n") + "\n"
-        }
-        // Validate before writing, so a file we write always loads.
-        _ = try PriorityConfig.load(path: path, contents: text)
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw SetupError("cannot write \(path)") }
+        return text + tuned.overlay(header: header, version: pipeline.config == nil)
     }
 }
