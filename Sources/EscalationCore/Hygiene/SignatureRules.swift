@@ -46,16 +46,50 @@ enum SignatureRules {
         return true
     }
 
-    /// Whether the lines form a confidentiality / legal notice.
+    /// Whether the lines form a confidentiality / legal notice. Most paragraphs have no
+    /// confidentiality word, so that group is tested first, in one pass over the bytes.
     static func isNotice(_ text: [UInt8], _ lines: ArraySlice<Range<Int>>) -> Bool {
         guard let first = lines.first, let last = lines.last,
               last.upperBound - first.lowerBound <= noticeLimit else { return false }
+        guard lines.contains(where: { confidentiality.occurs(in: text, $0) }) else { return false }
+        // Rare from here on; the lines are joined so "intended\nrecipient" matches.
         var lowered: [UInt8] = []
         for line in lines {
             lowered.append(contentsOf: MessageLines.lowered(text, line))
             lowered.append(0x20)
         }
-        return confidentialityCues.contains { MessageLines.contains(lowered, $0) }
-            && recipientCues.contains { MessageLines.contains(lowered, $0) }
+        return recipientCues.contains { MessageLines.contains(lowered, $0) }
+    }
+
+    static let confidentiality = CueSet(confidentialityCues)
+}
+
+/// Lower-case single-word cues found in one pass over a line: each byte is checked only against
+/// the cues that start with it (ASCII case ignored).
+struct CueSet: Sendable {
+    private let byFirstByte: [[[UInt8]]]
+    /// Whether some cue starts with the byte: the common case is one table read a byte.
+    private let starts: [Bool]
+
+    init(_ cues: [[UInt8]]) {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for cue in cues { table[Int(cue[0])].append(cue) }
+        byFirstByte = table
+        starts = (0..<256).map { b in cues.contains { Int(MessageLines.lower($0[0])) == b || Int($0[0]) == b } }
+    }
+
+    func occurs(in text: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let first = MessageLines.lower(text[i])
+            guard starts[Int(first)] else { i += 1; continue }
+            for cue in byFirstByte[Int(first)] where i + cue.count <= range.upperBound {
+                var k = 1
+                while k < cue.count, MessageLines.lower(text[i + k]) == cue[k] { k += 1 }
+                if k == cue.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -53,6 +53,11 @@ final class HygieneSignatureTests: XCTestCase {
         XCTAssertEqual(cleaned(text).removed, report(disclaimer: 2))
     }
 
+    func testWrappedNotice() {
+        let text = "Still broken.\n\nThis message is Confidential. If you are not the intended\nrecipient, delete it."
+        XCTAssertEqual(cleaned(text).text, "Still broken.")
+    }
+
     func testNoticesInEachLanguage() {
         let notices = [
             "Diese E-Mail ist vertraulich. Wenn Sie nicht der richtige Empfänger sind, informieren Sie den Absender.",
