@@ -34,7 +34,7 @@ public enum Hygiene {
     /// signature or a notice), they are undone: an HTML message comes back as its whole text
     /// with only `htmlTags` reported, a plain one unchanged with an empty report.
     public static func clean(_ utf8: [UInt8]) -> (utf8: [UInt8], removed: HygieneReport) {
-        if !mayNeedWork(utf8) { return (utf8, HygieneReport()) }
+        if !mayNeedWork(utf8) || !Markers.present(utf8) { return (utf8, HygieneReport()) }
         var report = HygieneReport()
         var text = utf8
         var wholeHTMLText: [UInt8]? = nil
