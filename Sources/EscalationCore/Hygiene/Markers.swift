@@ -15,8 +15,6 @@ enum Markers {
         (UInt8(ascii: "v"), [], Array("ertrouw".utf8)),
     ]
 
-    /// Within this many bytes of a line's start, a `:` may end a header label ("From:", "De :", "*Von:*").
-    static let labelWindow = 24
 
     static func present(_ text: [UInt8]) -> Bool {
         text.withUnsafeBufferPointer { buffer -> Bool in
@@ -33,8 +31,8 @@ enum Markers {
         }
     }
 
-    /// `>` quotes, `-`/`_`/`=` rules and separators, a label's `:` near the start or an
-    /// attribution's `:` at the end, a "Sent from my …" line.
+    /// `>` quotes, `-`/`_`/`=`/`*` rules, separators and bold labels, a sender label ("From:",
+    /// "De :") that may open a header block, an attribution's `:` at the end, a "Sent from my …" line.
     private static func lineHasMarker(_ text: [UInt8], _ line: Range<Int>) -> Bool {
         let t = MessageLines.trim(text, line)
         guard let first = t.first else { return false }
@@ -45,7 +43,7 @@ enum Markers {
         var last = t.upperBound - 1
         while last > t.lowerBound, text[last] == 0x0D { last -= 1 }
         if text[last] == UInt8(ascii: ":") { return true }
-        if text[t.lowerBound..<min(t.upperBound, t.lowerBound + labelWindow)].contains(UInt8(ascii: ":")) { return true }
+        if startsWithSenderLabel(text, t) { return true }
         return t.count <= SignatureRules.sentFromLimit && SignatureRules.isSentFrom(text, t)
     }
 
@@ -68,5 +66,14 @@ enum Markers {
     private static func matches(_ text: UnsafeBufferPointer<UInt8>, at start: Int, _ lower: [UInt8]) -> Bool {
         for (k, b) in lower.enumerated() where MessageLines.lower(text[start + k]) != b { return false }
         return true
+    }
+
+    /// The line starts with a header block's sender label and its colon ("From:", "Von :").
+    private static func startsWithSenderLabel(_ text: [UInt8], _ t: Range<Int>) -> Bool {
+        var end = t.lowerBound
+        while end < t.upperBound, end - t.lowerBound < 5, MessageLines.lower(text[end]) >= 0x61, MessageLines.lower(text[end]) <= 0x7A { end += 1 }
+        guard end > t.lowerBound, QuoteRules.senderLabels.contains(text[t.lowerBound..<end].map(MessageLines.lower)) else { return false }
+        while end < t.upperBound, text[end] == 0x20 { end += 1 }
+        return end < t.upperBound && text[end] == UInt8(ascii: ":")
     }
 }
