@@ -1,3 +1,5 @@
+import Foundation
+
 /// What hygiene removed from one message, in counts a person can check against the text.
 public struct HygieneReport: Sendable, Equatable {
     /// Tags removed (each `<…>`, comment or doctype counts one).
@@ -68,21 +70,23 @@ public enum Hygiene {
 
     /// The fast path: a text with none of `<` `>` `&`, no line break and no `--` has nothing any
     /// rule could remove (every marker is a tag, a `>` quote, an entity, a line of its own or a
-    /// `--` line). One pass over the bytes through a 256-entry table.
+    /// `--` line). One memchr per marker byte.
     static func mayNeedWork(_ utf8: [UInt8]) -> Bool {
-        var previousDash = false
-        for byte in utf8 {
-            if interesting[Int(byte)] {
-                if byte != UInt8(ascii: "-") || previousDash { return true }
-                previousDash = true
-            } else {
-                previousDash = false
+        // memchr per marker byte: many bytes per instruction, where a byte loop costs several each.
+        utf8.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            let n = buffer.count
+            for byte in [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x0A, 0x0D] where memchr(base, Int32(byte), n) != nil {
+                return true
             }
+            var from = 0
+            while from < n, let hit = memchr(base + from, 0x2D, n - from) {
+                let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if i + 1 < n, base[i + 1] == 0x2D { return true }
+                from = i + 1
+            }
+            return false
         }
-        return false
     }
 
-    private static let interesting: [Bool] = (0..<256).map { b in
-        b == 0x3C || b == 0x3E || b == 0x26 || b == 0x0A || b == 0x0D || b == 0x2D
-    }
 }

@@ -27,7 +27,9 @@ enum Markers {
                 if lineHasMarker(text, start..<end) { return true }
                 start = end + 1
             }
-            return hasNoticeCue(buffer)
+            // Without any other marker a notice can only be the footer: its last paragraphs.
+            let window = min(buffer.count, SignatureRules.noticeLimit)
+            return hasNoticeCue(UnsafeBufferPointer(rebasing: buffer[(buffer.count - window)...]))
         }
     }
 
