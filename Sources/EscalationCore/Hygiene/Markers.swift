@@ -16,6 +16,12 @@ enum Markers {
     ]
 
 
+    /// By byte: some "Sent from my …" prefix starts with it.
+    static let signOffInitial: [Bool] = (0..<256).map { b in SignatureRules.sentFromPrefixes.contains { Int($0[0]) == b } }
+
+    /// A legal footer is a few hundred bytes; its cue lies this close to the end.
+    static let footerWindow = 2048
+
     static func present(_ text: [UInt8]) -> Bool {
         text.withUnsafeBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
@@ -28,7 +34,7 @@ enum Markers {
                 start = end + 1
             }
             // Without any other marker a notice can only be the footer: its last paragraphs.
-            let window = min(buffer.count, SignatureRules.noticeLimit)
+            let window = min(buffer.count, footerWindow)
             return hasNoticeCue(UnsafeBufferPointer(rebasing: buffer[(buffer.count - window)...]))
         }
     }
@@ -46,7 +52,9 @@ enum Markers {
         while last > t.lowerBound, text[last] == 0x0D { last -= 1 }
         if text[last] == UInt8(ascii: ":") { return true }
         if startsWithSenderLabel(text, t) { return true }
-        return t.count <= SignatureRules.sentFromLimit && SignatureRules.isSentFrom(text, t)
+        // Most lines stop at the initial: few letters start a sign-off.
+        return signOffInitial[Int(MessageLines.lower(text[first]))]
+            && t.count <= SignatureRules.sentFromLimit && SignatureRules.isSentFrom(text, t)
     }
 
     private static func hasNoticeCue(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

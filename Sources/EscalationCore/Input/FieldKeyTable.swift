@@ -27,21 +27,33 @@ struct FieldKeyTable: Sendable {
     /// Every key's normalized bytes, back to back.
     private let keyBytes: [UInt8]
 
-    /// `entries` in rank order; a key already in the table keeps its first entry.
+    /// `entries` in rank order; a key already in the table keeps its first entry. Each key is
+    /// held normalized and, when that differs, as written too: a key spelled as documented
+    /// ("arr_usd", "description_text") is then found without normalizing it first.
     init(_ entries: [(key: String, field: InputField)]) {
-        var size = 16
-        while size < 4 * entries.count { size *= 2 }
-        var slots = [Slot](repeating: Slot(), count: size)
-        var keyBytes: [UInt8] = []
-        var seen = Set<[UInt8]>()
+        var normalized: [([UInt8], Entry)] = [], seen = Set<[UInt8]>()
         for (rank, (key, field)) in entries.enumerated() {
             let bytes = Self.normalize(Array(key.utf8))
             precondition(!bytes.isEmpty && bytes.count <= Self.maxKeyBytes, "input field key '\(key)'")
-            guard seen.insert(bytes).inserted else { continue }
+            if seen.insert(bytes).inserted { normalized.append((bytes, Entry(field: field, rank: UInt8(min(rank, 255))))) }
+        }
+        let byKey = Dictionary(normalized, uniquingKeysWith: { first, _ in first })
+        // A spelling as written names what its normalized form names (the first entry of it).
+        let written = entries.compactMap { key, _ -> ([UInt8], Entry)? in
+            let bytes = Array(key.utf8)
+            guard bytes.count <= Self.maxKeyBytes, seen.insert(bytes).inserted else { return nil }
+            return (bytes, byKey[Self.normalize(bytes)]!)
+        }
+        let all = normalized + written
+        var size = 16
+        while size < 4 * all.count { size *= 2 }
+        var slots = [Slot](repeating: Slot(), count: size)
+        var keyBytes: [UInt8] = []
+        for (bytes, entry) in all {
             var h = bytes.withUnsafeBufferPointer(Self.hash)
             while slots[h & (size - 1)].count != 0 { h &+= 1 }
             slots[h & (size - 1)] = Slot(start: UInt32(keyBytes.count), count: UInt16(bytes.count),
-                                         field: field.rawValue, rank: UInt8(min(rank, 255)))
+                                         field: entry.field.rawValue, rank: entry.rank)
             keyBytes += bytes
         }
         (self.slots, self.mask, self.keyBytes) = (slots, size - 1, keyBytes)
@@ -62,9 +74,10 @@ struct FieldKeyTable: Sendable {
 
     static func normalize(_ key: String) -> String { String(decoding: normalize(Array(key.utf8)), as: UTF8.self) }
 
-    /// The entry for a key as written in the input (normalized here).
+    /// The entry for a key as written in the input: as written, else normalized here.
     @inline(__always) func entry(_ key: UnsafeBufferPointer<UInt8>) -> Entry? {
         guard !key.isEmpty, key.count <= 4 * Self.maxKeyBytes else { return nil }
+        if key.count <= Self.maxKeyBytes, let entry = normalizedEntry(key) { return entry }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxKeyBytes) { buffer -> Entry? in
             var n = 0
             for b in key {
