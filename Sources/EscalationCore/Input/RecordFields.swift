@@ -45,7 +45,8 @@ struct RecordFields {
 
     /// The ticket, or why the record cannot be scored. `fallbackID` is used when there is no id;
     /// `keys` lists the record's keys for the message when it has no text.
-    func build(fallbackID: String, numericPriority: NumericPriority, keys: () -> [(name: String, textLength: Int)]) throws -> TicketDecoder.Decoded {
+    /// Cleans the text in place (`Hygiene`), so a record is built once.
+    mutating func build(fallbackID: String, numericPriority: NumericPriority, keys: () -> [(name: String, textLength: Int)]) throws -> TicketDecoder.Decoded {
         let id: String
         switch self.id?.value {
         case nil, .null?: id = fallbackID
@@ -57,7 +58,6 @@ struct RecordFields {
         var warnings = metadata.typeWarnings() + parts.warnings
         var metadata = self.metadata.build(warnings: &warnings)
         metadata.declared = self.metadata.declared(numericPriority, warnings: &warnings)
-        var parts = parts
         let stripped = parts.clean()
         guard let text = parts.joined(requester: requester) else { throw RecordError(Self.missingText(keys()), isMissingText: true) }
         var ticket = Ticket(id: id, validUTF8: text, metadata: metadata)
