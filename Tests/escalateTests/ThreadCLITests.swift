@@ -68,3 +68,11 @@ extension ThreadCLITests {
         XCTAssertTrue(explain.stdout.contains("stripped:  quoted_lines 5"), explain.stdout)
     }
 }
+
+extension ThreadCLITests {
+    /// JSON Lines whose first ticket carries `conversations` (Freshdesk) stay one record per line.
+    func testTicketsWithConversationsFirstAreRecordsNotAList() throws {
+        let r = try Binary.run(["score"], stdin: better + "\n" + better.replacingOccurrences(of: "\"better\"", with: "\"again\"") + "\n")
+        XCTAssertEqual(r.records.map { $0["id"] }, [.string("better"), .string("again")], r.stdout + r.stderr)
+    }
+}

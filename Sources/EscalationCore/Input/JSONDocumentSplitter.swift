@@ -36,6 +36,9 @@ public struct JSONDocumentSplitter {
     private var isObject: [Bool] = [], expectsKey: [Bool] = []
     /// The last key read at levels 1 and 2, normalized, and the one being read.
     private var keys = ["", "", ""], keyBuffer: [UInt8] = [], readingKey = false
+    /// The top-level object has shown a key of a ticket (its id or text): an array in it is then
+    /// the ticket's own (a thread's `conversations`), not a list of records.
+    private var topIsRecord = false
     /// Depth of the array whose elements are records; 0 when not inside one.
     private var recordsDepth = 0
     /// The record being read: its bytes (while within the limit), size and start.
@@ -84,6 +87,7 @@ public struct JSONDocumentSplitter {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 if depth == 0 {
                     skipping = false
+                    topIsRecord = false
                     documentStart = (line, column)
                     startProbe(b)
                     arrayProbe = b == UInt8(ascii: "[")
@@ -144,6 +148,9 @@ public struct JSONDocumentSplitter {
             if readingKey {
                 readingKey = false
                 keys[depth] = String(decoding: FieldKeyTable.normalize(keyBuffer), as: UTF8.self)
+                if depth == 1, let field = FieldMapping.generic.field(keys[1]), field == .id || field.spec.kind == .text {
+                    topIsRecord = true
+                }
             }
             return
         }
@@ -163,7 +170,7 @@ public struct JSONDocumentSplitter {
 
     /// Whether the array opening at `depth` (inside the object at that depth) holds the records.
     private func isContainer(atDepth depth: Int) -> Bool {
-        guard depth >= 1, isObject[depth - 1] else { return false }
+        guard depth >= 1, isObject[depth - 1], !topIsRecord else { return false }
         if depth == 1 { return Self.containerKeys.contains(keys[1]) }
         return Self.wrapperKeys.contains(keys[1]) && !keys[2].isEmpty
     }

@@ -43,6 +43,16 @@ final class JSONDocumentSplitterTests: XCTestCase {
         XCTAssertEqual(rest, "\n{\"id\":2}\n", "the rest is read line by line")
     }
 
+    /// A ticket whose thread sits under a list name ("conversations") is a record, not a list.
+    func testATicketWithAThreadIsNotAList() {
+        let ticket = #"{"id":1,"subject":"s","conversations":[{"body_text":"a","incoming":true}]}"#
+        let (pieces, rest) = split(ticket + "\n" + ticket + "\n")
+        XCTAssertEqual(records(pieces), [ticket])
+        XCTAssertEqual(rest, "\n" + ticket + "\n")
+        let list = #"{"type":"conversation.list","conversations":[{"id":"1","source":{"body":"x"}}],"total_count":1}"#
+        XCTAssertEqual(records(split(list).pieces), [#"{"id":"1","source":{"body":"x"}}"#], "Intercom's list is a list")
+    }
+
     func testWhereRecordsStart() {
         let (pieces, _) = split("[\n  {\"a\":1},\n  {\"b\":2}, {\"c\":3}\n]")
         XCTAssertEqual(pieces.map { piece -> [Int] in
