@@ -103,7 +103,7 @@ struct RecordWriter {
         }
     }
 
-    private static func write(_ value: OutputField.Value, rounded: Bool, to c: inout ByteCursor) {
+    @inline(__always) private static func write(_ value: OutputField.Value, rounded: Bool, to c: inout ByteCursor) {
         func array(_ items: [String]) {
             c.write(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
