@@ -20,12 +20,7 @@ struct RecordFields {
         let field = entry.field
         switch rows[Int(field.rawValue)].kind {
         case .id: if entry.rank <= id?.rank ?? .max { id = Ranked(rank: entry.rank, value: value) }
-        case .requester:
-            switch value {
-            case .string(let s) where !s.isEmpty: requester = s
-            case .number(let n): requester = JSONWriter.number(n)
-            default: break
-            }
+        case .requester: requester = ThreadMessages.authorID(value) ?? requester
         case .label: if field.rawValue <= label?.field.rawValue ?? .max { label = (field, value) }
         case .text:
             switch value {

@@ -34,42 +34,55 @@ struct ThreadMessages {
     }
 
     private mutating func addMessage(_ item: JSONValue) {
+        // Past the limit a message is only counted: the cost of a huge thread stays bounded.
+        guard messages.count < Self.maxMessages else { dropped += 1; return }
         switch item {
         case .string(let s): append(ThreadMessage(role: .unknown, utf8: Array(Self.journalText(s).utf8)))
         case .object(let pairs):
-            guard let role = Self.role(pairs) else { return }
+            // Each key normalized once, then every lookup is a hash probe.
+            let members = Members(pairs)
+            guard let role = Self.role(members) else { return }
             var message = ThreadMessage(role: role, utf8: [])
-            var found = false
-            for key in Self.textKeys where !found {
-                guard let value = Self.value(pairs, key) else { continue }
-                if case .string(let s) = value { message.utf8 = Array(s.utf8); found = true }
-                if DocumentText.isDocument(value) { message.utf8 = Array(DocumentText.text(of: value).utf8); found = true }
-            }
-            guard found else {
+            guard let text = Self.textKeys.lazy.compactMap({ members[$0].flatMap(Self.text) }).first else {
                 // A message whose text is not text ({"body": {...}}) is said, not silently skipped.
-                if let wrong = Self.textKeys.lazy.compactMap({ Self.value(pairs, $0) }).first(where: { $0 != .null }) {
+                if let wrong = Self.textKeys.lazy.compactMap({ members[$0] }).first(where: { $0 != .null }) {
                     unreadableType = unreadableType ?? "a message whose text is \(wrong.typeWithArticle)"
                 }
                 return
             }
-            message.time = Self.timeKeys.lazy.compactMap { Self.value(pairs, $0).flatMap(Timestamp.seconds) }.first
-            message.author = Self.authorKeys.lazy.compactMap { Self.value(pairs, $0).flatMap(Self.authorID) }.first
+            message.utf8 = text
+            message.time = Self.timeKeys.lazy.compactMap { members[$0].flatMap(Timestamp.seconds) }.first
+            message.author = Self.authorKeys.lazy.compactMap { members[$0].flatMap(Self.authorID) }.first
             append(message)
         case .null: return
         default: unreadableType = unreadableType ?? item.typeWithArticle + " where a message was expected"
         }
     }
 
-    /// A member by normalized key, or by a two-part path ("author.id").
-    private static func value(_ pairs: [(String, JSONValue)], _ key: String) -> JSONValue? {
-        if let dot = key.firstIndex(of: ".") {
-            guard case .object(let inner)? = value(pairs, String(key[..<dot])) else { return nil }
-            return value(inner, String(key[key.index(after: dot)...]))
-        }
-        return pairs.last(where: { FieldKeyTable.normalize($0.0) == key })?.1
+    /// A message's text: a string, or a Jira document.
+    private static func text(_ value: JSONValue) -> [UInt8]? {
+        if case .string(let s) = value { return Array(s.utf8) }
+        return DocumentText.isDocument(value) ? Array(DocumentText.text(of: value).utf8) : nil
     }
 
-    private static func authorID(_ value: JSONValue) -> String? {
+    /// A message object's members by normalized key (the last of repeated keys wins); a two-part
+    /// key ("author.id") reaches one object down.
+    struct Members {
+        private let byKey: [String: JSONValue]
+
+        init(_ pairs: [(String, JSONValue)]) {
+            byKey = Dictionary(pairs.map { (FieldKeyTable.normalize($0.0), $0.1) }, uniquingKeysWith: { _, last in last })
+        }
+
+        subscript(key: String) -> JSONValue? {
+            guard let dot = key.firstIndex(of: ".") else { return byKey[key] }
+            guard case .object(let inner)? = byKey[String(key[..<dot])] else { return nil }
+            return Members(inner)[String(key[key.index(after: dot)...])]
+        }
+    }
+
+    /// An author's or requester's id as text (numbers as JSON writes them).
+    static func authorID(_ value: JSONValue) -> String? {
         switch value {
         case .string(let s) where !s.isEmpty: return s
         case .number(let n): return JSONWriter.number(n)
@@ -87,33 +100,32 @@ struct ThreadMessages {
     /// Agents and bots: Freshdesk `incoming` false, Front `is_inbound` false, Intercom
     /// `author.type`, Help Scout `type` "message"; the customer where the export says so
     /// (`incoming`/`is_inbound` true, author type user/lead/contact/customer, type "customer").
-    static func role(_ pairs: [(String, JSONValue)]) -> ThreadMessage.Role? {
+    static func role(_ pairs: [(String, JSONValue)]) -> ThreadMessage.Role? { role(Members(pairs)) }
+
+    static func role(_ m: Members) -> ThreadMessage.Role? {
+        if case .bool(false)? = m["public"] { return nil }
+        if case .bool(true)? = m["private"] { return nil }
         // The explicit flags decide over the type, and the type over the author's kind.
-        var flag: ThreadMessage.Role?, type: ThreadMessage.Role?, author: ThreadMessage.Role?
-        for (key, value) in pairs {
-            switch (FieldKeyTable.normalize(key), value) {
-            case ("public", .bool(false)), ("private", .bool(true)): return nil
-            case ("incoming", .bool(let b)), ("isinbound", .bool(let b)): flag = b ? .customer : .agent
-            case ("parttype", .string(let t)), ("type", .string(let t)):
-                switch t.lowercased() {
-                case "note", "lineitem", "assignment", "close", "open": return nil
-                case "message": type = .agent
-                case "customer": type = .customer
-                default: break
-                }
-            // Intercom's `author.type` "user" is a customer; Help Scout's `createdBy.type` "user" an agent.
-            case ("author", .object(let who)), ("createdby", .object(let who)):
-                guard case .string(let t)? = who.last(where: { FieldKeyTable.normalize($0.0) == "type" })?.1 else { continue }
-                switch t.lowercased() {
-                case "admin", "bot", "team", "agent", "teammate", "operator": author = .agent
-                case "lead", "contact", "customer", "enduser": author = .customer
-                case "user": author = FieldKeyTable.normalize(key) == "author" ? .customer : .agent
-                default: break
-                }
+        if case .bool(let inbound)? = m["incoming"] ?? m["isinbound"] { return inbound ? .customer : .agent }
+        if case .string(let t)? = m["parttype"] ?? m["type"] {
+            switch t.lowercased() {
+            case "note", "lineitem", "assignment", "close", "open": return nil
+            case "message": return .agent
+            case "customer": return .customer
+            default: break
+            }
+        }
+        // Intercom's `author.type` "user" is a customer; Help Scout's `createdBy.type` "user" an agent.
+        for (key, userIs) in [("author.type", ThreadMessage.Role.customer), ("createdby.type", .agent)] {
+            guard case .string(let t)? = m[key] else { continue }
+            switch t.lowercased() {
+            case "admin", "bot", "team", "agent", "teammate", "operator": return .agent
+            case "lead", "contact", "customer", "enduser": return .customer
+            case "user": return userIs
             default: continue
             }
         }
-        return flag ?? type ?? author ?? .unknown
+        return .unknown
     }
 
     /// The text of a journal entry exported as one string: Jira's CSV comment cells read

@@ -103,9 +103,7 @@ public enum TicketDecoder {
         if !s.isEmpty, s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 | 0x20 == 0x65 }) {
             if let n = Double(s), n.isFinite { return n }
         }
-        var t = Substring(s)
-        while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
-        while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
+        var t = s.trimmingSpaces
         if t.hasPrefix("$") { t = t.dropFirst() }
         let cleaned = t.filter { $0 != "," && $0 != "_" }
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
