@@ -51,9 +51,10 @@ impact = 0.10                  # 1 wide ("none of our users", "4,000 users", "pr
 urgency = 0.05                 # 1 immediate ("payroll runs in two hours", "right now"), 0.5 soon ("since yesterday")
 
 [impact_urgency]
-# ITIL's priority matrix as the lowest level of a ticket that reports a problem, by impact
-# (wide, several, single) x urgency (immediate, soon, none). A floor of P3 or above escalates
-# the ticket, like a rule ("impact_urgency" among its triggers). "P4" sets no floor. ITIL gives
+# ITIL's priority matrix as the lowest level of an incident (a ticket with a counted risk
+# category: outage, data loss, legal threat...), by impact (wide, several, single) x urgency
+# (immediate, soon, none). A floor of P3 or above escalates the ticket, like a rule
+# ("impact_urgency" among its triggers). "P4" sets no floor. ITIL gives
 # single x immediate a P3; here it is P4 because "urgent" is what customers write most often
 # about one user's problem.
 wide_immediate = "P1"
