@@ -150,11 +150,10 @@ public struct PriorityModel: Sendable {
             if let note = rule.route { routeNote = note; effects.append("→ \(note)") }
             ruleReasons.append("rule \(rule.name)" + (effects.isEmpty ? "" : ": " + effects.joined(separator: ", ")))
         }
-        // The impact × urgency matrix acts like a rule for an incident (a counted risk category:
-        // an outage, data loss, a legal threat…): a floor of P3 or above escalates. Negative
-        // words alone ("sadly we postpone the training for all our agents") add points, no floor.
+        // The impact × urgency matrix acts like a rule for a problem (`ImpactEvidence.problem`: a
+        // counted risk category): a floor of P3 or above escalates.
         let (impact, urgency) = e.impact.counted
-        let floor = risks.isEmpty ? .p4 : config.floor(impact: impact, urgency: urgency)
+        let floor = config.floor(impact: impact, urgency: urgency)
         if floor >= .p3 {
             triggers.append(Self.impactTrigger)
             escalate = true

@@ -83,13 +83,6 @@ final class ImpactTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(a.priority, PriorityConfig.default.spec(.p2).minimum)
         XCTAssertEqual(a.impact, .wide)
         XCTAssertEqual(a.urgency, .soon)
-        // Negative words without a risk category add points but set no floor.
-        var sad = Evidence(probability: 0.1, sentiment: -0.4, risks: [], metadata: AccountMetadata())
-        (sad.impact.impact, sad.impact.urgency, sad.impact.problem) = (.wide, .soon, true)
-        let postponed = PriorityModel().assess(id: "z", sad)
-        XCTAssertTrue(postponed.triggers.isEmpty)
-        XCTAssertFalse(postponed.escalate, "priority \(postponed.priority)")
-        XCTAssertEqual(postponed.impact, .wide)
         // Without a problem the same words set nothing.
         e.impact.problem = false
         let calm = PriorityModel().assess(id: "y", e)
