@@ -91,11 +91,16 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0)
     }
 
+    /// Every file of the checkout's Corpora/, as the built-in model is trained from.
+    static func corpusFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: Binary.root.appendingPathComponent("Corpora").path).filter { $0.hasSuffix(".jsonl") }.sorted().map { "Corpora/" + $0 }
+    }
+
     func testTrainThenScoreWithModel() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esc-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let model = dir.appendingPathComponent("model.json").path
-        let t = try run(["train", "Corpora/escalate.jsonl", "Corpora/calm.jsonl", "--output", model])
+        let t = try run(["train"] + Self.corpusFiles() + ["--output", model])
         XCTAssertEqual(t.status, 0, t.stderr)
         XCTAssertTrue(t.stderr.contains("trained on"), t.stderr)
         let withModel = try run(["score", "--model", model, "samples/tickets.jsonl"])
