@@ -136,7 +136,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
             let matched = span.map { text.text(at: tokenIndex[$0]) }.joined(separator: " ")
             let category = m.payload.category
             hits.append(RiskHit(category: category, matched: matched,
-                                negated: isNegated(at: i, negator: negator, clause: clause),
+                                negated: !lexicon.ignoresNegation.contains(category) && isNegated(at: i, negator: negator, clause: clause),
                                 inQuestion: lexicon.ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))
             spans.append(span)

@@ -127,7 +127,8 @@ public struct NormalizedText: Sendable, Equatable {
         if kind == .punctuation {
             if folded.count == 1 {
                 f.formUnion(punctuationFlags(folded[0]) ?? [])
-            } else if folded.elementsEqual("\u{3002}".utf8) {
+            } else if folded.elementsEqual("\u{3002}".utf8) || folded.elementsEqual("\u{BF}".utf8) || folded.elementsEqual("\u{A1}".utf8) {
+                // ¿ and ¡ open a sentence: the one before ends there.
                 f.insert(.endsSentence)
             }
         } else if Token.endsInNT(folded) {
@@ -150,7 +151,7 @@ public struct NormalizedText: Sendable, Equatable {
 extension Token {
     /// Sentence-final punctuation: . ! ? and the ideographic full stop.
     public var endsSentence: Bool {
-        kind == .punctuation && (text == "." || text == "!" || text == "?" || text == "\u{3002}")
+        kind == .punctuation && (text == "." || text == "!" || text == "?" || text == "\u{3002}" || text == "\u{BF}" || text == "\u{A1}")
     }
 }
 
