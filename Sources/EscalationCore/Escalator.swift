@@ -9,8 +9,8 @@ public struct Resources: Sendable {
     public var threadCues: RiskLexicon
     /// English impact and urgency phrases (`impact.txt`; empty when the folder has none).
     public var impact = RiskLexicon()
-    /// The other languages whose files the folder has (`risk.de.txt`, …), in `Language` order.
-    public var languages: [LanguageLexicon] = []
+    /// The other languages whose files the folder has (`risk.de.txt`, …), read when needed.
+    public var languages = LanguageStore()
 
     /// English's lexicons as one language's.
     public var english: LanguageLexicon {
@@ -40,12 +40,17 @@ public struct Resources: Sendable {
         if available.contains(impactFile) {
             resources.impact = try ImpactCategory.lexicon(file: sectioned(impactFile), normalizer: normalizer)
         }
+        var present: [(Language, Modifiers)] = []
         for language in Language.allCases where language != .en {
-            if let lexicon = try LanguageLexicon.load(language, from: source, available: available, english: risk,
-                                                      normalizer: normalizer, read: sectioned) {
-                resources.languages.append(lexicon)
-            }
+            guard LanguageLexicon.kinds.contains(where: { available.contains(language.fileName($0)) }) else { continue }
+            let name = language.fileName("modifiers")
+            present.append((language, available.contains(name) ? try Modifiers(file: sectioned(name), normalizer: normalizer) : Modifiers()))
         }
+        resources.languages = LanguageStore(modifiers: present) { language, modifiers in
+            try LanguageLexicon.load(language, modifiers: modifiers, from: source, available: available, english: risk,
+                                     normalizer: normalizer, read: sectioned)
+        }
+        if case .folder = source { try resources.languages.loadAll() }
         return resources
     }
 
@@ -85,7 +90,9 @@ public final class Escalator {
         RiskMatcher.register(lexicon: resources.risk, modifiers: resources.modifiers, into: &builder)
         RiskMatcher.register(lexicon: resources.threadCues, modifiers: resources.modifiers, into: &builder)
         RiskMatcher.register(lexicon: resources.impact, modifiers: resources.modifiers, into: &builder)
-        for lexicon in resources.languages { LanguageStages.register(lexicon, into: &builder) }
+        // Other languages' words live in their stages' own vocabularies (`LanguageStageCache`);
+        // only their modifiers, which hold the function words detection reads, are here.
+        for (_, modifiers) in resources.languages.modifiers { modifiers.register(into: &builder) }
         builder.add(classifier.vocabularyWords)
         vocabulary = builder.build()
         sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers, vocabulary: vocabulary)
@@ -93,13 +100,12 @@ public final class Escalator {
         threadCues = RiskMatcher(lexicon: resources.threadCues, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk)
         let english = LanguageStages(
             sentiment: sentiment, risk: risk,
-            impact: RiskMatcher(lexicon: resources.impact, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk))
-        var byLanguage = [LanguageLexicon?](repeating: nil, count: Language.allCases.count)
-        byLanguage[Language.en.rawValue] = resources.english
-        for lexicon in resources.languages { byLanguage[lexicon.language.rawValue] = lexicon }
-        stageCache = LanguageStageCache(english: english, lexicons: byLanguage, vocabulary: vocabulary)
+            impact: RiskMatcher(lexicon: resources.impact, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk),
+            vocabulary: nil)
+        stageCache = LanguageStageCache(english: english, englishLexicon: resources.english, store: resources.languages)
         languageDetector = LanguageDetector(
-            functionWords: byLanguage.compactMap { $0.map { ($0.language, $0.modifiers.functionWords) } }, vocabulary: vocabulary)
+            functionWords: [(.en, resources.modifiers.functionWords)] + resources.languages.modifiers.map { ($0.0, $0.1.functionWords) },
+            vocabulary: vocabulary)
         self.classifier = classifier
         scorer = classifier.scorer(for: vocabulary)
         priority = PriorityModel(config: config)
@@ -160,10 +166,11 @@ public final class Escalator {
         let encoded = vocabulary.encode(normalizer.normalize(utf8: utf8, vocabulary: vocabulary))
         let language = languageDetector.detect(encoded)
         let stages = stageCache.stages(for: language)
-        let questions = stages.sentiment.questionMask(encoded)
-        let words = RiskMatcher.Words(encoded)
-        let hits = stages.risk.hits(in: encoded, words: words, questions: questions)
-        let sentiment = scoreSentiment(stages, encoded, hits, questions)
+        let read = stages.encoding(encoded)
+        let questions = stages.sentiment.questionMask(read)
+        let words = RiskMatcher.Words(read)
+        let hits = stages.risk.hits(in: read, words: words, questions: questions)
+        let sentiment = scoreSentiment(stages, read, hits, questions)
         var evidence = Evidence(
             probability: Logistic.probability(logOdds: scorer.logOdds(encoded)),
             sentiment: sentiment,
@@ -171,7 +178,7 @@ public final class Escalator {
             metadata: metadata,
             amountInText: Amounts.largestUSD(utf8: utf8))
         evidence.language = language
-        evidence.impact = impact(encoded, words: words, stages: stages, questions: questions, hits: hits)
+        evidence.impact = impact(read, words: words, stages: stages, questions: questions, hits: hits)
         return (evidence, encoded)
     }
 
@@ -192,9 +199,10 @@ public final class Escalator {
     func read(message utf8: [UInt8]) -> (sentiment: Double, risky: Bool, cues: [RiskHit]) {
         let encoded = vocabulary.encode(normalizer.normalize(utf8: utf8, vocabulary: vocabulary))
         let stages = stageCache.stages(for: languageDetector.detect(encoded))
-        let questions = stages.sentiment.questionMask(encoded)
-        let hits = stages.risk.hits(in: encoded, questions: questions)
-        let compound = stages.sentiment.compound(encoded, risks: hits, riskValence: stages.risk.lexicon.valence, questions: questions)
+        let read = stages.encoding(encoded)
+        let questions = stages.sentiment.questionMask(read)
+        let hits = stages.risk.hits(in: read, questions: questions)
+        let compound = stages.sentiment.compound(read, risks: hits, riskValence: stages.risk.lexicon.valence, questions: questions)
         return (compound, hits.contains(where: \.counts), threadCues.hits(in: encoded, questions: questions))
     }
 

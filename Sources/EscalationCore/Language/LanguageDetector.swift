@@ -26,7 +26,9 @@ public struct LanguageDetector: Sendable {
     }
 
     /// The ticket's language and the lexicons that read it. No function word at all (a short
-    /// "Outage!!!") reads with every lexicon, English first; letters mostly in a script none
+    /// "Outage!!!", "Danke!") reads with English's, which keep the commonest words of the other
+    /// languages for that (loading every language for a two-word ticket would cost more than
+    /// the ticket); letters mostly in a script none
     /// of our languages uses read with English (emoji, product names) and report the script's
     /// language where it is unambiguous.
     public func detect(_ encoded: EncodedText) -> DetectedLanguage {
@@ -47,7 +49,7 @@ public struct LanguageDetector: Sendable {
         if encoded.text.hasNonASCII, let byScript = Self.byScript(encoded.text) { return byScript }
         var best = 0
         for k in 1..<Language.allCases.count where counts[k] > counts[best] { best = k }
-        guard counts[best] > 0 else { return DetectedLanguage(code: "und", lexicons: .all, primary: .en) }
+        guard counts[best] > 0 else { return DetectedLanguage(code: "und", lexicons: .english, primary: .en) }
         var set = LanguageSet(Language(rawValue: best)!)
         let floor = max(Self.minimumWords, Int32((Double(counts[best]) * Self.minimumShare).rounded(.up)))
         for k in 0..<Language.allCases.count where counts[k] >= floor { set.insert(LanguageSet(Language(rawValue: k)!)) }

@@ -21,20 +21,18 @@ public struct LanguageLexicon: Sendable {
 
     /// A language other than English, from its files in `source`; `english` gives the risk
     /// categories and their attributes. Nil when the folder has none of its files. A missing
-    /// kind reads as empty, so a language can be added one file at a time.
-    static func load(_ language: Language, from source: DataSource, available: Set<String>, english: RiskLexicon,
-                     normalizer: Normalizer, read: (String) throws -> SectionedFile) throws -> LanguageLexicon? {
+    /// kind reads as empty, so a language can be added one file at a time. `modifiers`: the
+    /// language's modifiers, read already (they hold its function words, needed at start-up).
+    static func load(_ language: Language, modifiers: Modifiers, from source: DataSource, available: Set<String>,
+                     english: RiskLexicon, normalizer: Normalizer, read: (String) throws -> SectionedFile) throws -> LanguageLexicon {
         precondition(language != .en)
-        let present = Self.kinds.filter { available.contains(language.fileName($0)) }
-        guard !present.isEmpty else { return nil }
         func file(_ kind: String) throws -> SectionedFile? {
-            present.contains(kind) ? try read(language.fileName(kind)) : nil
+            available.contains(language.fileName(kind)) ? try read(language.fileName(kind)) : nil
         }
         var sentiment = SentimentLexicon()
         if let f = try file("sentiment") { try sentiment.add(file: f, normalizer: normalizer) }
         return LanguageLexicon(
-            language: language, sentiment: sentiment,
-            modifiers: try file("modifiers").map { try Modifiers(file: $0, normalizer: normalizer) } ?? Modifiers(),
+            language: language, sentiment: sentiment, modifiers: modifiers,
             risk: try file("risk").map { try RiskLexicon(file: $0, normalizer: normalizer, base: english) } ?? RiskLexicon(),
             impact: try file("impact").map { try ImpactCategory.lexicon(file: $0, normalizer: normalizer) } ?? RiskLexicon())
     }

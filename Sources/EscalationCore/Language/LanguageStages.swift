@@ -1,21 +1,37 @@
 /// The stages that read a ticket in one set of languages: sentiment, risk and impact over the
-/// merged lexicons of those languages, all on the escalator's one vocabulary.
+/// merged lexicons of those languages. English's share the escalator's vocabulary; another
+/// set's stages have a vocabulary of their own, built with them, and read the ticket's tokens
+/// encoded afresh in it (`encoding`).
 final class LanguageStages {
     let sentiment: SentimentAnalyzer
     let risk: RiskMatcher
     let impact: RiskMatcher
+    /// Nil: the escalator's (English); the ticket is read as the classifier encoded it.
+    let vocabulary: Vocabulary?
 
-    init(sentiment: SentimentAnalyzer, risk: RiskMatcher, impact: RiskMatcher) {
+    init(sentiment: SentimentAnalyzer, risk: RiskMatcher, impact: RiskMatcher, vocabulary: Vocabulary?) {
         self.sentiment = sentiment
         self.risk = risk
         self.impact = impact
+        self.vocabulary = vocabulary
     }
 
-    convenience init(_ lexicon: LanguageLexicon, vocabulary: Vocabulary) {
+    /// Stages over `lexicon`, on a vocabulary of their own.
+    convenience init(_ lexicon: LanguageLexicon) {
+        var builder = Vocabulary.Builder()
+        Self.register(lexicon, into: &builder)
+        let vocabulary = builder.build()
         let risk = RiskMatcher(lexicon: lexicon.risk, modifiers: lexicon.modifiers, vocabulary: vocabulary)
         self.init(sentiment: SentimentAnalyzer(lexicon: lexicon.sentiment, modifiers: lexicon.modifiers, vocabulary: vocabulary),
                   risk: risk,
-                  impact: RiskMatcher(lexicon: lexicon.impact, modifiers: lexicon.modifiers, vocabulary: vocabulary, sharing: risk))
+                  impact: RiskMatcher(lexicon: lexicon.impact, modifiers: lexicon.modifiers, vocabulary: vocabulary, sharing: risk),
+                  vocabulary: vocabulary)
+    }
+
+    /// The ticket as these stages read it.
+    @inline(__always) func encoding(_ encoded: EncodedText) -> EncodedText {
+        guard let vocabulary else { return encoded }
+        return vocabulary.encodeAfresh(encoded.text)
     }
 
     /// Every word and stem the stages of `lexicon` look up.
@@ -30,20 +46,17 @@ final class LanguageStages {
 /// occur). English alone, the common case, is built up front and found without a look-up.
 struct LanguageStageCache {
     let english: LanguageStages
-    /// By language; nil for a language whose files the lexicon folder lacks.
-    private let lexicons: [LanguageLexicon?]
+    private let englishLexicon: LanguageLexicon
+    private let store: LanguageStore
     /// English's emoji and emoticons, found the first time another language needs them
     /// (finding them reads every VADER entry: not worth doing at every start-up).
-    private let englishSentiment: SentimentLexicon
     private var symbols: SentimentLexicon?
-    private let vocabulary: Vocabulary
     private var built: [UInt16: LanguageStages] = [:]
 
-    init(english: LanguageStages, lexicons: [LanguageLexicon?], vocabulary: Vocabulary) {
+    init(english: LanguageStages, englishLexicon: LanguageLexicon, store: LanguageStore) {
         self.english = english
-        self.lexicons = lexicons
-        englishSentiment = lexicons[Language.en.rawValue]?.sentiment ?? SentimentLexicon()
-        self.vocabulary = vocabulary
+        self.englishLexicon = englishLexicon
+        self.store = store
     }
 
     mutating func stages(for detected: DetectedLanguage) -> LanguageStages {
@@ -51,13 +64,15 @@ struct LanguageStageCache {
         let key = UInt16(detected.primary.rawValue) << 8 | UInt16(detected.lexicons.rawValue)
         if let stages = built[key] { return stages }
         let order = [detected.primary] + detected.lexicons.languages.filter { $0 != detected.primary }
-        let parts = order.compactMap { lexicons[$0.rawValue] }
+        // The built-in files are checked by the tests and a folder's at start-up (`loadAll`):
+        // a language that fails here was read already, so `try?` loses nothing.
+        let parts = order.compactMap { $0 == .en ? englishLexicon : (try? store.lexicon($0)) ?? nil }
         let stages: LanguageStages
         if parts.isEmpty || (parts.count == 1 && parts[0].language == .en) {
             stages = english
         } else {
-            if symbols == nil { symbols = englishSentiment.symbols }
-            stages = LanguageStages(LanguageLexicon.merged(parts, symbols: symbols!), vocabulary: vocabulary)
+            if symbols == nil { symbols = englishLexicon.sentiment.symbols }
+            stages = LanguageStages(LanguageLexicon.merged(parts, symbols: symbols!))
         }
         built[key] = stages
         return stages

@@ -110,6 +110,11 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     public var isEmpty: Bool { payloads.isEmpty }
     /// The most words any match can span (an element is one word, a gap up to its size).
     public let maxSpan: Int
+    /// Per entry: the most words it can cover (a gap counts its longest skip).
+    private let entrySpan: [Int32]
+    /// Per element of `elements`: the signature of what it accepts, checked before an `anyOf`'s
+    /// options are scanned one by one (lexicons list dozens: "users|customers|clients|…").
+    private let signatures: [UInt64]
 
     /// An id no token has: a pattern word missing from the vocabulary never matches.
     private static var missing: Int32 { -2 }
@@ -149,11 +154,13 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             entryStart.append(Int32(elements.count))
             file(elements[Int(entryStart[k])], Int32(k))
         }
-        maxSpan = (0..<source.count).map { k in
-            elements[Int(entryStart[k])..<Int(entryStart[k + 1])].reduce(0) { $0 + ($1.kind == .gap ? Int($1.value) : 1) }
-        }.max() ?? 0
+        entrySpan = (0..<source.count).map { k in
+            Int32(elements[Int(entryStart[k])..<Int(entryStart[k + 1])].reduce(0) { $0 + ($1.kind == .gap ? Int($1.value) : 1) })
+        }
+        maxSpan = Int(entrySpan.max() ?? 0)
         self.elements = elements
         self.options = options
+        signatures = elements.map { Self.signature(of: $0, options) }
         self.entryStart = entryStart
         payloads = source.map(\.payload)
         // Ids past the last one that starts an entry need no slots.
@@ -212,8 +219,10 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// The longest entry matching at `start` (ties: the first inserted), or nil.
     /// Longest is all callers need: a shorter match from the same start covers less.
     /// Most words start no entry: that is decided here, inline, before any matching.
-    @inline(__always) public func longest(in view: borrowing WordView, at start: Int) -> Match? {
-        guard anyFirst.isEmpty else { return match(in: view, at: start) }
+    /// `reaching`: only entries that can cover at least this many words are tried (a caller
+    /// looking for an exemption that reaches a hit further on skips the short ones unmatched).
+    @inline(__always) public func longest(in view: borrowing WordView, at start: Int, reaching: Int = 0) -> Match? {
+        guard anyFirst.isEmpty else { return match(in: view, at: start, reaching: reaching) }
         let id = Int(view.ids[start])
         var seconds: UInt64 = 0
         if id >= 0 {
@@ -224,59 +233,79 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         }
         guard seconds != 0 else { return nil }
         guard seconds == .max || (start + 1 < view.count && seconds & Self.signature(of: start + 1, in: view) != 0) else { return nil }
-        return match(in: view, at: start)
+        return match(in: view, at: start, reaching: reaching)
     }
 
-    private func match(in view: borrowing WordView, at start: Int) -> Match? {
+    private func match(in view: borrowing WordView, at start: Int, reaching: Int) -> Match? {
         var best = (end: start, entry: Int32(-1))
         let id = Int(view.ids[start])
         if id >= 0 && id + 1 < wordStart.count {
-            for i in Int(wordStart[id])..<Int(wordStart[id + 1]) { consider(wordEntries[i], view, start, &best) }
+            for i in Int(wordStart[id])..<Int(wordStart[id + 1]) { consider(wordEntries[i], view, start, reaching, &best) }
         }
         for i in view.encoded.stemRange(ofToken: view.tokens[start]) {
             let s = Int(view.encoded.stem(at: i))
-            if s < stemEntries.count { for k in stemEntries[s] { consider(k, view, start, &best) } }
+            if s < stemEntries.count { for k in stemEntries[s] { consider(k, view, start, reaching, &best) } }
         }
-        for k in anyFirst { consider(k, view, start, &best) }
+        for k in anyFirst { consider(k, view, start, reaching, &best) }
         guard best.entry >= 0 else { return nil }
         return Match(start: start, length: best.end - start, payload: payloads[Int(best.entry)])
     }
 
-    @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ best: inout (end: Int, entry: Int32)) {
+    @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ reaching: Int,
+                                            _ best: inout (end: Int, entry: Int32)) {
+        guard Int(entrySpan[Int(k)]) >= reaching else { return }
         let first = Int(entryStart[Int(k)]), last = Int(entryStart[Int(k) + 1])
         // Most candidates fail on their second word ("the" in "your|a|the manager*"): when no
         // gap comes before it, check it here, before the general matcher.
         if last - first >= 2 && elements[first].kind != .gap {
             let second = elements[first + 1]
-            if second.kind != .gap && (start + 1 >= view.count || !matches(second, view, start + 1)) { return }
+            if second.kind != .gap && (start + 1 >= view.count || !matches(second, at: first + 1, view, start + 1)) { return }
         }
         guard let end = match(first, last, view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
     }
 
     /// End index of the shortest match of `elements[p..<end]` at word `i`, or nil.
+    /// The words reachable so far are bits of a mask (offsets from `i`), so a pattern with several
+    /// gaps costs its length times the few offsets alive, not every combination of skips.
     private func match(_ p: Int, _ end: Int, _ view: borrowing WordView, _ i: Int) -> Int? {
-        var p = p, i = i
-        while p < end {
-            let e = elements[p]
+        var reach: UInt64 = 1  // offset 0: the pattern starts at word i
+        for q in p..<end {
+            let e = elements[q]
             if e.kind == .gap {
-                for skip in 0...Int(e.value) where i + skip <= view.count {
-                    if let found = match(p + 1, end, view, i + skip) { return found }
-                }
-                return nil
+                var widened = reach
+                for skip in 1...max(1, Int(e.value)) { widened |= reach << UInt64(skip) }
+                reach = widened
+                continue
             }
-            guard i < view.count, matches(e, view, i) else { return nil }
-            p += 1
-            i += 1
+            var next: UInt64 = 0
+            var bits = reach
+            while bits != 0 {
+                let offset = bits.trailingZeroBitCount
+                bits &= bits &- 1
+                let w = i + offset
+                // Offsets stay below 63: patterns are a few words and gaps of three.
+                if w < view.count && offset < 63 && matches(e, at: q, view, w) { next |= 1 << UInt64(offset + 1) }
+            }
+            guard next != 0 else { return nil }
+            reach = next
         }
-        return i
+        // Past the text's end a gap may still have widened the mask: only real ends count.
+        while reach != 0 {
+            let offset = reach.trailingZeroBitCount
+            if i + offset <= view.count { return i + offset }
+            reach &= reach &- 1
+        }
+        return nil
     }
 
-    @inline(__always) private func matches(_ e: Element, _ view: borrowing WordView, _ i: Int) -> Bool {
+    /// Element `e` (at `p` in `elements`) accepts word `i`.
+    @inline(__always) private func matches(_ e: Element, at p: Int, _ view: borrowing WordView, _ i: Int) -> Bool {
         switch e.kind {
         case .word: return view.ids[i] == e.value
         case .stem: return hasStem(e.value, view, i)
         case .anyOf:
+            guard signatures[p] & Self.signature(of: i, in: view) != 0 else { return false }
             for o in Int(e.value)..<Int(e.value + e.count) {
                 let option = options[o]
                 if option.kind == .word ? view.ids[i] == option.value : hasStem(option.value, view, i) { return true }

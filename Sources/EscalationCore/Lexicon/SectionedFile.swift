@@ -14,32 +14,52 @@ public struct SectionedFile: Sendable {
 
     public init(path: String, contents: String) throws {
         self.path = path
-        var section: String? = nil
-        var lineNumber = 0
-        for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = Self.stripComment(rawLine).trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), line.count > 2 else {
-                    throw DataFileError(file: path, line: lineNumber, message: "malformed section header '\(line)'; expected [name]")
+        // Read as bytes: start-up reads every language's files, and Character-wise splitting,
+        // trimming and comment search took most of it. All syntax characters are ASCII, so byte
+        // offsets cut the UTF-8 text only between characters.
+        var contents = contents
+        var failure: DataFileError?
+        contents.withUTF8 { bytes in
+            var section: String? = nil
+            var lineNumber = 0
+            var start = 0
+            while start < bytes.count && failure == nil {
+                lineNumber += 1
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                var (lo, hi) = (start, Self.commentStart(bytes, start, end))
+                while lo < hi && Self.isSpace(bytes[lo]) { lo += 1 }
+                while hi > lo && Self.isSpace(bytes[hi - 1]) { hi -= 1 }
+                guard lo < hi else { continue }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+                if bytes[lo] == UInt8(ascii: "[") {
+                    guard bytes[hi - 1] == UInt8(ascii: "]"), hi - lo > 2 else {
+                        failure = DataFileError(file: path, line: lineNumber, message: "malformed section header '\(line)'; expected [name]")
+                        return
+                    }
+                    section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                    continue
                 }
-                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-                continue
+                entries.append(Entry(section: section, text: line, line: lineNumber))
             }
-            entries.append(Entry(section: section, text: line, line: lineNumber))
         }
+        if let failure { throw failure }
     }
 
-    /// `#` starts a comment at the start of a line or after whitespace ("cancel*  # churn").
-    private static func stripComment(_ line: Substring) -> Substring {
-        var previous: Character = " "
-        for index in line.indices {
-            let c = line[index]
-            if c == "#" && previous.isWhitespace { return line[..<index] }
-            previous = c
+    /// Spaces, tabs and a CRLF file's carriage return.
+    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+
+    /// Where a comment starts in `bytes[start..<end]` (or `end`): `#` at the start of a line or
+    /// after whitespace ("cancel*  # churn").
+    private static func commentStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var previousIsSpace = true
+        for i in start..<end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "#") && previousIsSpace { return i }
+            previousIsSpace = isSpace(b) || b == 0x0B || b == 0x0C
         }
-        return line.hasSuffix("\r") ? line.dropLast() : line
+        return end
     }
 
     public func error(_ entry: Entry, _ message: String) -> DataFileError {

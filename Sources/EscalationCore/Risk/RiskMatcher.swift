@@ -32,6 +32,10 @@ public final class RiskMatcher: Sendable, LexiconStage {
     /// How many words back a negator still applies. Three is VADER's window for the same
     /// job in sentiment ("not going to cancel"); longer windows start to catch other clauses.
     public let negationWindow = 3
+    /// How many words before a hit an exemption may start: long exemptions ("!checkout|payment|…
+    /// ... for ... one user") carry gaps that would otherwise make every hit try two dozen
+    /// starting points. Eight covers every exemption phrase's words before its risk term.
+    static let exemptionLead = 8
 
     private let terms: PhraseIndex<RiskLexicon.Term>
     private let exemptions: PhraseIndex<String>
@@ -151,10 +155,11 @@ public final class RiskMatcher: Sendable, LexiconStage {
         var exempt: [String: [Bool]] = [:]
         var tried = 0
         for span in spans {
-            let from = max(tried, span.lowerBound - exemptions.maxSpan + 1)
+            let from = max(tried, span.lowerBound - min(exemptions.maxSpan, Self.exemptionLead) + 1)
             tried = max(tried, span.upperBound)
             for i in from..<max(from, span.upperBound) {
-                guard let m = exemptions.longest(in: words, at: i) else { continue }
+                // Starting before the hit, an exemption must reach its first word to matter.
+                guard let m = exemptions.longest(in: words, at: i, reaching: max(0, span.lowerBound - i + 1)) else { continue }
                 // Mutated in place (no copy of the array per match).
                 for j in m.start..<(m.start + m.length) {
                     exempt[m.payload, default: [Bool](filled: false, count: words.count)][j] = true

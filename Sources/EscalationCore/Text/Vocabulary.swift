@@ -104,6 +104,13 @@ public final class Vocabulary: Sendable {
         }
     }
 
+    /// `encode`, looking every token up here whatever vocabulary the tokenizer used.
+    public func encodeAfresh(_ text: NormalizedText) -> EncodedText {
+        var text = text
+        text.ids = [Int32](filled: Self.notLookedUp, count: text.count)
+        return encode(text)
+    }
+
     /// Ids and stems of every token of `text` (punctuation gets `unknown` and no stems).
     public func encode(_ text: NormalizedText) -> EncodedText {
         let n = text.count

@@ -36,11 +36,11 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertEqual(both.lexicons, [LanguageSet(.de), LanguageSet(.en)])
     }
 
-    func testNoFunctionWordReadsWithEveryLexiconEnglishFirst() {
+    func testNoFunctionWordReadsWithEnglish() {
         let d = detect("Outage!!! 503")
         XCTAssertEqual(d.code, "und")
         XCTAssertEqual(d.primary, .en)
-        XCTAssertEqual(d.lexicons, .all)
+        XCTAssertEqual(d.lexicons, .english)
     }
 
     func testScriptsWeHaveNoLexiconForReadWithEnglish() {
