@@ -51,8 +51,13 @@ public final class Escalator {
     /// The classifier's scoring tables indexed by vocabulary id, this escalator's own.
     private let scorer: any ClassifierScorer
 
-    public init(resources: Resources, classifier: any Classifier, config: PriorityConfig, normalizer: Normalizer) {
+    /// Maps the classifier's log-odds to `probability` (a trained model's Platt scaling, else σ).
+    public let calibration: Calibration
+
+    public init(resources: Resources, classifier: any Classifier, config: PriorityConfig, normalizer: Normalizer,
+                calibration: Calibration = .identity) {
         self.normalizer = normalizer
+        self.calibration = calibration
         normalizer.emoticons = resources.sentiment.emoticons
         var builder = Vocabulary.Builder()
         SentimentAnalyzer.register(lexicon: resources.sentiment, modifiers: resources.modifiers, into: &builder)
@@ -118,12 +123,15 @@ public final class Escalator {
         let encoded = vocabulary.encode(normalizer.normalize(utf8: utf8, vocabulary: vocabulary))
         let questions = sentiment.questionMask(encoded)
         let hits = risk.hits(in: encoded, questions: questions)
-        return (Evidence(
-            probability: Logistic.probability(logOdds: scorer.logOdds(encoded)),
+        let logOdds = scorer.logOdds(encoded)
+        var evidence = Evidence(
+            probability: calibration.probability(logOdds: logOdds),
             sentiment: scoreSentiment(encoded, hits, questions),
             risks: hits,
             metadata: metadata,
-            amountInText: Amounts.largestUSD(utf8: utf8)), encoded)
+            amountInText: Amounts.largestUSD(utf8: utf8))
+        evidence.logOdds = logOdds
+        return (evidence, encoded)
     }
 
     /// One message read alone: its compound sentiment, whether it counts a risk, and its cues.

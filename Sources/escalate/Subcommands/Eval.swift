@@ -58,8 +58,11 @@ struct Eval: ParsableCommand {
         try runGuardingDataErrors {
             let input = try LabeledInput(paths: files, options: self.input, by: by)
             guard !input.records.isEmpty else { throw SetupError("no labeled records to evaluate (\(input.summary))") }
-            let escalator = try pipeline.makeEscalator(threshold: threshold)
+            let (escalators, trained) = try pipeline.build(count: 1, threshold: threshold)
+            let escalator = escalators[0]
             let cut = escalator.priority.config.threshold
+            // The model's own account of itself first, so its figures sit beside these.
+            if let card = trained.card, !json { print(card.text + "\n") }
             if let folds {
                 let (perFold, pooled) = try crossValidate(input.records, k: folds, base: escalator)
                 let text = CrossValidationTable.render(perFold, k: folds)
