@@ -14,11 +14,11 @@ final class LearnedWeightsCLITests: XCTestCase {
 
     /// Trained once on the labeled samples (with metadata): 30 tickets, 3 folds.
     static let model: (path: String, stderr: String) = {
-        let path = path("learned.json")
-        let t = try! Binary.run(["train", "samples/tickets.jsonl", "--folds", "3", "-o", path],
+        let file = LearnedWeightsCLITests.path("learned.json")
+        let t = try! Binary.run(["train", "samples/tickets.jsonl", "--folds", "3", "-o", file],
                                 environment: ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "1764694800"]) { $1 })
         precondition(t.status == 0, t.stderr)
-        return (path, t.stderr)
+        return (file, t.stderr)
     }()
 
     func learned() throws -> LearnedCombination {
