@@ -46,7 +46,7 @@ struct Train: ParsableCommand {
     @Option(help: "learned: fit the priority weights, threshold and calibration on this data; configured: keep the configured ones.")
     var weights: WeightSource = .learned
 
-    @Option(name: .long, help: ArgumentHelp("Configuration whose scales, tier values and risk weights define the components learned from (see `escalate config`).", valueName: "file"), completion: .file(extensions: ["toml"]))
+    @Option(name: .long, help: ArgumentHelp("Configuration whose scales, tier values and risk weights define the components learned from (see `escalate config`); score with the same --config.", valueName: "file"), completion: .file(extensions: ["toml"]))
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder with the lexicon files (see `score --help`).", valueName: "dir"), completion: .directory)
