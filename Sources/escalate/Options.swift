@@ -57,6 +57,8 @@ struct PipelineOptions: ParsableArguments {
     /// is the built-in one, the model's learned settings over it, and `--config` over those.
     func build(count: Int, threshold: Double?) throws -> (escalators: [Escalator], model: TrainedModel) {
         let userFile = try userConfigFile()
+        // A bad file is reported before the model is loaded (or trained), as it always was.
+        if let userFile { _ = try PriorityConfig.load(path: userFile.path, contents: userFile.text) }
         func configuration(_ model: TrainedModel) throws -> PriorityConfig {
             var config = try model.config(path: self.model ?? "<model>", userFile: userFile)
             if let threshold { config.threshold = threshold }
