@@ -85,6 +85,11 @@ final class LearnedWeightsCLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.hasPrefix("model card: trained "), r.stdout)
         XCTAssertTrue(r.stdout.contains("\nROC-AUC "), r.stdout)
+        let json = try Binary.run(["eval", "--model", Self.model.path, "samples/tickets.jsonl", "--json"])
+        let report = try JSONParser.parse(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        XCTAssertEqual(report["model_card"]?["tickets"], .number(30), json.stdout)
+        XCTAssertNotNil(number(report["model_card"]?["cross_validation"]?["priority_learned_roc_auc"]), json.stdout)
+        XCTAssertNotNil(number(report["roc_auc"]))
         let old = try Binary.run(["eval", "samples/tickets.jsonl"])
         XCTAssertFalse(old.stdout.contains("model card"), old.stdout)
     }

@@ -51,6 +51,13 @@ public struct ModelCard: Sendable, Equatable {
         return lines.joined(separator: "\n")
     }
 
+    /// For `eval --json`: the same facts, an undefined figure as null.
+    public var json: JSONValue {
+        .object([("trained_at", .string(trainedAt)), ("tickets", .number(Double(tickets))),
+                 ("escalations", .number(Double(escalations))), ("options", .string(options)), ("folds", .number(Double(folds))),
+                 ("cross_validation", .object(metrics.map { ($0.name, $0.value.isFinite ? .number($0.value) : .null) }))])
+    }
+
     /// Now, or `SOURCE_DATE_EPOCH`, as ISO 8601 UTC to the second.
     public static func timestamp(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let date = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()

@@ -76,7 +76,12 @@ struct Eval: ParsableCommand {
                 let tickets = input.records.map { $0.evaluated(by: escalator) }
                 let report = EvaluationReport(tickets, threshold: cut)
                 let text = ReportTable.render(report, by: by)
-                print(json ? ReportJSON.render(report) : text)
+                if json, let card = trained.card, case .object(var members) = ReportJSON.object(report) {
+                    members.append(("model_card", card.json))
+                    print(JSONWriter.encode(.object(members)))
+                } else {
+                    print(json ? ReportJSON.render(report) : text)
+                }
                 if let plot { try EvaluationPlots.write(to: plot, tickets: tickets, report: report, chosenThreshold: nil, tables: text) }
             }
             Diagnostics.emit("eval: " + input.summary)
