@@ -74,6 +74,8 @@ public final class Escalator {
     public let languageDetector: LanguageDetector
     /// Sentiment, risk and impact per set of languages (English's are `sentiment` and `risk`).
     private var stageCache: LanguageStageCache
+    /// Set while `trace` runs: impact is then read even without a problem.
+    private var tracing = false
 
     /// Maps the classifier's log-odds to `probability` (a trained model's Platt scaling, else σ).
     public let calibration: Calibration
@@ -100,7 +102,7 @@ public final class Escalator {
         var byLanguage = [LanguageLexicon?](repeating: nil, count: Language.allCases.count)
         byLanguage[Language.en.rawValue] = resources.english
         for lexicon in resources.languages { byLanguage[lexicon.language.rawValue] = lexicon }
-        stageCache = LanguageStageCache(english: english, lexicons: byLanguage, symbols: resources.sentiment.symbols, vocabulary: vocabulary)
+        stageCache = LanguageStageCache(english: english, lexicons: byLanguage, vocabulary: vocabulary)
         languageDetector = LanguageDetector(
             functionWords: byLanguage.compactMap { $0.map { ($0.language, $0.modifiers.functionWords) } }, vocabulary: vocabulary)
         self.classifier = classifier
@@ -125,6 +127,8 @@ public final class Escalator {
     public func trace(_ ticket: Ticket) -> Trace {
         var tokens = NormalizedText()
         var breakdown = SentimentAnalyzer.Breakdown(words: [], valences: [], compound: 0)
+        tracing = true
+        defer { tracing = false }
         let (evidence, scored) = evidence(for: ticket) { stages, encoded, hits, _ in
             tokens = encoded.text
             breakdown = stages.sentiment.breakdown(encoded, risks: hits, riskValence: stages.risk.lexicon.valence)
@@ -162,7 +166,8 @@ public final class Escalator {
         let language = languageDetector.detect(encoded)
         let stages = stageCache.stages(for: language)
         let questions = stages.sentiment.questionMask(encoded)
-        let hits = stages.risk.hits(in: encoded, questions: questions)
+        let words = RiskMatcher.Words(encoded)
+        let hits = stages.risk.hits(in: encoded, words: words, questions: questions)
         let sentiment = scoreSentiment(stages, encoded, hits, questions)
         let logOdds = scorer.logOdds(encoded)
         var evidence = Evidence(
@@ -173,17 +178,19 @@ public final class Escalator {
             amountInText: Amounts.largestUSD(utf8: utf8))
         evidence.logOdds = logOdds
         evidence.language = language
-        evidence.impact = impact(encoded, stages: stages, questions: questions, hits: hits, sentiment: sentiment)
+        evidence.impact = impact(encoded, words: words, stages: stages, questions: questions, hits: hits, sentiment: sentiment)
         return (evidence, encoded)
     }
 
-    /// Impact and urgency, looked for only where the words could hold some (most tickets have
-    /// no impact term: the matcher's first-word filter skips them cheaply).
+    /// Impact and urgency, read only for a ticket that reports a problem, the only kind they
+    /// count for (and for `trace`, so `explain` shows what the phrases found either way).
     @inline(__always)
-    private func impact(_ encoded: EncodedText, stages: LanguageStages, questions: [Bool], hits: [RiskHit], sentiment: Double) -> ImpactEvidence {
-        let found = stages.impact.hits(in: encoded, questions: questions)
-        guard !found.isEmpty else { return ImpactEvidence() }
+    private func impact(_ encoded: EncodedText, words: RiskMatcher.Words, stages: LanguageStages, questions: [Bool],
+                        hits: [RiskHit], sentiment: Double) -> ImpactEvidence {
         let problem = hits.contains(where: \.counts) || sentiment <= ImpactEvidence.problemSentiment
+        guard problem || tracing else { return ImpactEvidence() }
+        let found = stages.impact.hits(in: encoded, words: words, questions: questions)
+        guard !found.isEmpty else { return ImpactEvidence() }
         return ImpactEvidence(hits: found, text: encoded.text, problem: problem)
     }
 

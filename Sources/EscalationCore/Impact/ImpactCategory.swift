@@ -17,5 +17,8 @@ public enum ImpactCategory: String, CaseIterable, Sendable {
         try RiskLexicon(file: file, normalizer: normalizer, base: base)
     }
 
-    static let base = RiskLexicon(categories: allCases.map(\.rawValue), ignoredInQuestions: true)
+    /// Time phrases and head counts keep their meaning after a negator ("can't log in since
+    /// yesterday", "we cannot serve 4,000 users"); scope words do not ("not all users").
+    static let base = RiskLexicon(categories: allCases.map(\.rawValue), ignoredInQuestions: true,
+                                  ignoringNegation: [immediate.rawValue, soon.rawValue, people.rawValue])
 }

@@ -1,30 +1,57 @@
 /// How widely a ticket's problem hurts (ITIL impact).
 public enum Impact: Int, Sendable, Comparable, CaseIterable {
     case single, several, wide
-    public var name: String { ["single", "several", "wide"][rawValue] }
+    public var name: String {
+        switch self {
+        case .single: "single"
+        case .several: "several"
+        case .wide: "wide"
+        }
+    }
     public static func < (a: Impact, b: Impact) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// How soon it hurts (ITIL urgency).
 public enum Urgency: Int, Sendable, Comparable, CaseIterable {
     case none, soon, immediate
-    public var name: String { ["none", "soon", "immediate"][rawValue] }
+    public var name: String {
+        switch self {
+        case .none: "none"
+        case .soon: "soon"
+        case .immediate: "immediate"
+        }
+    }
     public static func < (a: Urgency, b: Urgency) -> Bool { a.rawValue < b.rawValue }
 }
 
+/// The words behind an `ImpactEvidence`, kept apart so that the evidence of the many tickets
+/// without any is a few bytes to copy.
+public final class ImpactTerms: Sendable {
+    /// The words that set impact and urgency, each once, in order.
+    public let impact: [String]
+    public let urgency: [String]
+    /// The impact matcher's hits, counted or not (for `explain`).
+    public let hits: [RiskHit]
+
+    init(impact: [String], urgency: [String], hits: [RiskHit]) {
+        (self.impact, self.urgency, self.hits) = (impact, urgency, hits)
+    }
+}
+
 /// Impact and urgency read from a ticket's words (`impact.txt` and its languages' files).
-public struct ImpactEvidence: Sendable, Equatable {
+public struct ImpactEvidence: Sendable {
     public var impact = Impact.single
     public var urgency = Urgency.none
-    /// The words that set them, each once, in order.
-    public var impactTerms: [String] = []
-    public var urgencyTerms: [String] = []
     /// The ticket reports a problem (a counted risk, or negative sentiment). "All users can now
     /// export to PDF" names everyone but reports nothing wrong: impact and urgency count only
     /// for a problem.
     public var problem = false
-    /// The impact matcher's hits, counted or not (for `explain`).
-    public var hits: [RiskHit] = []
+    /// Nil when the impact phrases found nothing.
+    public var terms: ImpactTerms?
+
+    public var impactTerms: [String] { terms?.impact ?? [] }
+    public var urgencyTerms: [String] { terms?.urgency ?? [] }
+    public var hits: [RiskHit] { terms?.hits ?? [] }
 
     /// What counts in the priority: the reading when there is a problem, else nothing.
     public var counted: (impact: Impact, urgency: Urgency) { problem ? (impact, urgency) : (.single, .none) }
@@ -43,7 +70,15 @@ public struct ImpactEvidence: Sendable, Equatable {
     /// From the impact matcher's hits; `problem` as decided by the caller.
     init(hits: [RiskHit], text: NormalizedText, problem: Bool) {
         self.problem = problem
-        self.hits = hits
+        var impactTerms: [String] = [], urgencyTerms: [String] = []
+        func raise(_ level: Impact, _ term: String) {
+            if level > impact { impact = level }
+            if !impactTerms.contains(term) { impactTerms.append(term) }
+        }
+        func raise(_ level: Urgency, _ term: String) {
+            if level > urgency { urgency = level }
+            if !urgencyTerms.contains(term) { urgencyTerms.append(term) }
+        }
         for hit in hits where hit.counts {
             switch ImpactCategory(rawValue: hit.category) {
             case .wide?: raise(.wide, hit.matched)
@@ -57,16 +92,7 @@ public struct ImpactEvidence: Sendable, Equatable {
             case nil: continue
             }
         }
-    }
-
-    private mutating func raise(_ level: Impact, _ term: String) {
-        if level > impact { impact = level }
-        if !impactTerms.contains(term) { impactTerms.append(term) }
-    }
-
-    private mutating func raise(_ level: Urgency, _ term: String) {
-        if level > urgency { urgency = level }
-        if !urgencyTerms.contains(term) { urgencyTerms.append(term) }
+        terms = ImpactTerms(impact: impactTerms, urgency: urgencyTerms, hits: hits)
     }
 
     /// The number a few words before token `t` ("4,000 users", "4.000 of our users", "all 300 of our users").

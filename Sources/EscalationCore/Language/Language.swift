@@ -4,7 +4,7 @@ public enum Language: Int, CaseIterable, Sendable, Comparable {
     case en, de, fr, es, pt, it, nl
 
     /// ISO 639-1.
-    public var code: String {
+    public var code: StaticString {
         switch self {
         case .en: "en"
         case .de: "de"
@@ -17,7 +17,7 @@ public enum Language: Int, CaseIterable, Sendable, Comparable {
     }
 
     public init?(code: String) {
-        guard let language = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        guard let language = Self.allCases.first(where: { $0.code.description == code }) else { return nil }
         self = language
     }
 
@@ -48,16 +48,22 @@ public struct LanguageSet: OptionSet, Hashable, Sendable {
 public struct DetectedLanguage: Sendable, Equatable {
     /// ISO 639-1 ("de"), or "und" when undetermined. A script escalate has no lexicon for still
     /// names its language where the script is unambiguous ("ja", "ko", "el").
-    public var code: String
+    public var code: String { tag.description }
+    /// `code`, as a static string: evidence is copied per ticket, and this needs no reference count.
+    private var tag: StaticString
     /// The lexicons that read the ticket; the first (`primary`) wins where two disagree on a word.
     public var lexicons: LanguageSet
     public var primary: Language
 
-    public init(code: String, lexicons: LanguageSet, primary: Language) {
-        self.code = code
+    public init(code: StaticString, lexicons: LanguageSet, primary: Language) {
+        tag = code
         self.lexicons = lexicons
         self.primary = primary
     }
 
     public static let english = DetectedLanguage(code: "en", lexicons: .english, primary: .en)
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.code == b.code && a.lexicons == b.lexicons && a.primary == b.primary
+    }
 }

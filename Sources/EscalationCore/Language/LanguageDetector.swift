@@ -31,24 +31,20 @@ public struct LanguageDetector: Sendable {
     /// language where it is unambiguous.
     public func detect(_ encoded: EncodedText) -> DetectedLanguage {
         var counts = InlineArray<8, Int32>(repeating: 0)
-        var latin: Int32 = 0, other: Int32 = 0
-        var scripts = InlineArray<10, Int32>(repeating: 0)
-        let text = encoded.text
-        for t in 0..<encoded.ids.count where text.kinds[t] == .word || text.kinds[t] == .ideograph {
-            let id = encoded.ids[t]
-            if id >= 0 && Int(id) < bits.count {
-                var b = bits[Int(id)]
+        let bits = self.bits
+        encoded.withTokenView { tokens in
+            // Punctuation and unknown words have id -1; only function words have bits.
+            for t in 0..<tokens.count {
+                let id = Int(tokens.id(t))
+                guard id >= 0 && id < bits.count else { continue }
+                var b = bits[id]
                 while b != 0 {
-                    counts[b.trailingZeroBitCount] += 1
-                    b &= b - 1
+                    counts[b.trailingZeroBitCount] &+= 1
+                    b &= b &- 1
                 }
             }
-            let first = text.bytes[Int(t == 0 ? 0 : text.ends[t - 1])]
-            if first < 0x80 { latin += 1; continue }
-            let script = Int(esc_icu_script(Self.firstScalar(text, t)))
-            if script == Int(ESC_SCRIPT_LATIN) { latin += 1 } else if script != Int(ESC_SCRIPT_OTHER) { other += 1; scripts[script] += 1 }
         }
-        if other > latin { return Self.byScript(scripts) }
+        if encoded.text.hasNonASCII, let byScript = Self.byScript(encoded.text) { return byScript }
         var best = 0
         for k in 1..<Language.allCases.count where counts[k] > counts[best] { best = k }
         guard counts[best] > 0 else { return DetectedLanguage(code: "und", lexicons: .all, primary: .en) }
@@ -59,8 +55,22 @@ public struct LanguageDetector: Sendable {
         return DetectedLanguage(code: primary.code, lexicons: set, primary: primary)
     }
 
+    /// When most words are in a script none of our languages uses: its language where the script
+    /// tells it, read with English (emoji, product names). Nil for Latin text.
+    private static func byScript(_ text: NormalizedText) -> DetectedLanguage? {
+        var latin = 0, other = 0
+        var scripts = InlineArray<10, Int32>(repeating: 0)
+        for t in 0..<text.count where text.kinds[t] == .word || text.kinds[t] == .ideograph {
+            guard text.bytes[text.byteRange(of: t).lowerBound] >= 0x80 else { latin += 1; continue }
+            let script = Int(esc_icu_script(text.firstScalar(of: t)))
+            if script == ESC_SCRIPT_LATIN { latin += 1 } else if script != ESC_SCRIPT_OTHER { other += 1; scripts[script] += 1 }
+        }
+        guard other > latin else { return nil }
+        return byScript(scripts)
+    }
+
     private static func byScript(_ scripts: InlineArray<10, Int32>) -> DetectedLanguage {
-        var code = "und"
+        var code: StaticString = "und"
         if scripts[Int(ESC_SCRIPT_KANA)] > 0 { code = "ja" }
         else if scripts[Int(ESC_SCRIPT_HANGUL)] > 0 { code = "ko" }
         else {
@@ -75,14 +85,5 @@ public struct LanguageDetector: Sendable {
             }
         }
         return DetectedLanguage(code: code, lexicons: .english, primary: .en)
-    }
-
-    /// The first Unicode scalar of token `t` (its folded text is valid UTF-8).
-    private static func firstScalar(_ text: NormalizedText, _ t: Int) -> UInt32 {
-        let start = Int(t == 0 ? 0 : text.ends[t - 1])
-        var iterator = text.bytes[start..<Int(text.ends[t])].makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let s) = decoder.decode(&iterator) { return s.value }
-        return 0
     }
 }

@@ -32,14 +32,17 @@ struct LanguageStageCache {
     let english: LanguageStages
     /// By language; nil for a language whose files the lexicon folder lacks.
     private let lexicons: [LanguageLexicon?]
-    private let symbols: SentimentLexicon
+    /// English's emoji and emoticons, found the first time another language needs them
+    /// (finding them reads every VADER entry: not worth doing at every start-up).
+    private let englishSentiment: SentimentLexicon
+    private var symbols: SentimentLexicon?
     private let vocabulary: Vocabulary
     private var built: [UInt16: LanguageStages] = [:]
 
-    init(english: LanguageStages, lexicons: [LanguageLexicon?], symbols: SentimentLexicon, vocabulary: Vocabulary) {
+    init(english: LanguageStages, lexicons: [LanguageLexicon?], vocabulary: Vocabulary) {
         self.english = english
         self.lexicons = lexicons
-        self.symbols = symbols
+        englishSentiment = lexicons[Language.en.rawValue]?.sentiment ?? SentimentLexicon()
         self.vocabulary = vocabulary
     }
 
@@ -49,9 +52,13 @@ struct LanguageStageCache {
         if let stages = built[key] { return stages }
         let order = [detected.primary] + detected.lexicons.languages.filter { $0 != detected.primary }
         let parts = order.compactMap { lexicons[$0.rawValue] }
-        let stages = parts.count == 1 && parts[0].language == .en ? english
-            : parts.isEmpty ? english
-            : LanguageStages(LanguageLexicon.merged(parts, symbols: symbols), vocabulary: vocabulary)
+        let stages: LanguageStages
+        if parts.isEmpty || (parts.count == 1 && parts[0].language == .en) {
+            stages = english
+        } else {
+            if symbols == nil { symbols = englishSentiment.symbols }
+            stages = LanguageStages(LanguageLexicon.merged(parts, symbols: symbols!), vocabulary: vocabulary)
+        }
         built[key] = stages
         return stages
     }

@@ -63,7 +63,7 @@ extension PriorityConfig {
         /// Its value from the evidence; the model clamps it to 0…1. Missing evidence gives 0: neutral.
         /// Inlined into the model's loop over the table, which then needs no call per component.
         @inline(__always)
-        func value(_ e: Evidence, _ risks: CountedRisks, _ config: PriorityConfig) -> Double {
+        func value(_ e: borrowing Evidence, _ risks: borrowing CountedRisks, _ config: borrowing PriorityConfig) -> Double {
             let m = e.metadata
             switch self {
             case .classifier: return e.probability
@@ -167,13 +167,14 @@ public struct ComponentValues: Sendable, Equatable {
         for component in PriorityConfig.Component.all { values[component.index] = value(component) }
     }
 
+    // Read through a span: InlineArray's own getter copies the whole storage (136 bytes) per read.
     public subscript(component: PriorityConfig.Component) -> Double {
-        get { values[component.index] }
+        get { values.span[component.index] }
         set { values[component.index] = newValue }
     }
 
     /// By `Component.index`.
-    subscript(index: Int) -> Double { values[index] }
+    subscript(index: Int) -> Double { values.span[index] }
 
     public static func == (a: Self, b: Self) -> Bool {
         a.values.indices.allSatisfy { a.values[$0] == b.values[$0] }

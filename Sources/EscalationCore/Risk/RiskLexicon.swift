@@ -13,6 +13,9 @@ public struct RiskLexicon: Sendable {
     public private(set) var valence: [String: Double] = [:]
     /// Categories whose hits in informational questions do not count ("Is the SLA timer paused?").
     public private(set) var ignoredInQuestions: Set<String> = []
+    /// Categories a preceding negator does not negate: "can't log in since yesterday" still
+    /// happened since yesterday (impact's urgency and head-count categories).
+    public private(set) var ignoresNegation: Set<String> = []
     public var terms = PhraseMatcher<Term>()
     /// Exempt phrases, each with the category it exempts.
     public var exemptions = PhraseMatcher<String>()
@@ -22,7 +25,7 @@ public struct RiskLexicon: Sendable {
     /// `base`: the lexicon another language's file completes (`risk.txt` for `risk.de.txt`). Its
     /// categories are the only ones allowed, with their attributes unless the header sets its own.
     public init(file: SectionedFile, normalizer: Normalizer, base: RiskLexicon? = nil) throws {
-        if let base { (valence, ignoredInQuestions) = ([:], base.ignoredInQuestions) }
+        if let base { (valence, ignoredInQuestions, ignoresNegation) = ([:], base.ignoredInQuestions, base.ignoresNegation) }
         for entry in file.entries {
             guard let section = entry.section else { throw file.error(entry, "term before any [category]") }
             let parts = section.split(separator: " ")
@@ -55,10 +58,11 @@ public struct RiskLexicon: Sendable {
     }
 
     /// Categories with no terms and the given attributes: the base of files that may only use these.
-    public init(categories: [String], valence: Double = 0, ignoredInQuestions: Bool) {
+    public init(categories: [String], valence: Double = 0, ignoredInQuestions: Bool, ignoringNegation: Set<String> = []) {
         self.categories = categories
         for c in categories { self.valence[c] = valence }
         if ignoredInQuestions { self.ignoredInQuestions = Set(categories) }
+        ignoresNegation = ignoringNegation
     }
 
     /// Both lexicons' terms and exemptions; this one's attributes win.
@@ -67,6 +71,7 @@ public struct RiskLexicon: Sendable {
         for c in other.categories where !m.categories.contains(c) { m.categories.append(c) }
         m.valence.merge(other.valence) { mine, _ in mine }
         m.ignoredInQuestions.formUnion(other.ignoredInQuestions.filter { valence[$0] == nil })
+        m.ignoresNegation.formUnion(other.ignoresNegation.filter { valence[$0] == nil })
         for e in other.terms.entries { m.terms.insert(e.words, e.payload) }
         for e in other.exemptions.entries { m.exemptions.insert(e.words, e.payload) }
         return m

@@ -36,7 +36,7 @@ struct Explain: ParsableCommand {
                 print("risk:      \(hit.category): \"\(hit.matched)\" (\(status))")
             }
             let language = trace.evidence.language
-            print("language:  \(language.code) (lexicons \(language.lexicons.languages.map(\.code).joined(separator: ", ")))")
+            print("language:  \(language.code) (lexicons \(language.lexicons.languages.map(\.code.description).joined(separator: ", ")))")
             let impact = trace.evidence.impact
             for hit in impact.hits {
                 let status = hit.exempt ? "exempt" : hit.negated ? "negated" : hit.inQuestion ? "question, ignored" : "counts"

@@ -46,6 +46,20 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(try impact("Ticket 4000. users cannot log in").impact, .single)
     }
 
+    func testNegatorsNegateScopeButNotTimeOrHeadCounts() throws {
+        var modifiers = Modifiers()
+        modifiers.negators = ["not", "cannot"]
+        let file = try SectionedFile(path: "impact.txt", contents: "[impact_wide]\nall users\n[urgency_soon]\nsince yesterday\n[people]\nusers\n")
+        let matcher = RiskMatcher(lexicon: try ImpactCategory.lexicon(file: file, normalizer: normalizer), modifiers: modifiers)
+        func read(_ text: String) -> ImpactEvidence {
+            let normalized = normalizer.normalize(text, vocabulary: matcher.vocabulary)
+            return ImpactEvidence(hits: matcher.hits(in: normalized), text: normalized, problem: true)
+        }
+        XCTAssertEqual(read("We cannot log in since yesterday").urgency, .soon)
+        XCTAssertEqual(read("We cannot serve 4,000 users").impact, .wide)
+        XCTAssertEqual(read("It is not all users, only mine").impact, .single)
+    }
+
     func testNoProblemNoImpact() throws {
         let e = try impact("none of our users need training, in two hours we start", problem: false)
         XCTAssertEqual(e.impact, .wide)
