@@ -178,16 +178,17 @@ public final class Escalator {
             amountInText: Amounts.largestUSD(utf8: utf8))
         evidence.logOdds = logOdds
         evidence.language = language
-        evidence.impact = impact(encoded, words: words, stages: stages, questions: questions, hits: hits, sentiment: sentiment)
+        evidence.impact = impact(encoded, words: words, stages: stages, questions: questions, hits: hits)
         return (evidence, encoded)
     }
 
-    /// Impact and urgency, read only for a ticket that reports a problem, the only kind they
-    /// count for (and for `trace`, so `explain` shows what the phrases found either way).
+    /// Impact and urgency, read only for a ticket that reports a problem (a counted risk
+    /// category), the only kind they count for (and for `trace`, so `explain` shows what the
+    /// phrases found either way).
     @inline(__always)
     private func impact(_ encoded: EncodedText, words: RiskMatcher.Words, stages: LanguageStages, questions: [Bool],
-                        hits: [RiskHit], sentiment: Double) -> ImpactEvidence {
-        let problem = hits.contains(where: \.counts) || sentiment <= ImpactEvidence.problemSentiment
+                        hits: [RiskHit]) -> ImpactEvidence {
+        let problem = hits.contains(where: \.counts)
         guard problem || tracing else { return ImpactEvidence() }
         let found = stages.impact.hits(in: encoded, words: words, questions: questions)
         guard !found.isEmpty else { return ImpactEvidence() }

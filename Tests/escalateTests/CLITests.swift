@@ -91,12 +91,17 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0)
     }
 
+    /// Every file of the checkout's Corpora/, as the built-in model is trained from.
+    static func corpusFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: Binary.root.appendingPathComponent("Corpora").path).filter { $0.hasSuffix(".jsonl") }.sorted().map { "Corpora/" + $0 }
+    }
+
     func testTrainThenScoreWithModel() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esc-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let model = dir.appendingPathComponent("model.json").path
         // --weights configured: the classifier alone (learned weights are `LearnedWeightsCLITests`').
-        let t = try run(["train", "Corpora/escalate.jsonl", "Corpora/calm.jsonl", "--weights", "configured", "--output", model])
+        let t = try run(["train"] + Self.corpusFiles() + ["--weights", "configured", "--output", model])
         XCTAssertEqual(t.status, 0, t.stderr)
         XCTAssertTrue(t.stderr.contains("trained on"), t.stderr)
         let withModel = try run(["score", "--model", model, "samples/tickets.jsonl"])

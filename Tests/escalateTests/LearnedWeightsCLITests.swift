@@ -77,7 +77,10 @@ final class LearnedWeightsCLITests: XCTestCase {
         for r in c.records where r["triggers"] == .array([]) {
             XCTAssertEqual(r["escalate"], .bool(number(r["priority"])! >= 50), "\(r)")
         }
-        XCTAssertEqual(c.records.map { $0["priority"] }, s.records.map { $0["priority"] }, "weights stay the learned ones")
+        // Weights stay the learned ones (a rule raising a level lifts the priority to that level's minimum, which moved).
+        let untriggered = s.records.indices.filter { s.records[$0]["triggers"] == .array([]) }
+        XCTAssertGreaterThan(untriggered.count, 10)
+        XCTAssertEqual(untriggered.map { c.records[$0]["priority"] }, untriggered.map { s.records[$0]["priority"] })
     }
 
     func testEvalPrintsTheModelCard() throws {

@@ -72,7 +72,7 @@ final class TuneScoreAgreementTests: XCTestCase {
     func testTableWarnsWhenRulesExceedTheTarget() throws {
         let t = try Binary.run(["tune", "samples/tickets.jsonl", "--objective", "rate:0.10"])
         XCTAssertEqual(t.status, 0, t.stderr)
-        XCTAssertTrue(t.stdout.contains("rules: 11 of 30 tickets escalate whatever the threshold (data_loss 3, enterprise_outage 3"), t.stdout)
+        XCTAssertTrue(t.stdout.contains("rules: 11 of 30 tickets escalate whatever the threshold (impact_urgency 5, data_loss 3, enterprise_outage 3"), t.stdout)
         XCTAssertTrue(t.stdout.contains("36.7\n"), t.stdout)
         XCTAssertTrue(t.stderr.contains("tune: warning: the escalation-matrix rules alone escalate 36.7% of tickets, above the target 10.0%"), t.stderr)
     }

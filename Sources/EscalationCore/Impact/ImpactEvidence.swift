@@ -42,9 +42,10 @@ public final class ImpactTerms: Sendable {
 public struct ImpactEvidence: Sendable {
     public var impact = Impact.single
     public var urgency = Urgency.none
-    /// The ticket reports a problem (a counted risk, or negative sentiment). "All users can now
-    /// export to PDF" names everyone but reports nothing wrong: impact and urgency count only
-    /// for a problem.
+    /// The ticket reports a problem: a risk category counts (an outage, a symptom of one, data
+    /// loss, a legal threat…). "All users can now export to PDF" names everyone but reports
+    /// nothing wrong, and "sadly we postpone the training for all our agents" is no incident:
+    /// impact and urgency count only for a problem.
     public var problem = false
     /// Nil when the impact phrases found nothing.
     public var terms: ImpactTerms?
@@ -57,9 +58,6 @@ public struct ImpactEvidence: Sendable {
     public var counted: (impact: Impact, urgency: Urgency) { problem ? (impact, urgency) : (.single, .none) }
 
     public init() {}
-
-    /// Compound sentiment at or below this reports a problem: VADER's own cut for "negative".
-    public static let problemSentiment = -0.05
 
     /// A count of people or places ("4,000 users") this large is wide impact; this large, several.
     /// Round numbers a support lead would use: a hundred people is a company-wide problem for

@@ -153,7 +153,8 @@ public struct PriorityModel: Sendable {
             if let note = rule.route { routeNote = note; effects.append("→ \(note)") }
             ruleReasons.append("rule \(rule.name)" + (effects.isEmpty ? "" : ": " + effects.joined(separator: ", ")))
         }
-        // The impact × urgency matrix acts like a rule: a floor of P3 or above escalates.
+        // The impact × urgency matrix acts like a rule for a problem (`ImpactEvidence.problem`: a
+        // counted risk category): a floor of P3 or above escalates.
         let (impact, urgency) = e.impact.counted
         let floor = config.floor(impact: impact, urgency: urgency)
         if floor >= .p3 {

@@ -168,6 +168,8 @@ final class VocabularyTests: XCTestCase {
             for line in try String(contentsOfFile: Fixture.path(file), encoding: .utf8).split(separator: "\n") {
                 guard case .string(let text)? = try JSONParser.parse(String(line))["text"] else { continue }
                 let normalized = escalator.normalizer.normalize(text)
+                // English's stages; other languages' tickets are read by theirs (`LanguageFixtureTests`).
+                guard escalator.evidence(for: Ticket(id: "x", text: text)).language.lexicons == .english else { continue }
                 let hits = risk.hits(in: normalized)
                 XCTAssertEqual(hits, escalator.risk.hits(in: normalized), text)
                 XCTAssertEqual(sentiment.compound(normalized, risks: hits, riskValence: resources.risk.valence),
