@@ -82,8 +82,13 @@ public final class Escalator {
     /// Set while `trace` runs: impact is then read even without a problem.
     private var tracing = false
 
-    public init(resources: Resources, classifier: any Classifier, config: PriorityConfig, normalizer: Normalizer) {
+    /// Maps the classifier's log-odds to `probability` (a trained model's Platt scaling, else σ).
+    public let calibration: Calibration
+
+    public init(resources: Resources, classifier: any Classifier, config: PriorityConfig, normalizer: Normalizer,
+                calibration: Calibration = .identity) {
         self.normalizer = normalizer
+        self.calibration = calibration
         normalizer.emoticons = resources.sentiment.emoticons
         var builder = Vocabulary.Builder()
         SentimentAnalyzer.register(lexicon: resources.sentiment, modifiers: resources.modifiers, into: &builder)
@@ -171,12 +176,14 @@ public final class Escalator {
         let words = RiskMatcher.Words(read)
         let hits = stages.risk.hits(in: read, words: words, questions: questions)
         let sentiment = scoreSentiment(stages, read, hits, questions)
+        let logOdds = scorer.logOdds(encoded)
         var evidence = Evidence(
-            probability: Logistic.probability(logOdds: scorer.logOdds(encoded)),
+            probability: calibration.probability(logOdds: logOdds),
             sentiment: sentiment,
             risks: hits,
             metadata: metadata,
             amountInText: Amounts.largestUSD(utf8: utf8))
+        evidence.logOdds = logOdds
         evidence.language = language
         evidence.impact = impact(read, words: words, stages: stages, questions: questions, hits: hits)
         return (evidence, encoded)

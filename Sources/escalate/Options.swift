@@ -21,61 +21,81 @@ struct PipelineOptions: ParsableArguments {
 
     func corpusSource() throws -> DataSource { try DataLocation.source(.corpora, override: corpus) }
 
+    /// The configuration without a model's learned settings (`config --check`).
     func loadConfig() throws -> PriorityConfig {
-        guard let path = config else { return .default }
-        return try PriorityConfig.load(path: path, contents: DataFile.text(path, limit: DataFile.maxConfigBytes, what: "config file"))
+        try TrainedModel.configuration(learned: nil, modelPath: "", userFile: userConfigFile())
+    }
+
+    /// The `--config` file's path and text, if one is given.
+    func userConfigFile() throws -> (path: String, text: String)? {
+        try config.map { ($0, try DataFile.text($0, limit: DataFile.maxConfigBytes, what: "config file")) }
     }
 
     func loadResources(_ normalizer: Normalizer) throws -> Resources {
         try Resources.load(from: lexiconSource(), normalizer: normalizer)
     }
 
-    func loadClassifier(_ normalizer: Normalizer) throws -> any Classifier {
-        if let model { return try ModelFile.load(path: model) }
+    /// The `--model` file, or a classifier trained from the corpus (no learned settings).
+    func loadModel(_ normalizer: Normalizer) throws -> TrainedModel {
+        if let model { return try ModelFile.loadTrained(path: model) }
         let examples = try LabeledFile.read(corpusSource())
-        return Training.train(examples, normalizer: normalizer)
+        return TrainedModel(classifier: Training.train(examples, normalizer: normalizer))
     }
 
     func makeEscalator(threshold: Double?) throws -> Escalator {
         try makeEscalators(count: 1, threshold: threshold)[0]
     }
 
-    /// One escalator per thread. The model and config are loaded once; each escalator loads its
-    /// own lexicons and copies what it reads per word (see `Escalator`). With several threads the
-    /// lexicons load while the model does, then the escalators are built in parallel; with one,
-    /// everything is done in turn on this thread.
     func makeEscalators(count: Int, threshold: Double?) throws -> [Escalator] {
-        var config = try loadConfig()
-        if let threshold { config.threshold = threshold }
-        let config0 = config
+        try build(count: count, threshold: threshold).escalators
+    }
+
+    /// One escalator per thread, and the model they use. The model is loaded once; each
+    /// escalator loads its own lexicons and copies what it reads per word (see `Escalator`).
+    /// With several threads the lexicons load while the model does, then the escalators are
+    /// built in parallel; with one, everything is done in turn on this thread. The configuration
+    /// is the built-in one, the model's learned settings over it, and `--config` over those.
+    func build(count: Int, threshold: Double?) throws -> (escalators: [Escalator], model: TrainedModel) {
+        let userFile = try userConfigFile()
+        // A bad file is reported before the model is loaded (or trained), as it always was.
+        if let userFile { _ = try PriorityConfig.load(path: userFile.path, contents: userFile.text) }
+        func configuration(_ model: TrainedModel) throws -> PriorityConfig {
+            var config = try model.config(path: self.model ?? "<model>", userFile: userFile)
+            if let threshold { config.threshold = threshold }
+            return config
+        }
         let count = max(1, count)
         if count == 1 {
-            let classifier = try loadClassifier(try Normalizer())
+            let model = try loadModel(try Normalizer())
+            let config = try configuration(model)
             let normalizer = try Normalizer()
             let resources = try loadResources(normalizer)
-            try config0.validate(categories: resources.risk.categories)
-            return [Escalator(resources: resources, classifier: classifier, config: config0, normalizer: normalizer)]
+            try config.validate(categories: resources.risk.categories)
+            return ([Escalator(resources: resources, classifier: model.classifier, config: config, normalizer: normalizer,
+                               calibration: model.calibration)], model)
         }
-        // Slots 0..<count: each thread's normalizer and lexicons; slot `count`: the classifier.
-        let classifier = ThreadSlots<Result<any Classifier, Error>?>(count: 1, initial: nil)
+        // Slots 0..<count: each thread's normalizer and lexicons; slot `count`: the model.
+        let loadedModel = ThreadSlots<Result<TrainedModel, Error>?>(count: 1, initial: nil)
         let loaded = ThreadSlots<Result<(Normalizer, Resources), Error>?>(count: count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: count + 1) { k in
             if k == count {
-                classifier.set(0, Result { try loadClassifier(try Normalizer()) })
+                loadedModel.set(0, Result { try loadModel(try Normalizer()) })
             } else {
                 loaded.set(k, Result { let normalizer = try Normalizer(); return (normalizer, try loadResources(normalizer)) })
             }
         }
-        let model = try classifier.value(0)!.get()
+        let model = try loadedModel.value(0)!.get()
+        let config0 = try configuration(model)
         for k in 0..<count { _ = try loaded.value(k)!.get() }  // the first failure, if any
         try config0.validate(categories: loaded.value(0)!.get().1.risk.categories)
         let escalators = ThreadSlots<Escalator?>(count: count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: count) { k in
             guard case .success(let (normalizer, resources))? = loaded.value(k) else { return }
-            escalators.set(k, Escalator(resources: resources, classifier: model,
-                                        config: k == 0 ? config0 : config0.uniqueCopy(), normalizer: normalizer))
+            escalators.set(k, Escalator(resources: resources, classifier: model.classifier,
+                                        config: k == 0 ? config0 : config0.uniqueCopy(), normalizer: normalizer,
+                                        calibration: model.calibration))
         }
-        return escalators.values.map { $0! }
+        return (escalators.values.map { $0! }, model)
     }
 }
 

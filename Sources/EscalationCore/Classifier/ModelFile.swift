@@ -7,9 +7,10 @@ public enum ModelFile {
     /// The header's members; no section may use these keys.
     public static let formatKey = "format", versionKey = "version", checksumKey = "checksum"
 
-    public static func encoded<C: Classifier>(_ classifier: C) throws -> Data {
+    /// `extra`: members of the sections beside the classifier's (`TrainedModel`).
+    public static func encoded<C: Classifier>(_ classifier: C, extra: [String: ModelValue] = [:]) throws -> Data {
         let section = classifier.section
-        var members = section.values
+        var members = section.values.merging(extra) { own, _ in own }
         members[formatKey] = .string(C.formatName)
         members[versionKey] = .integer(C.formatVersion)
         members[checksumKey] = .string(section.checksum)
@@ -26,11 +27,21 @@ public enum ModelFile {
     /// (Foundation's JSONDecoder took most of start-up on large models), each member straight
     /// into its kind. The header is judged first, so a wrong file gets a clear message.
     public static func load(data: Data, path: String) throws -> any Classifier {
+        try loadTrained(data: data, path: path).classifier
+    }
+
+    /// The classifier and the sections beside it (learned settings, model card), if the file has them.
+    public static func loadTrained(path: String) throws -> TrainedModel {
+        try loadTrained(data: DataFile.bytes(path, limit: DataFile.maxModelBytes, what: "model file"), path: path)
+    }
+
+    public static func loadTrained(data: Data, path: String) throws -> TrainedModel {
         let bytes = [UInt8](data)
         let members = Result { try read(bytes) }
         do {
             let kind = try classifierKind(members, bytes)
-            return try decode(kind, members.get())
+            let m = try members.get()
+            return try TrainedModel(classifier: decode(kind, m), extra: m)
         } catch let error as ModelFileError {
             throw DataFileError(file: path, message: error.message)
         } catch {
@@ -41,6 +52,7 @@ public enum ModelFile {
     /// Every member of the header and of any section kind, by key, for the reader.
     static var memberKinds: [String: ModelValue.Kind] {
         var kinds: [String: ModelValue.Kind] = [formatKey: .string, versionKey: .integer, checksumKey: .string]
+        for (key, kind) in TrainedModel.memberKinds { kinds[key] = kind }
         for kind in ClassifierKinds.all {
             for (key, memberKind) in kind.memberKinds {
                 precondition(kinds[key, default: memberKind] == memberKind, "model-file member '\(key)' has two kinds")

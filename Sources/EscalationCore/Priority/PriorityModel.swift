@@ -20,6 +20,9 @@ public struct Evidence: Sendable {
     var openThread: ThreadEvidence? { thread?.resolved == true ? nil : thread }
 
     public var probability: Double
+    /// The classifier's log-odds before calibration (NaN when not scored by a classifier):
+    /// what `train` calibrates and learns from.
+    public var logOdds = Double.nan
     public var sentiment: Double
     public var risks: [RiskHit]
     public var metadata: AccountMetadata

@@ -58,8 +58,11 @@ struct Eval: ParsableCommand {
         try runGuardingDataErrors {
             let input = try LabeledInput(paths: files, options: self.input, by: by)
             guard !input.records.isEmpty else { throw SetupError("no labeled records to evaluate (\(input.summary))") }
-            let escalator = try pipeline.makeEscalator(threshold: threshold)
+            let (escalators, trained) = try pipeline.build(count: 1, threshold: threshold)
+            let escalator = escalators[0]
             let cut = escalator.priority.config.threshold
+            // The model's own account of itself first, so its figures sit beside these.
+            if let card = trained.card, !json { print(card.text + "\n") }
             if let folds {
                 let (perFold, pooled) = try crossValidate(input.records, k: folds, base: escalator)
                 let text = CrossValidationTable.render(perFold, k: folds)
@@ -73,7 +76,12 @@ struct Eval: ParsableCommand {
                 let tickets = input.records.map { $0.evaluated(by: escalator) }
                 let report = EvaluationReport(tickets, threshold: cut)
                 let text = ReportTable.render(report, by: by)
-                print(json ? ReportJSON.render(report) : text)
+                if json, let card = trained.card, case .object(var members) = ReportJSON.object(report) {
+                    members.append(("model_card", card.json))
+                    print(JSONWriter.encode(.object(members)))
+                } else {
+                    print(json ? ReportJSON.render(report) : text)
+                }
                 if let plot { try EvaluationPlots.write(to: plot, tickets: tickets, report: report, chosenThreshold: nil, tables: text) }
             }
             Diagnostics.emit("eval: " + input.summary)

@@ -9,12 +9,31 @@ struct ShowConfig: ParsableCommand {
         Examples:
           escalate config > my-config.toml     # edit, then: escalate score --config my-config.toml
           escalate config --check my-config.toml
+          escalate config --model model.json   # the weights, threshold and levels it learned, marked "# learned"
         """)
 
     @Option(help: ArgumentHelp("Check a configuration file and report its first error.", valueName: "file"), completion: .file(extensions: ["toml"]))
     var check: String?
 
+    @Option(help: ArgumentHelp("Show the configuration in effect with this model: its learned settings in place of the built-in ones.", valueName: "file"), completion: .file(extensions: ["json"]))
+    var model: String?
+
+    func validate() throws {
+        if check != nil && model != nil { throw ValidationError("--check and --model are separate uses; give one") }
+    }
+
     func run() throws {
+        if let model {
+            return try runGuardingDataErrors {
+                let trained = try ModelFile.loadTrained(path: model)
+                guard let learned = trained.combination else {
+                    print("# \(model) has no learned settings (trained with --weights configured, or before they existed): the built-in configuration applies.")
+                    print(PriorityConfig.defaultText)
+                    return
+                }
+                print(learned.annotate(PriorityConfig.defaultText, model: model))
+            }
+        }
         guard let check else {
             print(PriorityConfig.defaultText)
             return

@@ -68,7 +68,8 @@ struct Tune: ParsableCommand {
         try runGuardingDataErrors {
             let input = try LabeledInput(paths: files, options: self.input, by: by)
             guard !input.records.isEmpty else { throw SetupError("no labeled records to tune on (\(input.summary))") }
-            let escalator = try pipeline.makeEscalator(threshold: nil)
+            let (escalators, trained) = try pipeline.build(count: 1, threshold: nil)
+            let escalator = escalators[0]
             let evidence = input.records.map { escalator.evidence(for: $0.ticket) }
             let cases = zip(input.records, evidence).map { TuningCase(escalator.priority.assess(id: $0.ticket.id, $1), label: $0.label) }
             guard let overall = Tuning.best(cases, objective: goal) else { return }
@@ -78,8 +79,10 @@ struct Tune: ParsableCommand {
             let tuned = TunedConfig(base: escalator.priority.config, threshold: overall.threshold,
                                     tierThresholds: Dictionary(uniqueKeysWithValues: segments.compactMap { s in
                                         s.writable ? s.own.map { (s.name, $0.threshold) } : nil }))
-            let text = try configText(tuned)
-            let config = try PriorityConfig.load(path: writeConfig ?? "<tuned config>", contents: text)
+            let text = try configText(tuned, learned: trained.combination != nil)
+            // Over the model's learned settings, as `score --model M --config FILE` lays it.
+            let config = try TrainedModel.configuration(learned: trained.combination, modelPath: pipeline.model ?? "<model>",
+                                                        userFile: (writeConfig ?? "<tuned config>", text))
             // What `score --config` will do: every ticket assessed again, by the same code, with that config.
             let model = PriorityModel(config: config)
             let final = zip(input.records, evidence).map { model.assess(id: $0.ticket.id, $1) }
@@ -125,7 +128,7 @@ struct Tune: ParsableCommand {
     }
 
     /// The base config file (if any) as given, then the chosen keys, which override it.
-    private func configText(_ tuned: TunedConfig) throws -> String {
+    private func configText(_ tuned: TunedConfig, learned trainedHasLearned: Bool) throws -> String {
         var header = "Written by `escalate tune --objective \(objective)\(by.map { " --by \($0)" } ?? "")` on \(files.joined(separator: " ")).\n"
         var text = ""
         if let base = pipeline.config {
@@ -135,6 +138,9 @@ struct Tune: ParsableCommand {
             header += "The keys below override the same keys of \(base) above."
         } else {
             header += "Keys not set here keep the built-in values (see `escalate config`)."
+        }
+        if let model = pipeline.model, trainedHasLearned {
+            header += "\nTuned with --model \(model): use it with that model, whose learned settings lie beneath these keys."
         }
         return text + tuned.overlay(header: header, version: pipeline.config == nil)
     }
