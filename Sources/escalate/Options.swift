@@ -33,7 +33,7 @@ struct PipelineOptions: ParsableArguments {
     func loadClassifier(_ normalizer: Normalizer) throws -> any Classifier {
         if let model { return try ModelFile.load(path: model) }
         let examples = try LabeledFile.read(corpusSource())
-        return Training.train(examples, normalizer: normalizer)
+        return Training.train(examples, normalizer: normalizer, trainer: ClassifierKinds.startupTrainer())
     }
 
     func makeEscalator(threshold: Double?) throws -> Escalator {

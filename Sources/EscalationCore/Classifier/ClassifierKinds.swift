@@ -21,6 +21,10 @@ public enum ClassifierKinds {
         trainer(defaultMode, smoothing: smoothing)
     }
 
+    /// What a start-up without `--model` trains from the corpus: the default mode without its
+    /// internal cross-validation (about 25 fits), so start-up stays quick.
+    public static func startupTrainer() -> any ClassifierTrainer { trainer(defaultMode, folds: 1) }
+
     public static func trainer(_ mode: Mode, smoothing: Double = 1.0, folds: Int? = nil) -> any ClassifierTrainer {
         switch mode {
         case .naiveBayes: return NaiveBayesTrainer(configuration: .init(alpha: smoothing))

@@ -39,8 +39,12 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
                 words[4 * id + 1] = model.featureNorms[c]
             }
             var word = word
-            let (w, q) = word.withUTF8 { model.charSums($0) }
-            (words[4 * id + 2], words[4 * id + 3]) = (w, q)
+            word.withUTF8 { bytes in
+                model.grams.forEachBucket(bytes) { b in
+                    words[4 * id + 2] += buckets[2 * b]
+                    words[4 * id + 3] += buckets[2 * b + 1]
+                }
+            }
         }
         self.words = words
         var pairs = PairTable(minimumCapacity: model.features.count / 2, values: 2)
