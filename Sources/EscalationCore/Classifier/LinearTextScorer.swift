@@ -15,6 +15,8 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
     /// Per bucket: [2b] weight, [2b+1] norm (zeros for buckets the model does not use).
     private let buckets: [Double]
     private let grams: CharGrams
+    /// The id of the first clause mark (see `NormalizedText.marks`).
+    private let markBase: Int32
 
     /// Occurrences so far in the current ticket, per id: the ticket's stamp in the high 32 bits,
     /// the count in the low. A new stamp per ticket empties it without a pass.
@@ -32,8 +34,16 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
             buckets[2 * b + 1] = model.bucketNorms[i]
         }
         self.buckets = buckets
-        var words = [Double](repeating: 0, count: 4 * vocabulary.count)
-        for (id, word) in vocabulary.words.enumerated() {
+        // Ids past the vocabulary's stand for the clause marks, which the tokenizer never looks up.
+        let markBase = vocabulary.count
+        var words = [Double](repeating: 0, count: 4 * (markBase + NormalizedText.marks.count))
+        var entries = vocabulary.words.enumerated().map { ($0.offset, $0.element) }
+        entries += NormalizedText.marks.enumerated().map { (markBase + $0.offset, String(decoding: [$0.element], as: UTF8.self)) }
+        func id(of word: Substring) -> Int32? {
+            if word.utf8.count == 1, let m = NormalizedText.marks.firstIndex(of: word.utf8.first!) { return Int32(markBase + m) }
+            return vocabulary.id(of: String(word))
+        }
+        for (id, word) in entries {
             if let c = model.column[word].map(Int.init) {
                 words[4 * id] = model.featureWeights[c]
                 words[4 * id + 1] = model.featureNorms[c]
@@ -50,11 +60,12 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
         var pairs = PairTable(minimumCapacity: model.features.count / 2, values: 2)
         for (c, name) in model.features.enumerated() {
             guard let space = name.utf8.firstIndex(of: 0x20) else { continue }
-            guard let a = vocabulary.id(of: String(name[..<space])), let b = vocabulary.id(of: String(name[name.utf8.index(after: space)...])) else { continue }
+            guard let a = id(of: name[..<space]), let b = id(of: name[name.utf8.index(after: space)...]) else { continue }
             pairs.insert(a, b, model.featureWeights[c], model.featureNorms[c])
         }
         bigrams = pairs
-        seen = [UInt64](repeating: 0, count: vocabulary.count)
+        seen = [UInt64](repeating: 0, count: markBase + NormalizedText.marks.count)
+        self.markBase = Int32(markBase)
     }
 
     func logOdds(_ encoded: EncodedText) -> Double {
@@ -67,8 +78,12 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
             words.withUnsafeBufferPointer { words in
                 seen.withUnsafeMutableBufferPointer { seen in
                     var previous: Int32 = -1
-                    for t in 0..<tokens.count where tokens.kinds[t].isLexical {
-                        let id = tokens.ids[t]
+                    for t in 0..<tokens.count {
+                        var id = tokens.ids[t]
+                        if tokens.kinds[t] == .punctuation {
+                            guard let m = text.markIndex(t) else { continue }
+                            id = markBase + Int32(m)
+                        }
                         if id >= 0 {
                             let i = Int(id)
                             let s = seen[i]

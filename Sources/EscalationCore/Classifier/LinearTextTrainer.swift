@@ -38,6 +38,8 @@ public struct LinearTextTrainer: ClassifierTrainer {
 
     public func train(_ documents: [[String]], labels: [Bool]) -> any Classifier { fit(documents, labels: labels) }
 
+    public var readsMarks: Bool { true }
+
     public func fit(_ documents: [[String]], labels: [Bool]) -> LinearText {
         precondition(documents.count == labels.count, "one label per document")
         let order = documents.indices.sorted { a, b in
@@ -57,10 +59,10 @@ public struct LinearTextTrainer: ClassifierTrainer {
         }
         let all = Array(labels.indices)
         let weights = data.featureScales(rows: all, labels: labels, configuration)
-        let x = data.rows(weights, charWeight: info.charWeight)
+        let (x, compact) = data.rows(weights, charWeight: info.charWeight)
         var lr = LogisticRegression(columns: x.columnCount)
         if labels.contains(true) && labels.contains(false) { lr.fit(x, labels: labels, rows: all, c: info.c, tolerance: configuration.tolerance) }
-        return data.model(lr, weights, charWeight: info.charWeight, info: info)
+        return data.model(lr, weights, compact, charWeight: info.charWeight, info: info)
     }
 
     /// The (C, character weight) with the best mean held-out ROC-AUC over the internal folds.
@@ -74,7 +76,7 @@ public struct LinearTextTrainer: ClassifierTrainer {
             let weights = data.featureScales(rows: train, labels: labels, configuration)
             var figures: [[(Double, Double)]] = []
             for cw in cws {
-                let x = data.rows(weights, charWeight: cw)
+                let x = data.rows(weights, charWeight: cw).x
                 var lr = LogisticRegression(columns: x.columnCount)
                 figures.append(cs.map { c in
                     lr.fit(x, labels: labels, rows: train, c: c, tolerance: configuration.tolerance)  // warm start from the previous C
@@ -101,7 +103,7 @@ public struct LinearTextTrainer: ClassifierTrainer {
 struct LinearTextData {
     let grams: CharGrams
     var names: [String] = []
-    /// Per word-feature column: is it a bigram; per compact bucket: its bucket number.
+    /// Per bucket column (after the word columns): its bucket number.
     var bucketOfColumn: [Int] = []
     /// Per document: (column, damped count) of each block, columns ascending.
     var wordRows: [[(Int32, Double)]] = []
@@ -196,31 +198,38 @@ struct LinearTextData {
         }
     }
 
-    /// Every document as scaled, block-normalized features (the model's formula).
-    func rows(_ scale: [Double], charWeight: Double) -> SparseRows {
+    /// Every document as scaled, block-normalized features (the model's formula). Columns with
+    /// no scale (unseen in the rows the scales came from) are left out: `compact` maps each
+    /// column to its place in the solver's vector, or -1.
+    func rows(_ scale: [Double], charWeight: Double) -> (x: SparseRows, compact: [Int32]) {
+        var compact = [Int32](repeating: -1, count: scale.count)
+        var used: Int32 = 0
+        for j in scale.indices where scale[j] != 0 { compact[j] = used; used += 1 }
         var x = SparseRows()
-        x.columnCount = scale.count
+        x.columnCount = Int(used)
         let offset = Int32(names.count)
         for r in wordRows.indices {
             let qw = wordRows[r].reduce(0.0) { $0 + $1.1 * scale[Int($1.0)] * scale[Int($1.0)] }
             let qc = charRows[r].reduce(0.0) { $0 + $1.1 * scale[Int(offset + $1.0)] * scale[Int(offset + $1.0)] }
             let nw = qw > 0 ? 1 / qw.squareRoot() : 0, nc = qc > 0 ? charWeight / qc.squareRoot() : 0
-            x.append(wordRows[r].map { ($0.0, $0.1 * scale[Int($0.0)] * nw) }
-                     + charRows[r].map { (offset + $0.0, $0.1 * scale[Int(offset + $0.0)] * nc) })
+            let words = wordRows[r].filter { compact[Int($0.0)] >= 0 }.map { (compact[Int($0.0)], $0.1 * scale[Int($0.0)] * nw) }
+            let chars = charRows[r].filter { compact[Int(offset + $0.0)] >= 0 }
+                .map { (compact[Int(offset + $0.0)], $0.1 * scale[Int(offset + $0.0)] * nc) }
+            x.append(words + chars)
         }
-        return x
+        return (x, compact)
     }
 
     /// The stored model: final weights (coefficient × scale), squared scales; unseen columns dropped.
-    func model(_ lr: LogisticRegression, _ scale: [Double], charWeight: Double, info: LinearText.TrainingInfo) -> LinearText {
+    func model(_ lr: LogisticRegression, _ scale: [Double], _ compact: [Int32], charWeight: Double, info: LinearText.TrainingInfo) -> LinearText {
         var features: [String] = [], fw: [Double] = [], fq: [Double] = []
-        for (j, name) in names.enumerated() where scale[j] != 0 {
-            features.append(name); fw.append(Self.rounded(lr.weights[j] * scale[j])); fq.append(Self.rounded(scale[j] * scale[j]))
+        for (j, name) in names.enumerated() where compact[j] >= 0 {
+            features.append(name); fw.append(Self.rounded(lr.weights[Int(compact[j])] * scale[j])); fq.append(Self.rounded(scale[j] * scale[j]))
         }
         var buckets: [(Int, Double, Double)] = []
-        for (i, b) in bucketOfColumn.enumerated() where scale[names.count + i] != 0 {
+        for (i, b) in bucketOfColumn.enumerated() where compact[names.count + i] >= 0 {
             let j = names.count + i
-            buckets.append((b, Self.rounded(charWeight * lr.weights[j] * scale[j]), Self.rounded(scale[j] * scale[j])))
+            buckets.append((b, Self.rounded(charWeight * lr.weights[Int(compact[j])] * scale[j]), Self.rounded(scale[j] * scale[j])))
         }
         buckets.sort { $0.0 < $1.0 }
         // Every array is built consistent here, so the initializer cannot fail.

@@ -102,13 +102,13 @@ final class LinearTextTests: XCTestCase {
     func testScorerEqualsReference() throws {
         let n = Fixture.normalizer()
         let examples = try LabeledFile.readDirectory(Fixture.path("Corpora"))
-        let model = LinearTextTrainer().fit(examples.map { n.normalize($0.text).words }, labels: examples.map(\.escalate))
+        let model = LinearTextTrainer().fit(examples.map { n.normalize($0.text).wordsAndMarks }, labels: examples.map(\.escalate))
         let escalator = Escalator(resources: Fixture.resources(n), classifier: model, config: .default, normalizer: n)
         var texts = examples.map(\.text)
         texts += ["", "down down down the site is down DOWN!!", "Zxqwv zxqwv grmbl outage outage", "日本語のテキスト 障害 障害",
-                  "refund refund refund, I want a refund now"]
+                  "refund refund refund, I want a refund now", "Thanks!!! :( why?? ok. fine; see: 。 ¿qué?"]
         for text in texts {
-            let words = n.normalize(text).words
+            let words = n.normalize(text).wordsAndMarks
             let p = escalator.assess(Ticket(id: "t", text: text)).probability
             XCTAssertEqual(p, model.probability(words: words), accuracy: 1e-12, text)
         }
