@@ -14,6 +14,9 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
     private let bigrams: PairTable
     /// Per bucket: [2b] weight, [2b+1] norm (zeros for buckets the model does not use).
     private let buckets: [Double]
+    /// One bit per bucket, set when the model uses it: an unknown word's n-grams mostly miss,
+    /// and a miss then costs a read of this small map instead of the big table.
+    private let usedBuckets: [UInt64]
     private let grams: CharGrams
     /// The id of the first clause mark (see `NormalizedText.marks`).
     private let markBase: Int32
@@ -22,8 +25,8 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
     /// the count in the low. A new stamp per ticket empties it without a pass.
     private var seen: [UInt64]
     private var stamp: UInt64 = 0
-    /// Occurrences of unknown words in the current ticket, by a hash of their bytes.
-    private var unknownSeen: [UInt64: Int] = [:]
+    /// Unknown words' n-gram sums and occurrences in the current ticket.
+    private var unknownWords = UnknownWords()
 
     init(_ model: LinearText, vocabulary: Vocabulary) {
         intercept = model.intercept
@@ -34,6 +37,9 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
             buckets[2 * b + 1] = model.bucketNorms[i]
         }
         self.buckets = buckets
+        var usedBuckets = [UInt64](repeating: 0, count: (model.grams.bucketCount + 63) / 64)
+        for b in model.buckets { usedBuckets[b >> 6] |= 1 << UInt64(b & 63) }
+        self.usedBuckets = usedBuckets
         // Ids past the vocabulary's stand for the clause marks, which the tokenizer never looks up.
         let markBase = vocabulary.count
         var words = [Double](repeating: 0, count: 4 * (markBase + NormalizedText.marks.count))
@@ -70,8 +76,8 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
 
     func logOdds(_ encoded: EncodedText) -> Double {
         stamp &+= 1 << 32
-        if stamp == 0 { for i in seen.indices { seen[i] = 0 }; stamp = 1 << 32 }
-        if !unknownSeen.isEmpty { unknownSeen.removeAll(keepingCapacity: true) }
+        if stamp == 0 { for i in seen.indices { seen[i] = 0 }; unknownWords = UnknownWords(); stamp = 1 << 32 }
+        unknownWords.startTicket()
         var sw = 0.0, qw = 0.0, sc = 0.0, qc = 0.0
         let text = encoded.text
         encoded.withTokenColumns { tokens in
@@ -116,18 +122,81 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
     private func unknown(_ text: NormalizedText, _ t: Int) -> (Double, Double, Int) {
         text.bytes.withUnsafeBufferPointer { bytes in
             let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
-            var h = FNV1a()
-            for b in word { h.mix(b) }
-            let k = (unknownSeen[h.value] ?? 0) + 1
-            unknownSeen[h.value] = k
-            var w = 0.0, q = 0.0
-            buckets.withUnsafeBufferPointer { buckets in
-                grams.forEachBucket(word) { b in
-                    w += buckets[2 * b]
-                    q += buckets[2 * b + 1]
+            return unknownWords.look(up: word, stamp: stamp) {
+                var w = 0.0, q = 0.0
+                buckets.withUnsafeBufferPointer { buckets in
+                    usedBuckets.withUnsafeBufferPointer { used in
+                        grams.forEachBucket(word) { b in
+                            guard used[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return }
+                            w += buckets[2 * b]
+                            q += buckets[2 * b + 1]
+                        }
+                    }
                 }
+                return (w, q)
             }
-            return (w, q, k)
         }
+    }
+}
+
+/// Words the vocabulary lacks, by a 64-bit hash of their bytes: their n-gram sums, kept across
+/// tickets (real text repeats its names, numbers and typos, and cutting a word into n-grams
+/// costs a probe per n-gram), and how often each occurred in the current ticket (a ticket stamp
+/// in the high 32 bits, so nothing is cleared between tickets). Open addressing; emptied at a
+/// ticket's start once it holds `limit` words, so a stream of unique ids cannot grow it forever.
+struct UnknownWords {
+    /// Per slot, one cache line's half: [4i] key (0: empty), [4i+1] weight, [4i+2] norm (as
+    /// bit patterns), [4i+3] ticket stamp | occurrences.
+    private var slots: [UInt64]
+    private var mask: Int
+    private var used = 0
+    static let limit = 1 << 15
+
+    init(capacity: Int = 1 << 12) {
+        slots = [UInt64](repeating: 0, count: 4 * capacity)
+        mask = capacity - 1
+    }
+
+    mutating func startTicket() {
+        if used >= Self.limit { self = UnknownWords() }
+    }
+
+    @inline(__always) private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
+
+    /// The word's sums (from `compute` the first time) and its occurrence number under `stamp`.
+    @inline(__always)
+    mutating func look(up word: UnsafeBufferPointer<UInt8>, stamp: UInt64, compute: () -> (Double, Double)) -> (Double, Double, Int) {
+        var h = FNV1a()
+        for b in word { h.mix(b) }
+        let key = h.value | 1  // 0 marks an empty slot
+        if 2 * (used + 1) > mask + 1 { grow() }
+        let mask = mask
+        var i = home(key)
+        var inserted = false
+        let result = slots.withUnsafeMutableBufferPointer { slots -> (Double, Double, Int) in
+            while slots[4 * i] != 0 && slots[4 * i] != key { i = (i + 1) & mask }
+            if slots[4 * i] == 0 {
+                let (w, q) = compute()
+                (slots[4 * i], slots[4 * i + 1], slots[4 * i + 2], slots[4 * i + 3]) = (key, w.bitPattern, q.bitPattern, 0)
+                inserted = true
+            }
+            let c = slots[4 * i + 3]
+            let k = (c & ~0xFFFF_FFFF) == stamp ? (c & 0xFFFF_FFFF) + 1 : 1
+            slots[4 * i + 3] = stamp | k
+            return (Double(bitPattern: slots[4 * i + 1]), Double(bitPattern: slots[4 * i + 2]), Int(k))
+        }
+        if inserted { used += 1 }
+        return result
+    }
+
+    private mutating func grow() {
+        var bigger = UnknownWords(capacity: 2 * (mask + 1))
+        for i in 0...mask where slots[4 * i] != 0 {
+            var j = bigger.home(slots[4 * i])
+            while bigger.slots[4 * j] != 0 { j = (j + 1) & bigger.mask }
+            for m in 0..<4 { bigger.slots[4 * j + m] = slots[4 * i + m] }
+        }
+        bigger.used = used
+        self = bigger
     }
 }

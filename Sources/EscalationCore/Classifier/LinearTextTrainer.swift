@@ -17,7 +17,7 @@ public struct LinearTextConfiguration: Sendable, Equatable {
     public var c = 3.0
     public var charWeight = 1.0
     /// Inverse L2 strengths tried, weakest regularization last (ties go to the earlier one).
-    public var cs: [Double] = [1, 3, 10, 30]
+    public var cs: [Double] = [3, 10, 30]
     /// Weights of the character n-gram block tried (words weigh 1); ties go to the earlier one.
     public var charWeights: [Double] = [1, 0.5]
     /// Features in fewer training documents than this are left out (most word pairs occur
@@ -69,24 +69,21 @@ public struct LinearTextTrainer: ClassifierTrainer {
     private func crossValidate(_ data: LinearTextData, _ labels: [Bool]) -> (c: Double, charWeight: Double, roc: Double, pr: Double) {
         let k = configuration.folds, cs = configuration.cs, cws = configuration.charWeights
         let fold = Folds.stratified(labels: labels, k: k)
-        // Per fold, [charWeight][c] → (roc, pr); folds run in parallel, each on its own data.
-        let perFold = FoldFigures(count: k)
-        DispatchQueue.concurrentPerform(iterations: k) { f in
+        // Per fold and character weight, the figures of each C; the 2k tasks run in parallel.
+        let perTask = FoldFigures(count: k * cws.count)
+        DispatchQueue.concurrentPerform(iterations: k * cws.count) { task in
+            let f = task / cws.count, cw = cws[task % cws.count]
             let train = labels.indices.filter { fold[$0] != f }, held = labels.indices.filter { fold[$0] == f }
             let weights = data.featureScales(rows: train, labels: labels, configuration)
-            var figures: [[(Double, Double)]] = []
-            for cw in cws {
-                let x = data.rows(weights, charWeight: cw).x
-                var lr = LogisticRegression(columns: x.columnCount)
-                figures.append(cs.map { c in
-                    lr.fit(x, labels: labels, rows: train, c: c, tolerance: configuration.tolerance)  // warm start from the previous C
-                    let scores = held.map { lr.decision(x, $0) }, truth = held.map { labels[$0] }
-                    return (Metrics.rocAUC(scores: scores, labels: truth) ?? 0.5, Metrics.averagePrecision(scores: scores, labels: truth) ?? 0)
-                })
-            }
-            perFold.set(f, figures)
+            let x = data.rows(weights, charWeight: cw).x
+            var lr = LogisticRegression(columns: x.columnCount)
+            perTask.set(task, cs.map { c in
+                lr.fit(x, labels: labels, rows: train, c: c, tolerance: configuration.tolerance)  // warm start from the previous C
+                let scores = held.map { lr.decision(x, $0) }, truth = held.map { labels[$0] }
+                return (Metrics.rocAUC(scores: scores, labels: truth) ?? 0.5, Metrics.averagePrecision(scores: scores, labels: truth) ?? 0)
+            })
         }
-        let results = cws.indices.map { w in cs.indices.map { ci in (0..<k).map { perFold.value($0)[w][ci] } } }
+        let results = cws.indices.map { w in cs.indices.map { ci in (0..<k).map { perTask.value($0 * cws.count + w)[ci] } } }
         var best = (c: cs[0], charWeight: cws[0], roc: -1.0, pr: 0.0)
         for (w, cw) in cws.enumerated() {
             for (ci, c) in cs.enumerated() {
@@ -245,13 +242,13 @@ struct LinearTextData {
     }
 }
 
-/// Each fold's figures, written by the thread that ran the fold.
+/// Each task's figures (ROC-AUC, PR-AUC per C), written by the thread that ran it.
 private final class FoldFigures: @unchecked Sendable {
     private let lock = NSLock()
-    private var figures: [[[(Double, Double)]]]
+    private var figures: [[(Double, Double)]]
 
     init(count: Int) { figures = Array(repeating: [], count: count) }
 
-    func set(_ fold: Int, _ value: [[(Double, Double)]]) { lock.lock(); figures[fold] = value; lock.unlock() }
-    func value(_ fold: Int) -> [[(Double, Double)]] { lock.lock(); defer { lock.unlock() }; return figures[fold] }
+    func set(_ task: Int, _ value: [(Double, Double)]) { lock.lock(); figures[task] = value; lock.unlock() }
+    func value(_ task: Int) -> [(Double, Double)] { lock.lock(); defer { lock.unlock() }; return figures[task] }
 }
