@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
@@ -110,4 +111,23 @@ int32_t esc_icu_segments(esc_icu *icu, const uint8_t *in, int32_t len,
     }
     utext_close(ut);
     return count;
+}
+
+int32_t esc_icu_script(uint32_t code_point) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript((UChar32)code_point, &err);
+    if (U_FAILURE(err)) return ESC_SCRIPT_OTHER;
+    switch (script) {
+    case USCRIPT_LATIN: return ESC_SCRIPT_LATIN;
+    case USCRIPT_CYRILLIC: return ESC_SCRIPT_CYRILLIC;
+    case USCRIPT_GREEK: return ESC_SCRIPT_GREEK;
+    case USCRIPT_HAN: return ESC_SCRIPT_HAN;
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA: return ESC_SCRIPT_KANA;
+    case USCRIPT_HANGUL: return ESC_SCRIPT_HANGUL;
+    case USCRIPT_ARABIC: return ESC_SCRIPT_ARABIC;
+    case USCRIPT_HEBREW: return ESC_SCRIPT_HEBREW;
+    case USCRIPT_THAI: return ESC_SCRIPT_THAI;
+    default: return ESC_SCRIPT_OTHER;
+    }
 }

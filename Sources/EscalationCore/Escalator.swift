@@ -7,12 +7,22 @@ public struct Resources: Sendable {
     public var risk: RiskLexicon
     /// Conversation cues (repeat contact, confirmation), read in threads only.
     public var threadCues: RiskLexicon
+    /// English impact and urgency phrases (`impact.txt`; empty when the folder has none).
+    public var impact = RiskLexicon()
+    /// The other languages whose files the folder has (`risk.de.txt`, …), in `Language` order.
+    public var languages: [LanguageLexicon] = []
+
+    /// English's lexicons as one language's.
+    public var english: LanguageLexicon {
+        LanguageLexicon(language: .en, sentiment: sentiment, modifiers: modifiers, risk: risk, impact: impact)
+    }
 
     public static let vaderFile = "vader_lexicon.txt"
     public static let supportFile = "support_sentiment.txt"
     public static let modifiersFile = "modifiers.txt"
     public static let riskFile = "risk.txt"
     public static let threadFile = "thread.txt"
+    public static let impactFile = "impact.txt"
 
     /// Reads the lexicon files from `source` (a folder or the built-in copy); any malformed line
     /// is a `DataFileError` naming FILE:LINE.
@@ -25,7 +35,18 @@ public struct Resources: Sendable {
         try sentiment.add(file: sectioned(supportFile), normalizer: normalizer)
         let risk = try RiskLexicon(file: sectioned(riskFile), normalizer: normalizer)
         let threadCues = try RiskLexicon(file: sectioned(threadFile), normalizer: normalizer)
-        return Resources(sentiment: sentiment, modifiers: modifiers, risk: risk, threadCues: threadCues)
+        var resources = Resources(sentiment: sentiment, modifiers: modifiers, risk: risk, threadCues: threadCues)
+        let available = Set(try source.names(endingWith: ".txt"))
+        if available.contains(impactFile) {
+            resources.impact = try ImpactCategory.lexicon(file: sectioned(impactFile), normalizer: normalizer)
+        }
+        for language in Language.allCases where language != .en {
+            if let lexicon = try LanguageLexicon.load(language, from: source, available: available, english: risk,
+                                                      normalizer: normalizer, read: sectioned) {
+                resources.languages.append(lexicon)
+            }
+        }
+        return resources
     }
 
     /// Reads the lexicon files of a folder.
@@ -50,6 +71,11 @@ public final class Escalator {
     public let vocabulary: Vocabulary
     /// The classifier's scoring tables indexed by vocabulary id, this escalator's own.
     private let scorer: any ClassifierScorer
+    public let languageDetector: LanguageDetector
+    /// Sentiment, risk and impact per set of languages (English's are `sentiment` and `risk`).
+    private var stageCache: LanguageStageCache
+    /// Set while `trace` runs: impact is then read even without a problem.
+    private var tracing = false
 
     public init(resources: Resources, classifier: any Classifier, config: PriorityConfig, normalizer: Normalizer) {
         self.normalizer = normalizer
@@ -58,11 +84,22 @@ public final class Escalator {
         SentimentAnalyzer.register(lexicon: resources.sentiment, modifiers: resources.modifiers, into: &builder)
         RiskMatcher.register(lexicon: resources.risk, modifiers: resources.modifiers, into: &builder)
         RiskMatcher.register(lexicon: resources.threadCues, modifiers: resources.modifiers, into: &builder)
+        RiskMatcher.register(lexicon: resources.impact, modifiers: resources.modifiers, into: &builder)
+        for lexicon in resources.languages { LanguageStages.register(lexicon, into: &builder) }
         builder.add(classifier.vocabularyWords)
         vocabulary = builder.build()
         sentiment = SentimentAnalyzer(lexicon: resources.sentiment, modifiers: resources.modifiers, vocabulary: vocabulary)
         risk = RiskMatcher(lexicon: resources.risk, modifiers: resources.modifiers, vocabulary: vocabulary)
         threadCues = RiskMatcher(lexicon: resources.threadCues, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk)
+        let english = LanguageStages(
+            sentiment: sentiment, risk: risk,
+            impact: RiskMatcher(lexicon: resources.impact, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk))
+        var byLanguage = [LanguageLexicon?](repeating: nil, count: Language.allCases.count)
+        byLanguage[Language.en.rawValue] = resources.english
+        for lexicon in resources.languages { byLanguage[lexicon.language.rawValue] = lexicon }
+        stageCache = LanguageStageCache(english: english, lexicons: byLanguage, vocabulary: vocabulary)
+        languageDetector = LanguageDetector(
+            functionWords: byLanguage.compactMap { $0.map { ($0.language, $0.modifiers.functionWords) } }, vocabulary: vocabulary)
         self.classifier = classifier
         scorer = classifier.scorer(for: vocabulary)
         priority = PriorityModel(config: config)
@@ -75,8 +112,8 @@ public final class Escalator {
     }
 
     public func evidence(for ticket: Ticket) -> Evidence {
-        evidence(for: ticket) { encoded, hits, questions in
-            sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions)
+        evidence(for: ticket) { stages, encoded, hits, questions in
+            stages.sentiment.compound(encoded, risks: hits, riskValence: stages.risk.lexicon.valence, questions: questions)
         }.evidence
     }
 
@@ -85,9 +122,11 @@ public final class Escalator {
     public func trace(_ ticket: Ticket) -> Trace {
         var tokens = NormalizedText()
         var breakdown = SentimentAnalyzer.Breakdown(words: [], valences: [], compound: 0)
-        let (evidence, scored) = evidence(for: ticket) { encoded, hits, _ in
+        tracing = true
+        defer { tracing = false }
+        let (evidence, scored) = evidence(for: ticket) { stages, encoded, hits, _ in
             tokens = encoded.text
-            breakdown = sentiment.breakdown(encoded, risks: hits, riskValence: risk.lexicon.valence)
+            breakdown = stages.sentiment.breakdown(encoded, risks: hits, riskValence: stages.risk.lexicon.valence)
             return breakdown.compound
         }
         var assessment = priority.assess(id: ticket.id, evidence)
@@ -100,7 +139,7 @@ public final class Escalator {
     /// informational-question mask. A thread is read message by message first (`ThreadReading`);
     /// when its latest customer message confirms a fix, only that message is scored.
     @inline(__always)
-    private func evidence(for ticket: Ticket, scoreSentiment: (EncodedText, [RiskHit], [Bool]) -> Double) -> (evidence: Evidence, scored: [UInt8]) {
+    private func evidence(for ticket: Ticket, scoreSentiment: SentimentScoring) -> (evidence: Evidence, scored: [UInt8]) {
         guard let thread = ticket.thread else { return (evidence(utf8: ticket.utf8, metadata: ticket.metadata, scoreSentiment: scoreSentiment).0, ticket.utf8) }
         var reading = ThreadReading(thread)
         reading.read(with: self)
@@ -112,26 +151,49 @@ public final class Escalator {
         return (evidence, scored)
     }
 
+    /// Sentiment of the encoded text, given the stages of its languages, the risk hits and the
+    /// informational-question mask.
+    typealias SentimentScoring = (LanguageStages, EncodedText, [RiskHit], [Bool]) -> Double
+
     @inline(__always)
-    private func evidence(utf8: [UInt8], metadata: AccountMetadata,
-                          scoreSentiment: (EncodedText, [RiskHit], [Bool]) -> Double) -> (Evidence, EncodedText) {
+    private func evidence(utf8: [UInt8], metadata: AccountMetadata, scoreSentiment: SentimentScoring) -> (Evidence, EncodedText) {
         let encoded = vocabulary.encode(normalizer.normalize(utf8: utf8, vocabulary: vocabulary))
-        let questions = sentiment.questionMask(encoded)
-        let hits = risk.hits(in: encoded, questions: questions)
-        return (Evidence(
+        let language = languageDetector.detect(encoded)
+        let stages = stageCache.stages(for: language)
+        let questions = stages.sentiment.questionMask(encoded)
+        let words = RiskMatcher.Words(encoded)
+        let hits = stages.risk.hits(in: encoded, words: words, questions: questions)
+        let sentiment = scoreSentiment(stages, encoded, hits, questions)
+        var evidence = Evidence(
             probability: Logistic.probability(logOdds: scorer.logOdds(encoded)),
-            sentiment: scoreSentiment(encoded, hits, questions),
+            sentiment: sentiment,
             risks: hits,
             metadata: metadata,
-            amountInText: Amounts.largestUSD(utf8: utf8)), encoded)
+            amountInText: Amounts.largestUSD(utf8: utf8))
+        evidence.language = language
+        evidence.impact = impact(encoded, words: words, stages: stages, questions: questions, hits: hits, sentiment: sentiment)
+        return (evidence, encoded)
+    }
+
+    /// Impact and urgency, read only for a ticket that reports a problem, the only kind they
+    /// count for (and for `trace`, so `explain` shows what the phrases found either way).
+    @inline(__always)
+    private func impact(_ encoded: EncodedText, words: RiskMatcher.Words, stages: LanguageStages, questions: [Bool],
+                        hits: [RiskHit], sentiment: Double) -> ImpactEvidence {
+        let problem = hits.contains(where: \.counts) || sentiment <= ImpactEvidence.problemSentiment
+        guard problem || tracing else { return ImpactEvidence() }
+        let found = stages.impact.hits(in: encoded, words: words, questions: questions)
+        guard !found.isEmpty else { return ImpactEvidence() }
+        return ImpactEvidence(hits: found, text: encoded.text, problem: problem)
     }
 
     /// One message read alone: its compound sentiment, whether it counts a risk, and its cues.
     func read(message utf8: [UInt8]) -> (sentiment: Double, risky: Bool, cues: [RiskHit]) {
         let encoded = vocabulary.encode(normalizer.normalize(utf8: utf8, vocabulary: vocabulary))
-        let questions = sentiment.questionMask(encoded)
-        let hits = risk.hits(in: encoded, questions: questions)
-        let compound = sentiment.compound(encoded, risks: hits, riskValence: risk.lexicon.valence, questions: questions)
+        let stages = stageCache.stages(for: languageDetector.detect(encoded))
+        let questions = stages.sentiment.questionMask(encoded)
+        let hits = stages.risk.hits(in: encoded, questions: questions)
+        let compound = stages.sentiment.compound(encoded, risks: hits, riskValence: stages.risk.lexicon.valence, questions: questions)
         return (compound, hits.contains(where: \.counts), threadCues.hits(in: encoded, questions: questions))
     }
 

@@ -43,6 +43,23 @@ int32_t esc_icu_normalize(esc_icu *icu, int32_t mode,
 int32_t esc_icu_segments(esc_icu *icu, const uint8_t *in, int32_t len,
                          int32_t *starts, int32_t *ends, uint8_t *kinds, int32_t cap);
 
+/* Writing systems `esc_icu_script` tells apart (what language detection needs). */
+enum {
+    ESC_SCRIPT_OTHER = 0,   /* common, inherited, and scripts not listed */
+    ESC_SCRIPT_LATIN = 1,
+    ESC_SCRIPT_CYRILLIC = 2,
+    ESC_SCRIPT_GREEK = 3,
+    ESC_SCRIPT_HAN = 4,
+    ESC_SCRIPT_KANA = 5,    /* hiragana and katakana */
+    ESC_SCRIPT_HANGUL = 6,
+    ESC_SCRIPT_ARABIC = 7,
+    ESC_SCRIPT_HEBREW = 8,
+    ESC_SCRIPT_THAI = 9
+};
+
+/* The writing system of one code point (ICU's uscript_getScript), as an ESC_SCRIPT_*. */
+int32_t esc_icu_script(uint32_t code_point);
+
 #ifdef __cplusplus
 }
 #endif

@@ -12,6 +12,8 @@ public struct Modifiers: Sendable {
     public var questionOpeners: Set<String> = []
     /// Praise words that turn sarcastic when they open a complaining sentence ("Great, down again").
     public var sarcasticOpeners: Set<String> = []
+    /// Frequent words that tell the file's language apart (language detection only).
+    public var functionWords: Set<String> = []
 
     public init() {}
 
@@ -23,19 +25,33 @@ public struct Modifiers: Sendable {
             case "contrast": contrast.insert(normalizer.fold(entry.text))
             case "question_openers": questionOpeners.insert(normalizer.fold(entry.text))
             case "sarcastic_openers": sarcasticOpeners.insert(normalizer.fold(entry.text))
+            case "function_words": functionWords.insert(normalizer.fold(entry.text))
             case "intensifiers":
                 let (term, value) = try file.termAndValue(entry, range: -2...2)
                 intensifiers[normalizer.fold(term)] = value
             case nil: throw file.error(entry, "entry before any [section]")
-            case let other?: throw file.error(entry, "unknown section [\(other)]; expected negators, short_negators, intensifiers, contrast, question_openers or sarcastic_openers")
+            case let other?: throw file.error(entry, "unknown section [\(other)]; expected negators, short_negators, intensifiers, contrast, question_openers, sarcastic_openers or function_words")
             }
         }
     }
 
     /// Every modifier word, for a vocabulary.
     public func register(into builder: inout Vocabulary.Builder) {
-        for set in [negators, shortNegators, contrast, questionOpeners, sarcasticOpeners] { builder.add(set.sorted()) }
+        for set in [negators, shortNegators, contrast, questionOpeners, sarcasticOpeners, functionWords] { builder.add(set.sorted()) }
         builder.add(intensifiers.keys.sorted())
+    }
+
+    /// Both languages' modifiers, for a ticket read by both.
+    public func merging(_ other: Modifiers) -> Modifiers {
+        var m = self
+        m.negators.formUnion(other.negators)
+        m.shortNegators.formUnion(other.shortNegators)
+        m.intensifiers.merge(other.intensifiers) { mine, _ in mine }
+        m.contrast.formUnion(other.contrast)
+        m.questionOpeners.formUnion(other.questionOpeners)
+        m.sarcasticOpeners.formUnion(other.sarcasticOpeners)
+        m.functionWords.formUnion(other.functionWords)
+        return m
     }
 
     /// A full negator (sentiment scope of three words).

@@ -17,6 +17,24 @@ public struct SentimentLexicon: Sendable {
         })
     }
 
+    /// Emoji and emoticons: no language's words, so every language's tickets read them.
+    public var symbols: SentimentLexicon {
+        var s = SentimentLexicon()
+        let emoticons = self.emoticons
+        for (key, value) in words where emoticons.contains(key) || !key.unicodeScalars.contains(where: \.properties.isAlphabetic) {
+            s.words[key] = value
+        }
+        return s
+    }
+
+    /// Both lexicons; where both have a word, this one's valence is kept.
+    public func merging(_ other: SentimentLexicon) -> SentimentLexicon {
+        var m = self
+        m.words.merge(other.words) { mine, _ in mine }
+        for entry in other.phrases.entries { m.phrases.insert(entry.words, entry.payload) }
+        return m
+    }
+
     /// VADER's file: `token TAB mean TAB sd TAB [ratings]`. Only the first two fields are used.
     /// Read as bytes: every scoring thread loads it at start-up.
     public mutating func addVADER(path: String, contents: String) throws {

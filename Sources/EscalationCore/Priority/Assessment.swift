@@ -28,6 +28,11 @@ public struct Assessment: Sendable {
     public var resolveHours: Double
     /// Each component's value in 0…1 (for tuning and explanation).
     public var components: ComponentValues
+    /// ISO 639-1 code of the ticket's language, or "und".
+    public var language = "en"
+    /// Impact and urgency that counted (a ticket reporting a problem).
+    public var impact = Impact.single
+    public var urgency = Urgency.none
     /// What hygiene removed from the ticket's text before scoring.
     public var stripped = HygieneReport()
 }

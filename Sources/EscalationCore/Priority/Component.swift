@@ -10,12 +10,13 @@ extension PriorityConfig {
     public enum Component: Int, CaseIterable, Sendable {
         case classifier, risk, negativity, tier, arr, sla, renewal, openTickets, priorEscalations, health, declaredPriority
         case threadTrend, threadFollowUps, threadRepeatContact, threadTimeOpen
+        case impact, urgency
 
-        /// Extras on top of the evidence, whose weights sum to 1: the helpdesk's priority and what
-        /// a conversation shows. Missing for most tickets; the total is capped at 100.
+        /// Extras on top of the evidence, whose weights sum to 1: the helpdesk's priority, what
+        /// a conversation shows, impact and urgency. Missing for most tickets; the total is capped at 100.
         public var isExtra: Bool {
             switch self {
-            case .declaredPriority, .threadTrend, .threadFollowUps, .threadRepeatContact, .threadTimeOpen: true
+            case .declaredPriority, .threadTrend, .threadFollowUps, .threadRepeatContact, .threadTimeOpen, .impact, .urgency: true
             default: false
             }
         }
@@ -54,13 +55,15 @@ extension PriorityConfig {
             case .threadFollowUps: ("thread_follow_ups", "follow_ups_full")
             case .threadRepeatContact: ("thread_repeat_contact", "repeat_contact_full")
             case .threadTimeOpen: ("thread_time_open", "time_open_full_hours")
+            case .impact: ("impact", nil)
+            case .urgency: ("urgency", nil)
             }
         }
 
         /// Its value from the evidence; the model clamps it to 0…1. Missing evidence gives 0: neutral.
         /// Inlined into the model's loop over the table, which then needs no call per component.
         @inline(__always)
-        func value(_ e: Evidence, _ risks: CountedRisks, _ config: PriorityConfig) -> Double {
+        func value(_ e: borrowing Evidence, _ risks: borrowing CountedRisks, _ config: borrowing PriorityConfig) -> Double {
             let m = e.metadata
             switch self {
             case .classifier: return e.probability
@@ -83,6 +86,9 @@ extension PriorityConfig {
             case .threadFollowUps: return e.openThread.map { Double($0.followUps) / config.scales[.threadFollowUps] } ?? 0
             case .threadRepeatContact: return e.openThread.map { Double($0.repeatTerms.count) / config.scales[.threadRepeatContact] } ?? 0
             case .threadTimeOpen: return e.openThread?.hoursOpen.map { $0 / config.scales[.threadTimeOpen] } ?? 0
+            // Only for a ticket that reports a problem (`ImpactEvidence.counted`): 1 wide, 0.5 several.
+            case .impact: return Double(e.impact.counted.impact.rawValue) / 2
+            case .urgency: return Double(e.impact.counted.urgency.rawValue) / 2
             }
         }
 
@@ -125,7 +131,19 @@ extension PriorityConfig {
                 }
                 r.append(")")
             case .threadTimeOpen: r.append("thread open "); r.appendFixed(e.thread?.hoursOpen ?? 0, 0); r.append(" h")
+            case .impact: r.append("impact "); r.append(text: e.impact.impact.name); Self.appendTerms(e.impact.impactTerms, into: &r)
+            case .urgency: r.append("urgency "); r.append(text: e.impact.urgency.name); Self.appendTerms(e.impact.urgencyTerms, into: &r)
             }
+        }
+
+        /// " (a, b)".
+        private static func appendTerms(_ terms: [String], into r: inout ReasonText) {
+            r.append(" (")
+            for (k, term) in terms.enumerated() {
+                if k > 0 { r.append(", ") }
+                r.append(text: term)
+            }
+            r.append(")")
         }
     }
 }
@@ -135,7 +153,7 @@ typealias CountedRisks = [(category: String, terms: [String])]
 
 /// Inline storage with one slot per `PriorityConfig.Component`: no allocation per ticket. Its size
 /// must be a literal; `ComponentTableTests` and `PriorityModel.init` check it equals `allCases.count`.
-typealias PerComponent<Element> = InlineArray<15, Element>
+typealias PerComponent<Element> = InlineArray<17, Element>
 
 /// A value per priority component, indexed by component.
 public struct ComponentValues: Sendable, Equatable {
@@ -149,13 +167,14 @@ public struct ComponentValues: Sendable, Equatable {
         for component in PriorityConfig.Component.all { values[component.index] = value(component) }
     }
 
+    // Read through a span: InlineArray's own getter copies the whole storage (136 bytes) per read.
     public subscript(component: PriorityConfig.Component) -> Double {
-        get { values[component.index] }
+        get { values.span[component.index] }
         set { values[component.index] = newValue }
     }
 
     /// By `Component.index`.
-    subscript(index: Int) -> Double { values[index] }
+    subscript(index: Int) -> Double { values.span[index] }
 
     public static func == (a: Self, b: Self) -> Bool {
         a.values.indices.allSatisfy { a.values[$0] == b.values[$0] }

@@ -45,6 +45,26 @@ thread_trend = 0.10            # (first - latest customer message sentiment) / t
 thread_follow_ups = 0.05       # customer messages since the last agent reply / follow_ups_full
 thread_repeat_contact = 0.05   # repeat-contact terms ("still waiting", "third time") / repeat_contact_full
 thread_time_open = 0.03        # hours from the first to the latest message / time_open_full_hours
+# How widely and how soon the ticket's problem hurts (Lexicons/impact*.txt; 0 unless the ticket
+# reports a problem: a counted risk or negative sentiment). See [impact_urgency] for the floors.
+impact = 0.10                  # 1 wide ("none of our users", "4,000 users", "production"), 0.5 several
+urgency = 0.05                 # 1 immediate ("payroll runs in two hours", "right now"), 0.5 soon ("since yesterday")
+
+[impact_urgency]
+# ITIL's priority matrix as the lowest level of a ticket that reports a problem, by impact
+# (wide, several, single) x urgency (immediate, soon, none). A floor of P3 or above escalates
+# the ticket, like a rule ("impact_urgency" among its triggers). "P4" sets no floor. ITIL gives
+# single x immediate a P3; here it is P4 because "urgent" is what customers write most often
+# about one user's problem.
+wide_immediate = "P1"
+wide_soon = "P2"
+wide_none = "P3"
+several_immediate = "P2"
+several_soon = "P3"
+several_none = "P4"
+single_immediate = "P4"
+single_soon = "P4"
+single_none = "P4"
 
 [risk]
 # Contribution of each category to the risk component (summed over distinct categories, capped at 1).

@@ -40,6 +40,8 @@ public struct PriorityConfig: Sendable {
     private var defaultTier: SupportTier?
     public var routes: [String: Route] = [:]
     public var rules: [Rule] = []
+    /// `[impact_urgency]`: the lowest level by impact × urgency, at `Impact.rawValue * 3 + Urgency.rawValue`.
+    private var impactFloors = [Level?](repeating: nil, count: Impact.allCases.count * Urgency.allCases.count)
     /// Risk categories named by a user's file, checked by `validate(categories:)`.
     private var categoryMentions: [CategoryMention] = []
 
@@ -122,6 +124,12 @@ public struct PriorityConfig: Sendable {
                 routes[e.key] = Route(type: type, tier: tier)
                 mention(category: e.key, e, file)
             }
+        case "impact_urgency":
+            let parts = e.key.split(separator: "_")
+            guard parts.count == 2, let impact = Impact.allCases.first(where: { $0.name == parts[0] }),
+                  let urgency = Urgency.allCases.first(where: { $0.name == parts[1] }) else { throw unknown() }
+            guard let level = Level(rawValue: try string().uppercased()) else { throw file.error(e, "unknown level \(e.value) (P1…P4)") }
+            impactFloors[impact.rawValue * 3 + urgency.rawValue] = level
         case let section where section.hasPrefix("rule."):
             try applyRule(name: String(section.dropFirst(5)), e, file, number: number, string: string)
         default:
@@ -185,6 +193,12 @@ public struct PriorityConfig: Sendable {
     }
 
     public func spec(_ level: Level) -> LevelSpec { levels[level.index] }
+
+    /// The lowest level of a ticket with this impact and urgency (P4: no floor).
+    public func floor(impact: Impact, urgency: Urgency) -> Level {
+        // Set by `defaultText`, which every configuration starts from.
+        impactFloors[impact.rawValue * 3 + urgency.rawValue] ?? .p4
+    }
 
     /// The route of an escalation with no routed risk category (`[routing]` default_type and default_tier).
     public var defaultRoute: Route {

@@ -27,6 +27,10 @@ public struct Evidence: Sendable {
     public var amountInText: Double?
     /// What the conversation shows, when the ticket came with one.
     public var thread: ThreadEvidence?
+    /// The ticket's language, and the lexicons that read it.
+    public var language = DetectedLanguage.english
+    /// How widely and how soon its problem hurts.
+    public var impact = ImpactEvidence()
 
     public init(probability: Double, sentiment: Double, risks: [RiskHit], metadata: AccountMetadata, amountInText: Double? = nil) {
         self.probability = probability
@@ -95,6 +99,9 @@ public struct PriorityModel: Sendable {
         return risks
     }
 
+    /// The trigger name of the impact × urgency matrix, beside the rules' names.
+    public static let impactTrigger = "impact_urgency"
+
     public func assess(id: String, _ e: Evidence) -> Assessment {
         let risks = Self.countedRisks(e.risks)
         let values = values(e, risks)
@@ -143,6 +150,20 @@ public struct PriorityModel: Sendable {
             if let note = rule.route { routeNote = note; effects.append("→ \(note)") }
             ruleReasons.append("rule \(rule.name)" + (effects.isEmpty ? "" : ": " + effects.joined(separator: ", ")))
         }
+        // The impact × urgency matrix acts like a rule: a floor of P3 or above escalates.
+        let (impact, urgency) = e.impact.counted
+        let floor = config.floor(impact: impact, urgency: urgency)
+        if floor >= .p3 {
+            triggers.append(Self.impactTrigger)
+            escalate = true
+            var note = "impact \(impact.name) × urgency \(urgency.name)"
+            if floor > level {
+                level = floor
+                priority = max(priority, spec(floor).minimum)
+                note += ": " + floor.rawValue
+            }
+            ruleReasons.append(note)
+        }
         if !escalate { route = PriorityConfig.Route(type: .none, tier: .t1) }
 
         // Rule reasons first, then the largest contributions (of the top five, those worth half a
@@ -160,13 +181,16 @@ public struct PriorityModel: Sendable {
         }
         let spec = spec(level)
         let confidence = max(e.probability, 1 - e.probability)
-        return Assessment(
+        var assessment = Assessment(
             id: id, priority: priority, escalate: escalate, level: level,
             tier: route.tier, type: route.type, review: confidence < config.reviewConfidence,
             sentiment: e.sentiment, probability: e.probability, declaredPriority: e.metadata.declared?.level, risks: risks,
             ignoredRisks: e.risks.filter { !$0.counts && !$0.exempt }.map { "\($0.category): \($0.matched) (\($0.negated ? "negated" : "question"))" },
             triggers: triggers, reasons: reasons.count > 5 ? Array(reasons.prefix(5)) : reasons, route: routeNote,
             respondMinutes: spec.respondMinutes, resolveHours: spec.resolveHours, components: values)
+        assessment.language = e.language.code
+        (assessment.impact, assessment.urgency) = (impact, urgency)
+        return assessment
     }
 
     private func fires(_ rule: PriorityConfig.Rule, risks: CountedRisks, _ e: Evidence) -> Bool {

@@ -13,13 +13,19 @@ public struct RiskLexicon: Sendable {
     public private(set) var valence: [String: Double] = [:]
     /// Categories whose hits in informational questions do not count ("Is the SLA timer paused?").
     public private(set) var ignoredInQuestions: Set<String> = []
+    /// Categories a preceding negator does not negate: "can't log in since yesterday" still
+    /// happened since yesterday (impact's urgency and head-count categories).
+    public private(set) var ignoresNegation: Set<String> = []
     public var terms = PhraseMatcher<Term>()
     /// Exempt phrases, each with the category it exempts.
     public var exemptions = PhraseMatcher<String>()
 
     public init() {}
 
-    public init(file: SectionedFile, normalizer: Normalizer) throws {
+    /// `base`: the lexicon another language's file completes (`risk.txt` for `risk.de.txt`). Its
+    /// categories are the only ones allowed, with their attributes unless the header sets its own.
+    public init(file: SectionedFile, normalizer: Normalizer, base: RiskLexicon? = nil) throws {
+        if let base { (valence, ignoredInQuestions, ignoresNegation) = ([:], base.ignoredInQuestions, base.ignoresNegation) }
         for entry in file.entries {
             guard let section = entry.section else { throw file.error(entry, "term before any [category]") }
             let parts = section.split(separator: " ")
@@ -27,7 +33,17 @@ public struct RiskLexicon: Sendable {
             guard category.allSatisfy({ $0.isLetter || $0 == "_" }) else {
                 throw file.error(entry, "category name '\(category)' must be letters and underscores")
             }
-            if valence[category] == nil { try readAttributes(parts.dropFirst(), category: category, entry: entry, file: file) }
+            if let base {
+                guard let inherited = base.valence[category] else {
+                    throw file.error(entry, "unknown category [\(category)]; expected one of \(base.categories.joined(separator: ", "))")
+                }
+                if valence[category] == nil {
+                    valence[category] = inherited
+                    if parts.count > 1 { try readAttributes(parts.dropFirst(), category: category, entry: entry, file: file) }
+                }
+            } else if valence[category] == nil {
+                try readAttributes(parts.dropFirst(), category: category, entry: entry, file: file)
+            }
             let isExemption = entry.text.hasPrefix("!")
             let text = isExemption ? String(entry.text.dropFirst()) : entry.text
             let pattern = normalizer.pattern(text)
@@ -39,6 +55,26 @@ public struct RiskLexicon: Sendable {
                 terms.insert(pattern, Term(category: category, text: text))
             }
         }
+    }
+
+    /// Categories with no terms and the given attributes: the base of files that may only use these.
+    public init(categories: [String], valence: Double = 0, ignoredInQuestions: Bool, ignoringNegation: Set<String> = []) {
+        self.categories = categories
+        for c in categories { self.valence[c] = valence }
+        if ignoredInQuestions { self.ignoredInQuestions = Set(categories) }
+        ignoresNegation = ignoringNegation
+    }
+
+    /// Both lexicons' terms and exemptions; this one's attributes win.
+    public func merging(_ other: RiskLexicon) -> RiskLexicon {
+        var m = self
+        for c in other.categories where !m.categories.contains(c) { m.categories.append(c) }
+        m.valence.merge(other.valence) { mine, _ in mine }
+        m.ignoredInQuestions.formUnion(other.ignoredInQuestions.filter { valence[$0] == nil })
+        m.ignoresNegation.formUnion(other.ignoresNegation.filter { valence[$0] == nil })
+        for e in other.terms.entries { m.terms.insert(e.words, e.payload) }
+        for e in other.exemptions.entries { m.exemptions.insert(e.words, e.payload) }
+        return m
     }
 
     /// `[outage valence=-2 questions=ignore]`: attributes after the category name.

@@ -81,23 +81,39 @@ public final class RiskMatcher: Sendable, LexiconStage {
         hits(in: vocabulary.encode(text))
     }
 
-    /// `encoded` must come from this matcher's vocabulary; `questions`, the informational-question
-    /// mask, if already at hand (`SentimentAnalyzer.questionMask`).
-    public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
-        let text = encoded.text
-        // Lexical words: token index, id, and the clause each sits in (punctuation starts a new clause).
-        var currentClause: Int32 = 0
-        let (tokenIndex, ids, clause) = encoded.withTokenView { tokens in
-            writeRows(capacity: tokens.count, blank: (0, Int32(0), Int32(0))) { out in
-                for t in 0..<tokens.count {
-                    if tokens.isPunctuation(t) {
-                        currentClause += 1
-                    } else if tokens.isLexical(t) {
-                        out.append(t, tokens.id(t), currentClause)
+    /// A ticket's lexical words as matching reads them: token index, id, and the clause each sits
+    /// in (punctuation starts a new clause). Built once per ticket for every matcher.
+    public struct Words: Sendable {
+        let tokenIndex: [Int]
+        let ids: [Int32]
+        let clause: [Int32]
+
+        public init(_ encoded: EncodedText) {
+            var currentClause: Int32 = 0
+            (tokenIndex, ids, clause) = encoded.withTokenView { tokens in
+                writeRows(capacity: tokens.count, blank: (0, Int32(0), Int32(0))) { out in
+                    for t in 0..<tokens.count {
+                        if tokens.isPunctuation(t) {
+                            currentClause += 1
+                        } else if tokens.isLexical(t) {
+                            out.append(t, tokens.id(t), currentClause)
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// `encoded` must come from this matcher's vocabulary; `questions`, the informational-question
+    /// mask, if already at hand (`SentimentAnalyzer.questionMask`).
+    public func hits(in encoded: EncodedText, questions given: [Bool]? = nil) -> [RiskHit] {
+        hits(in: encoded, words: Words(encoded), questions: given)
+    }
+
+    /// The same, with the ticket's `Words` already built (`Words(encoded)`).
+    public func hits(in encoded: EncodedText, words lexical: Words, questions given: [Bool]? = nil) -> [RiskHit] {
+        let text = encoded.text
+        let (tokenIndex, ids, clause) = (lexical.tokenIndex, lexical.ids, lexical.clause)
         guard !tokenIndex.isEmpty else { return [] }
         let words = WordView(encoded, tokens: tokenIndex, ids: ids)
         let questions = lexicon.ignoredInQuestions.isEmpty ? [] : given ?? text.informationalQuestionMask { t in
@@ -120,7 +136,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
             let matched = span.map { text.text(at: tokenIndex[$0]) }.joined(separator: " ")
             let category = m.payload.category
             hits.append(RiskHit(category: category, matched: matched,
-                                negated: isNegated(at: i, negator: negator, clause: clause),
+                                negated: !lexicon.ignoresNegation.contains(category) && isNegated(at: i, negator: negator, clause: clause),
                                 inQuestion: lexicon.ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))
             spans.append(span)

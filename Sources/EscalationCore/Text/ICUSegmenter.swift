@@ -139,6 +139,9 @@ final class ICUSegmenter {
             case "!": result.exclamationMarks += 1; result.append(Token("!", kind: .punctuation))
             case "?": result.questionMarks += 1; result.append(Token("?", kind: .punctuation))
             case ".", ",", ";", ":", "\u{3002}", "\u{FF0C}": result.append(Token(String(scalar), kind: .punctuation))
+            // Spanish opening marks start a sentence: "Borró los datos, ¿qué hacemos?" holds a
+            // statement and a question, not one long question.
+            case "\u{BF}", "\u{A1}": result.append(Token(String(scalar), kind: .punctuation))
             default:
                 if Emoji.isEmoji(scalar) || (!emoji.isEmpty && Emoji.joinsEmoji(scalar)) { emoji.append(scalar) }
             }

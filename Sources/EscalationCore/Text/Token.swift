@@ -138,7 +138,8 @@ public struct NormalizedText: Sendable, Equatable {
         if kind == .punctuation {
             if folded.count == 1 {
                 f.formUnion(punctuationFlags(folded[0]) ?? [])
-            } else if folded.elementsEqual("\u{3002}".utf8) {
+            } else if folded.elementsEqual("\u{3002}".utf8) || folded.elementsEqual("\u{BF}".utf8) || folded.elementsEqual("\u{A1}".utf8) {
+                // ¿ and ¡ open a sentence: the one before ends there.
                 f.insert(.endsSentence)
             }
         } else if Token.endsInNT(folded) {
@@ -161,6 +162,34 @@ public struct NormalizedText: Sendable, Equatable {
 extension Token {
     /// Sentence-final punctuation: . ! ? and the ideographic full stop.
     public var endsSentence: Bool {
-        kind == .punctuation && (text == "." || text == "!" || text == "?" || text == "\u{3002}")
+        kind == .punctuation && (text == "." || text == "!" || text == "?" || text == "\u{3002}" || text == "\u{BF}" || text == "\u{A1}")
+    }
+}
+
+extension NormalizedText {
+    /// Some token has a byte outside ASCII: only then can a script other than Latin occur.
+    /// Eight bytes at a time, so an all-ASCII ticket costs a few instructions per word.
+    var hasNonASCII: Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            let n = raw.count
+            while i + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+            while i < n {
+                if raw[i] >= 0x80 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The first Unicode scalar of token `t`.
+    func firstScalar(of t: Int) -> UInt32 {
+        var iterator = bytes[byteRange(of: t)].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let s) = decoder.decode(&iterator) { return s.value }
+        return 0
     }
 }

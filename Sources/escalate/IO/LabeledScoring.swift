@@ -6,11 +6,14 @@ struct LabeledRecord {
     var ticket: Ticket
     var label: Bool
     var segment: String?
+    /// `--by language`: the segment is the language scoring detects.
+    var segmentByLanguage = false
 
     /// Scored by `escalator`, beside its label.
     func evaluated(by escalator: Escalator) -> EvaluatedTicket {
         let a = escalator.assess(ticket)
-        return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: label, type: a.type, segment: segment)
+        return EvaluatedTicket(priority: a.priority, escalated: a.escalate, label: label, type: a.type,
+                               segment: segmentByLanguage ? a.language : segment)
     }
 }
 
@@ -38,8 +41,10 @@ struct LabeledInput {
                             Diagnostics.warning(record.source, record.line, "no 'escalate' or 'label' field; not evaluated")
                             continue
                         }
+                        let byLanguage = field == Self.detectedLanguage
                         records.append(LabeledRecord(ticket: decoded.ticket, label: label,
-                                                     segment: field.flatMap { Self.segment($0, record, decoded.ticket) }))
+                                                     segment: byLanguage ? nil : field.flatMap { Self.segment($0, record, decoded.ticket) },
+                                                     segmentByLanguage: byLanguage))
                     } catch {
                         failed += 1
                         Diagnostics.error(record.source, record.line, "\(error)")
@@ -48,6 +53,9 @@ struct LabeledInput {
             }
         }
     }
+
+    /// `--by language` groups by the language scoring detects (an input field of that name is not read).
+    static let detectedLanguage = "language"
 
     /// The `--by` value: account_tier from metadata, otherwise any other input field.
     static func segment(_ field: String, _ record: InputRecord, _ ticket: Ticket) -> String? {

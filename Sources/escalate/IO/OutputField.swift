@@ -6,7 +6,7 @@ import EscalationCore
 /// A new output field is a case here plus its name and its value below.
 /// Raw values number the cases, so a per-ticket loop walks them without building `allCases`.
 enum OutputField: UInt8, CaseIterable {
-    case id, priority, escalate, level, tier, type, review, sentiment, probability, declaredPriority, risks, triggers, reasons
+    case id, priority, escalate, level, tier, type, review, sentiment, probability, declaredPriority, language, impact, urgency, risks, triggers, reasons
     case respondMinutes, resolveHours, route, warnings, ignoredRisks, stripped
     /// Only on records that could not be scored (see `RecordWriter.renderError`).
     case error
@@ -23,6 +23,9 @@ enum OutputField: UInt8, CaseIterable {
         case .sentiment: return "sentiment"
         case .probability: return "probability"
         case .declaredPriority: return "declared_priority"
+        case .language: return "language"
+        case .impact: return "impact"
+        case .urgency: return "urgency"
         case .risks: return "risks"
         case .triggers: return "triggers"
         case .reasons: return "reasons"
@@ -43,10 +46,12 @@ enum OutputField: UInt8, CaseIterable {
         self = field
     }
 
-    /// Every case in order, allocation-free (the JSON writer runs this per ticket).
+    /// Every case in order, built once (`allCases` builds an array per call, and the synthesized
+    /// `init(rawValue:)` is a chain of compares per field: the JSON writer runs this per ticket).
+    static let ordered = allCases
+
     @inline(__always) static func forEach(_ body: (OutputField) -> Void) {
-        var raw: UInt8 = 0
-        while let field = OutputField(rawValue: raw) { body(field); raw += 1 }
+        for field in ordered { body(field) }
     }
 
     /// A field's value for one record; `absent` leaves the field out of JSON.
@@ -70,6 +75,10 @@ enum OutputField: UInt8, CaseIterable {
         case .sentiment: return .number(a.sentiment)
         case .probability: return .number(a.probability)
         case .declaredPriority: return a.declaredPriority.map(Value.number) ?? .absent
+        case .language: return .text(a.language)
+        // Only what counted (a ticket reporting a problem), and only above the default.
+        case .impact: return a.impact == .single ? .absent : .text(a.impact.name)
+        case .urgency: return a.urgency == .none ? .absent : .text(a.urgency.name)
         case .risks: return .risks(a.risks)
         case .triggers: return .list(a.triggers)
         case .reasons: return .list(a.reasons)
@@ -95,7 +104,7 @@ enum OutputField: UInt8, CaseIterable {
     /// CSV has the fields a spreadsheet user filters on, and `error` for failed records.
     var inCSV: Bool {
         switch self {
-        case .respondMinutes, .resolveHours, .warnings, .ignoredRisks, .declaredPriority, .stripped: return false
+        case .respondMinutes, .resolveHours, .warnings, .ignoredRisks, .declaredPriority, .stripped, .impact, .urgency: return false
         default: return true
         }
     }

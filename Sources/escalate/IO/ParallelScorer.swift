@@ -12,6 +12,8 @@ struct ScoredRecord {
     var diagnostics: [String]
     var failed: Bool
     var escalated: Bool
+    /// The detected language (empty for a failed record).
+    var language = ""
     /// Failed because no field was read as text.
     var missingText = false
 }
@@ -139,7 +141,7 @@ final class ParallelScorer: @unchecked Sendable {
                 id: record.id, source: record.source, line: record.line,
                 output: writer.render(assessment, extra: record.extraFields, warnings: decoded.warnings),
                 diagnostics: decoded.warnings.map { "\(record.source):\(record.line): warning: \($0)" },
-                failed: false, escalated: assessment.escalate)
+                failed: false, escalated: assessment.escalate, language: assessment.language)
         case .failure(let error):
             return ScoredRecord(
                 id: record.id, source: record.source, line: record.line,

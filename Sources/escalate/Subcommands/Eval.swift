@@ -26,7 +26,7 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Also report by this field, e.g. account_tier or category.", valueName: "field"))
+    @Option(help: ArgumentHelp("Also report by this field, e.g. account_tier or category; `language` groups by the detected language.", valueName: "field"))
     var by: String?
 
     @Option(help: ArgumentHelp("Decision threshold (default: the configured one).", valueName: "priority"))

@@ -35,6 +35,17 @@ struct Explain: ParsableCommand {
                 let status = hit.exempt ? "exempt" : hit.negated ? "negated" : hit.inQuestion ? "question, ignored" : "counts"
                 print("risk:      \(hit.category): \"\(hit.matched)\" (\(status))")
             }
+            let language = trace.evidence.language
+            print("language:  \(language.code) (lexicons \(language.lexicons.languages.map(\.code.description).joined(separator: ", ")))")
+            let impact = trace.evidence.impact
+            for hit in impact.hits {
+                let status = hit.exempt ? "exempt" : hit.negated ? "negated" : hit.inQuestion ? "question, ignored" : "counts"
+                print("impact:    \(hit.category): \"\(hit.matched)\" (\(status))")
+            }
+            if impact.impact > .single || impact.urgency > .none {
+                print("impact:    \(impact.impact.name) × urgency \(impact.urgency.name)"
+                      + (impact.problem ? "" : " (not counted: the ticket reports no problem)"))
+            }
             if let thread = trace.evidence.thread { print("thread:    " + Self.describe(thread)) }
             if !assessment.stripped.isEmpty { print("stripped:  " + OutputField.strippedCounts(assessment.stripped).map { "\($0.0) \(Int($0.1))" }.joined(separator: ", ")) }
             print("classifier P(escalate) \(String(format: "%.4f", trace.evidence.probability))")

@@ -80,6 +80,7 @@ struct Score: ParsableCommand {
         var textAlarm = MissingTextAlarm()
         var scored = 0
         var escalated = 0
+        var byLanguage = LanguageRates()
         var unreadable = 0  // input files that could not be opened
         try runGuardingDataErrors {
             let jobCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -102,6 +103,7 @@ struct Score: ParsableCommand {
                     if result.missingText { missingText += 1 }
                     if let warning = textAlarm.check(result) { Diagnostics.emit(warning) }
                     if result.escalated { escalated += 1 }
+                    if !result.failed { byLanguage.add(result.language, escalated: result.escalated) }
                     out.write(result.output)
                 }
             }
@@ -149,9 +151,11 @@ struct Score: ParsableCommand {
             if Interrupt.wasRequested { Diagnostics.emit("interrupted: stopped after \(scored + failed) records") }
         }
         if summary {
+            if let line = byLanguage.summary { Diagnostics.emit(line) }
             let rate = scored > 0 ? String(format: "%.1f%%", 100 * Double(escalated) / Double(scored)) : "n/a"
             Diagnostics.emit("summary: read \(scored + failed), scored \(scored), failed \(failed)\(missingText > 0 ? " (\(missingText) with no text)" : ""), escalated \(escalated), escalation rate \(rate)"
                              + (unreadable > 0 ? ", unreadable files \(unreadable)" : ""))
+
         }
         if Interrupt.wasRequested { throw ExitCode(130) }
         if failed > 0 || unreadable > 0 { throw ExitCode(1) }

@@ -91,6 +91,7 @@ final class ComponentTableTests: XCTestCase {
         (thread.customerMessages, thread.firstSentiment, thread.lastSentiment) = (4, 1, -1.5)
         (thread.followUps, thread.repeatTerms, thread.hoursOpen) = (9, ["still", "again", "third time"], 500)
         e.thread = thread
+        e.impact.impact = .wide; e.impact.urgency = .immediate; e.impact.problem = true
         let values = PriorityModel().components(e)
         for component in Component.allCases {
             XCTAssertEqual(values[component], 1, component.key)

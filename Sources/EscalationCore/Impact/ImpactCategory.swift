@@ -1,0 +1,24 @@
+/// The categories of an impact file (`impact.txt`, `impact.de.txt`): how widely a problem hurts
+/// and how soon. Hits inside informational questions never count ("Can all users export?").
+public enum ImpactCategory: String, CaseIterable, Sendable {
+    /// Everyone: "none of our users", "the whole company", "production".
+    case wide = "impact_wide"
+    /// More than one, not all: "several users", "a whole department".
+    case several = "impact_several"
+    /// Hurts within hours: "payroll runs in two hours", "right now", "go-live tomorrow morning".
+    case immediate = "urgency_immediate"
+    /// Within days, or time already lost: "by Friday", "since yesterday", "for three days".
+    case soon = "urgency_soon"
+    /// Who or what is counted after a number: "4,000 users", "12 stores".
+    case people
+
+    /// An impact file, which may use only these categories.
+    static func lexicon(file: SectionedFile, normalizer: Normalizer) throws -> RiskLexicon {
+        try RiskLexicon(file: file, normalizer: normalizer, base: base)
+    }
+
+    /// Time phrases and head counts keep their meaning after a negator ("can't log in since
+    /// yesterday", "we cannot serve 4,000 users"); scope words do not ("not all users").
+    static let base = RiskLexicon(categories: allCases.map(\.rawValue), ignoredInQuestions: true,
+                                  ignoringNegation: [immediate.rawValue, soon.rawValue, people.rawValue])
+}

@@ -1,0 +1,89 @@
+import CEscalationICU
+
+/// Decides a ticket's language from its words: the script of its letters (ICU), then which
+/// language's function words it uses ("der", "und", "nicht" for German). One look-up per word,
+/// by vocabulary id, in a table of language bits; nothing is downloaded or trained.
+public struct LanguageDetector: Sendable {
+    /// Per vocabulary id: the languages that list the word among their function words.
+    private let bits: [UInt8]
+
+    /// A second language reads the ticket too when it has at least this many function words
+    /// and this share of the first's: one English sentence quoted in a German ticket does not
+    /// switch on English, a bilingual ticket gets both.
+    static let minimumWords: Int32 = 2
+    static let minimumShare = 1.0 / 3
+
+    init(functionWords: [(Language, Set<String>)], vocabulary: Vocabulary) {
+        var bits: [UInt8] = []
+        for (language, words) in functionWords {
+            for word in words {
+                guard let id = vocabulary.id(of: word).map(Int.init) else { continue }
+                if id >= bits.count { bits += repeatElement(0, count: id + 1 - bits.count) }
+                bits[id] |= LanguageSet(language).rawValue
+            }
+        }
+        self.bits = bits
+    }
+
+    /// The ticket's language and the lexicons that read it. No function word at all (a short
+    /// "Outage!!!") reads with every lexicon, English first; letters mostly in a script none
+    /// of our languages uses read with English (emoji, product names) and report the script's
+    /// language where it is unambiguous.
+    public func detect(_ encoded: EncodedText) -> DetectedLanguage {
+        var counts = InlineArray<8, Int32>(repeating: 0)
+        let bits = self.bits
+        encoded.withTokenView { tokens in
+            // Punctuation and unknown words have id -1; only function words have bits.
+            for t in 0..<tokens.count {
+                let id = Int(tokens.id(t))
+                guard id >= 0 && id < bits.count else { continue }
+                var b = bits[id]
+                while b != 0 {
+                    counts[b.trailingZeroBitCount] &+= 1
+                    b &= b &- 1
+                }
+            }
+        }
+        if encoded.text.hasNonASCII, let byScript = Self.byScript(encoded.text) { return byScript }
+        var best = 0
+        for k in 1..<Language.allCases.count where counts[k] > counts[best] { best = k }
+        guard counts[best] > 0 else { return DetectedLanguage(code: "und", lexicons: .all, primary: .en) }
+        var set = LanguageSet(Language(rawValue: best)!)
+        let floor = max(Self.minimumWords, Int32((Double(counts[best]) * Self.minimumShare).rounded(.up)))
+        for k in 0..<Language.allCases.count where counts[k] >= floor { set.insert(LanguageSet(Language(rawValue: k)!)) }
+        let primary = Language(rawValue: best)!
+        return DetectedLanguage(code: primary.code, lexicons: set, primary: primary)
+    }
+
+    /// When most words are in a script none of our languages uses: its language where the script
+    /// tells it, read with English (emoji, product names). Nil for Latin text.
+    private static func byScript(_ text: NormalizedText) -> DetectedLanguage? {
+        var latin = 0, other = 0
+        var scripts = InlineArray<10, Int32>(repeating: 0)
+        for t in 0..<text.count where text.kinds[t] == .word || text.kinds[t] == .ideograph {
+            guard text.bytes[text.byteRange(of: t).lowerBound] >= 0x80 else { latin += 1; continue }
+            let script = Int(esc_icu_script(text.firstScalar(of: t)))
+            if script == ESC_SCRIPT_LATIN { latin += 1 } else if script != ESC_SCRIPT_OTHER { other += 1; scripts[script] += 1 }
+        }
+        guard other > latin else { return nil }
+        return byScript(scripts)
+    }
+
+    private static func byScript(_ scripts: InlineArray<10, Int32>) -> DetectedLanguage {
+        var code: StaticString = "und"
+        if scripts[Int(ESC_SCRIPT_KANA)] > 0 { code = "ja" }
+        else if scripts[Int(ESC_SCRIPT_HANGUL)] > 0 { code = "ko" }
+        else {
+            var best = 0
+            for k in 1..<10 where scripts[k] > scripts[best] { best = k }
+            switch best {
+            case ESC_SCRIPT_HAN: code = "zh"
+            case ESC_SCRIPT_GREEK: code = "el"
+            case ESC_SCRIPT_HEBREW: code = "he"
+            case ESC_SCRIPT_THAI: code = "th"
+            default: code = "und"  // Cyrillic and Arabic script serve several languages each
+            }
+        }
+        return DetectedLanguage(code: code, lexicons: .english, primary: .en)
+    }
+}

@@ -1,0 +1,60 @@
+@testable import EscalationCore
+import XCTest
+
+/// Detection on its own, over small function-word lists: which language wins, when a second
+/// one joins, and what scripts decide.
+final class LanguageDetectorTests: XCTestCase {
+    let normalizer = Fixture.normalizer()
+    let words: [(Language, Set<String>)] = [
+        (.en, ["the", "and", "our", "with", "is"]),
+        (.de, ["der", "die", "und", "nicht", "unser", "ist"]),
+        (.fr, ["le", "les", "et", "nous", "est", "pas"]),
+    ]
+
+    func detect(_ text: String) -> DetectedLanguage {
+        var builder = Vocabulary.Builder()
+        for (_, set) in words { builder.add(set.sorted()) }
+        let vocabulary = builder.build()
+        let detector = LanguageDetector(functionWords: words, vocabulary: vocabulary)
+        return detector.detect(vocabulary.encode(normalizer.normalize(text, vocabulary: vocabulary)))
+    }
+
+    func testMostFunctionWordsWin() {
+        XCTAssertEqual(detect("Unser System ist nicht erreichbar und die Kunden warten").code, "de")
+        XCTAssertEqual(detect("Unser System ist nicht erreichbar und die Kunden warten").lexicons, LanguageSet(.de))
+        XCTAssertEqual(detect("The export is broken and our team is blocked").code, "en")
+        XCTAssertEqual(detect("Nous ne pouvons pas exporter les factures et le client est bloqué").code, "fr")
+    }
+
+    func testASecondLanguageJoinsOnlyWithEnoughWords() {
+        // One English word in a German ticket does not switch English on...
+        let german = detect("Der Export ist nicht fertig und die Daten fehlen, the end")
+        XCTAssertEqual(german.lexicons, LanguageSet(.de))
+        // ...a bilingual ticket gets both, the one with more function words first.
+        let both = detect("Der Export ist nicht fertig und die Daten fehlen. The export is broken and our team waits")
+        XCTAssertEqual(both.primary, .de)
+        XCTAssertEqual(both.lexicons, [LanguageSet(.de), LanguageSet(.en)])
+    }
+
+    func testNoFunctionWordReadsWithEveryLexiconEnglishFirst() {
+        let d = detect("Outage!!! 503")
+        XCTAssertEqual(d.code, "und")
+        XCTAssertEqual(d.primary, .en)
+        XCTAssertEqual(d.lexicons, .all)
+    }
+
+    func testScriptsWeHaveNoLexiconForReadWithEnglish() {
+        XCTAssertEqual(detect("東京のサーバーが落ちています").code, "ja")
+        XCTAssertEqual(detect("서버가 다운되었습니다").code, "ko")
+        XCTAssertEqual(detect("服务器宕机了").code, "zh")
+        XCTAssertEqual(detect("Ο διακομιστής δεν λειτουργεί").code, "el")
+        XCTAssertEqual(detect("Сервер не работает уже час").code, "und")
+        XCTAssertEqual(detect("Сервер не работает уже час").lexicons, .english)
+        // A product name in Latin letters does not outvote the script.
+        XCTAssertEqual(detect("Salesforce の同期が止まっています").code, "ja")
+    }
+
+    func testAccentedLatinIsLatin() {
+        XCTAssertEqual(detect("Les données clients sont supprimées et nous est pas là").code, "fr")
+    }
+}
