@@ -3,22 +3,12 @@
 extension EmbeddedData {
     /// Every embedded file, by folder then name.
     static let files: [File] = [
-        File(folder: "Lexicons", name: "impact.es.txt", stored: Lexicons_impact_es_txt),
-        File(folder: "Lexicons", name: "impact.pt.txt", stored: Lexicons_impact_pt_txt),
-        File(folder: "Lexicons", name: "modifiers.es.txt", stored: Lexicons_modifiers_es_txt),
-        File(folder: "Lexicons", name: "modifiers.pt.txt", stored: Lexicons_modifiers_pt_txt),
         File(folder: "Lexicons", name: "modifiers.txt", stored: Lexicons_modifiers_txt),
-        File(folder: "Lexicons", name: "risk.es.txt", stored: Lexicons_risk_es_txt),
-        File(folder: "Lexicons", name: "risk.pt.txt", stored: Lexicons_risk_pt_txt),
         File(folder: "Lexicons", name: "risk.txt", stored: Lexicons_risk_txt),
-        File(folder: "Lexicons", name: "sentiment.es.txt", stored: Lexicons_sentiment_es_txt),
-        File(folder: "Lexicons", name: "sentiment.pt.txt", stored: Lexicons_sentiment_pt_txt),
         File(folder: "Lexicons", name: "support_sentiment.txt", stored: Lexicons_support_sentiment_txt),
         File(folder: "Lexicons", name: "thread.txt", stored: Lexicons_thread_txt),
         File(folder: "Lexicons", name: "vader_lexicon.txt", stored: Lexicons_vader_lexicon_txt),
         File(folder: "Corpora", name: "calm.jsonl", stored: Corpora_calm_jsonl),
-        File(folder: "Corpora", name: "es.jsonl", stored: Corpora_es_jsonl),
         File(folder: "Corpora", name: "escalate.jsonl", stored: Corpora_escalate_jsonl),
-        File(folder: "Corpora", name: "pt.jsonl", stored: Corpora_pt_jsonl),
     ]
 }
