@@ -4,13 +4,14 @@ import Foundation
 struct SparseRows: Sendable {
     var rowStart: [Int] = [0]
     var columns: [Int32] = []
-    var values: [Double] = []
+    /// Single precision: the solver's passes over the rows are bound by memory bandwidth.
+    var values: [Float] = []
     var columnCount = 0
 
     var count: Int { rowStart.count - 1 }
 
     mutating func append<S: Sequence>(_ entries: S) where S.Element == (Int32, Double) {
-        for (c, v) in entries { columns.append(c); values.append(v) }
+        for (c, v) in entries { columns.append(c); values.append(Float(v)) }
         rowStart.append(columns.count)
     }
 }
@@ -26,7 +27,7 @@ struct LogisticRegression {
 
     func decision(_ x: SparseRows, _ row: Int) -> Double {
         var z = intercept
-        for j in x.rowStart[row]..<x.rowStart[row + 1] { z += x.values[j] * weights[Int(x.columns[j])] }
+        for j in x.rowStart[row]..<x.rowStart[row + 1] { z += Double(x.values[j]) * weights[Int(x.columns[j])] }
         return z
     }
 
@@ -56,13 +57,13 @@ struct LogisticRegression {
                         for (k, r) in rows.enumerated() {
                             let range = starts[r]..<starts[r + 1]
                             var z = b
-                            for j in range { z += vals[j] * theta[Int(cols[j])] }
+                            for j in range { z += Double(vals[j]) * theta[Int(cols[j])] }
                             let m = y[k] * z
                             // log(1 + e^−m) and −y·σ(−m), without overflow.
                             let e = exp(-abs(m))
                             f += m > 0 ? log1p(e) : -m + log1p(e)
                             let gz = -y[k] * (m > 0 ? e / (1 + e) : 1 / (1 + e))
-                            for j in range { g[Int(cols[j])] += gz * vals[j] }
+                            for j in range { g[Int(cols[j])] += gz * Double(vals[j]) }
                             gb += gz
                         }
                         g[n - 1] = gb
