@@ -80,8 +80,6 @@ struct LogisticRegression {
             return s
         }
 
-        var iterations = 0
-        defer { if ProcessInfo.processInfo.environment["LR_DEBUG"] != nil { FileHandle.standardError.write(Data("C \(c) iterations \(iterations)\n".utf8)) } }
         var f = theta.withUnsafeBufferPointer { th in g.withUnsafeMutableBufferPointer { evaluate(th, $0) } }
         let gLimit = tolerance * Double(rows.count)
         theta.withUnsafeMutableBufferPointer { theta in
@@ -95,7 +93,6 @@ struct LogisticRegression {
                 UnsafeBufferPointer(rebasing: h[(k * n)..<((k + 1) * n)])
             }
             for iteration in 0..<maxIterations {
-                iterations = iteration + 1
                 var gMax = 0.0
                 for i in 0..<n { gMax = max(gMax, abs(g[i])) }
                 if gMax <= gLimit { break }
