@@ -21,8 +21,10 @@ public struct LinearTextConfiguration: Sendable, Equatable {
     /// Weights of the character n-gram block tried (words weigh 1); ties go to the earlier one.
     public var charWeights: [Double] = [1, 0.5]
     /// Features in fewer training documents than this are left out (most word pairs occur
-    /// once: leaving them out keeps the model small and the fit fast).
+    /// once: leaving them out keeps the model small and the fit fast), once there are at least
+    /// `minDocumentsFrom` training documents; below that every feature counts.
     public var minDocuments = 2
+    public var minDocumentsFrom = 200
     /// The solver stops when no gradient component of the mean loss exceeds this (scikit-learn's `tol`).
     public var tolerance = 1e-4
 
@@ -172,7 +174,7 @@ struct LinearTextData {
 
     /// Per column (words, then buckets): its scale r from the given rows; 0 when unseen there.
     func featureScales(rows: [Int], labels: [Bool], _ configuration: LinearTextConfiguration) -> [Double] {
-        let minimum = Double(configuration.minDocuments)
+        let minimum = rows.count >= configuration.minDocumentsFrom ? Double(configuration.minDocuments) : 1
         let columns = names.count + bucketOfColumn.count
         var present = [[Double]](repeating: [Double](repeating: 0, count: columns), count: 2)
         for r in rows {

@@ -34,6 +34,10 @@ final class LinearTextTests: XCTestCase {
         XCTAssertEqual(model.info.folds, 3)
         XCTAssertEqual(model.info.rocAUC, 1, accuracy: 1e-12, "separable: every internal fold ranks perfectly")
         XCTAssertTrue(LinearTextConfiguration().cs.contains(model.info.c))
+        // The default configuration keeps features seen once when there are few documents.
+        let byDefault = LinearTextTrainer().fit(documents, labels: labels)
+        XCTAssertTrue(byDefault.features.contains("refund"), "in one document only")
+        XCTAssertGreaterThan(byDefault.probability(words: ["outage", "broken"]), byDefault.probability(words: ["thanks", "invoice"]))
     }
 
     /// Shuffled input trains the very same model, byte for byte.
