@@ -39,7 +39,7 @@ struct PipelineOptions: ParsableArguments {
     func loadModel(_ normalizer: Normalizer) throws -> TrainedModel {
         if let model { return try ModelFile.loadTrained(path: model) }
         let examples = try LabeledFile.read(corpusSource())
-        return TrainedModel(classifier: Training.train(examples, normalizer: normalizer))
+        return TrainedModel(classifier: Training.train(examples, normalizer: normalizer, trainer: ClassifierKinds.startupTrainer()))
     }
 
     func makeEscalator(threshold: Double?) throws -> Escalator {

@@ -23,7 +23,7 @@ final class EscalatorTests: XCTestCase {
         let positives = examples.filter(\.escalate).count
         XCTAssertEqual(Double(positives) / Double(examples.count), 1.0 / 3.0, accuracy: 0.06)
         let n = escalator.normalizer
-        let correct = examples.filter { (escalator.classifier.probability(words: n.normalize($0.text).words) >= 0.5) == $0.escalate }
+        let correct = examples.filter { (escalator.classifier.probability(words: escalator.classifier.tokens(of: n.normalize($0.text))) >= 0.5) == $0.escalate }
         XCTAssertGreaterThan(Double(correct.count) / Double(examples.count), 0.95)
     }
 }

@@ -15,7 +15,7 @@ enum Fixture {
 
     static func escalator() -> Escalator {
         let n = normalizer()
-        let model = Training.train(try! LabeledFile.readDirectory(path("Corpora")), normalizer: n)
+        let model = Training.train(try! LabeledFile.readDirectory(path("Corpora")), normalizer: n, trainer: ClassifierKinds.startupTrainer())
         return Escalator(resources: resources(n), classifier: model, config: .default, normalizer: n)
     }
 }

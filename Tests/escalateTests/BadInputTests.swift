@@ -125,7 +125,8 @@ final class BadInputTests: XCTestCase {
 
     func testHostileDataFilesExit65WithOneLine() throws {
         let model = dir.appendingPathComponent("m.json").path
-        XCTAssertEqual(try Binary.run(["train", "Corpora/calm.jsonl", "Corpora/escalate.jsonl", "-o", model]).status, 0)
+        // Naive Bayes: its "alpha" member is tampered with below.
+        XCTAssertEqual(try Binary.run(["train", "Corpora/calm.jsonl", "Corpora/escalate.jsonl", "--classifier", "naive-bayes", "-o", model]).status, 0)
         let good = try Data(contentsOf: URL(fileURLWithPath: model))
         let truncated = try write("truncated.json", Array(good.prefix(good.count / 2)))
         var tamperedText = String(decoding: good, as: UTF8.self)

@@ -100,8 +100,9 @@ final class CLITests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esc-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let model = dir.appendingPathComponent("model.json").path
-        // --weights configured: the classifier alone (learned weights are `LearnedWeightsCLITests`').
-        let t = try run(["train"] + Self.corpusFiles() + ["--weights", "configured", "--output", model])
+        // --weights configured and naive Bayes: what start-up trains (ClassifierKinds.startupTrainer);
+        // learned weights are `LearnedWeightsCLITests`'.
+        let t = try run(["train"] + Self.corpusFiles() + ["--weights", "configured", "--classifier", "naive-bayes", "--output", model])
         XCTAssertEqual(t.status, 0, t.stderr)
         XCTAssertTrue(t.stderr.contains("trained on"), t.stderr)
         let withModel = try run(["score", "--model", model, "samples/tickets.jsonl"])

@@ -25,11 +25,20 @@ public protocol Classifier: Sendable {
     func logOdds(words: [String]) -> Double
     /// What `train` reports about the model, e.g. "1234 features".
     var summary: String { get }
+    /// Whether its tokens include emoji and clause marks (`NormalizedText.wordsAndMarks`), or
+    /// are the words alone (`NormalizedText.words`).
+    static var readsMarks: Bool { get }
 }
 
 /// Makes a classifier from labeled tickets given as normalized words.
 public protocol ClassifierTrainer: Sendable {
+    /// `documents`: each ticket's `NormalizedText.words`, or `wordsAndMarks` when `readsMarks`.
     func train(_ documents: [[String]], labels: [Bool]) -> any Classifier
+    var readsMarks: Bool { get }
+}
+
+extension ClassifierTrainer {
+    public var readsMarks: Bool { false }
 }
 
 /// A classifier's per-escalator scoring tables. Called once per ticket; the loop over the
@@ -40,6 +49,11 @@ public protocol ClassifierScorer: Sendable {
 }
 
 extension Classifier {
+    public static var readsMarks: Bool { false }
+
+    /// The tokens `logOdds(words:)` takes from a normalized text.
+    public func tokens(of text: NormalizedText) -> [String] { Self.readsMarks ? text.wordsAndMarks : text.words }
+
     /// P(escalate) from words; see `logOdds(words:)`.
     public func probability(words: [String]) -> Double { Logistic.probability(logOdds: logOdds(words: words)) }
 }

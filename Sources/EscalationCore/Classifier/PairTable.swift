@@ -1,21 +1,24 @@
-/// Read-mostly hash table from a pair of word indices to a bigram's log-odds: open addressing
+/// Read-mostly hash table from a pair of word indices to a bigram's value(s): open addressing
 /// with a multiplicative hash, several times cheaper than `Dictionary`'s seeded SipHash.
-/// Key and value sit side by side, so a probe touches one cache line (a 90k-feature model's
+/// Key and values sit side by side, so a probe touches one cache line (a 90k-feature model's
 /// table is megabytes: separate arrays cost a cache miss each).
 struct PairTable: Sendable {
-    /// Per slot: [2i] = key, [2i + 1] = value.
+    /// Per slot: [stride·i] = key, then `values` values.
     private var entries: [UInt64]
     private var mask: Int
     private var shift: UInt64
+    private let stride: Int
     private(set) var count = 0
     /// No pair packs to this: columns are non-negative.
     private static let empty = UInt64.max
 
-    init(minimumCapacity: Int = 8) {
+    /// `values`: numbers stored per pair (naive Bayes: one log-odds; `LinearText`: weight and norm).
+    init(minimumCapacity: Int = 8, values: Int = 1) {
         // Load up to 3/4: linear probing stays short, and a 90k-feature model's table stays small.
         var capacity = 8
         while capacity * 3 < minimumCapacity * 4 { capacity <<= 1 }
-        entries = [UInt64](repeating: Self.empty, count: 2 * capacity)
+        stride = 1 + values
+        entries = [UInt64](repeating: Self.empty, count: stride * capacity)
         mask = capacity - 1
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
@@ -31,34 +34,52 @@ struct PairTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
+    /// The first value of a pair.
     @inline(__always) subscript(a: Int32, b: Int32) -> Double? {
         let key = Self.key(a, b)
         return entries.withUnsafeBufferPointer { entries in
             var i = slot(key)
             while true {
-                let k = entries[2 * i]
-                if k == key { return Double(bitPattern: entries[2 * i + 1]) }
+                let k = entries[stride * i]
+                if k == key { return Double(bitPattern: entries[stride * i + 1]) }
                 if k == Self.empty { return nil }
                 i = (i + 1) & mask
             }
         }
     }
 
-    mutating func insert(_ a: Int32, _ b: Int32, _ value: Double) {
-        if (count + 1) * 4 > capacity * 3 { grow() }
+    /// The first two values of a pair (a table made with `values: 2`).
+    @inline(__always) func pair(_ a: Int32, _ b: Int32) -> (Double, Double)? {
         let key = Self.key(a, b)
+        return entries.withUnsafeBufferPointer { entries in
+            var i = slot(key)
+            while true {
+                let k = entries[stride * i]
+                if k == key { return (Double(bitPattern: entries[stride * i + 1]), Double(bitPattern: entries[stride * i + 2])) }
+                if k == Self.empty { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    mutating func insert(_ a: Int32, _ b: Int32, _ values: Double...) {
+        insert(key: Self.key(a, b), bits: values.map(\.bitPattern))
+    }
+
+    private mutating func insert(key: UInt64, bits: [UInt64]) {
+        precondition(bits.count == stride - 1)
+        if (count + 1) * 4 > capacity * 3 { grow() }
         var i = slot(key)
-        while entries[2 * i] != Self.empty && entries[2 * i] != key { i = (i + 1) & mask }
-        if entries[2 * i] == Self.empty { count += 1 }
-        entries[2 * i] = key
-        entries[2 * i + 1] = value.bitPattern
+        while entries[stride * i] != Self.empty && entries[stride * i] != key { i = (i + 1) & mask }
+        if entries[stride * i] == Self.empty { count += 1 }
+        entries[stride * i] = key
+        for v in 0..<bits.count { entries[stride * i + 1 + v] = bits[v] }
     }
 
     private mutating func grow() {
-        let old = (0..<capacity).filter { entries[2 * $0] != Self.empty }.map { (entries[2 * $0], entries[2 * $0 + 1]) }
-        self = PairTable(minimumCapacity: capacity)
-        for (k, v) in old {
-            insert(Int32(truncatingIfNeeded: k >> 32), Int32(truncatingIfNeeded: k), Double(bitPattern: v))
-        }
+        let old = (0..<capacity).filter { entries[stride * $0] != Self.empty }
+            .map { (entries[stride * $0], Array(entries[(stride * $0 + 1)..<(stride * $0 + stride)])) }
+        self = PairTable(minimumCapacity: capacity, values: stride - 1)
+        for (k, v) in old { insert(key: k, bits: v) }
     }
 }

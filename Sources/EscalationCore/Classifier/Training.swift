@@ -2,7 +2,10 @@
 public enum Training {
     public static func train(_ examples: [(text: String, escalate: Bool)], normalizer: Normalizer,
                              trainer: any ClassifierTrainer = ClassifierKinds.defaultTrainer()) -> any Classifier {
-        trainer.train(examples.map { normalizer.normalize($0.text).words }, labels: examples.map(\.escalate))
+        trainer.train(examples.map { text in
+            let normalized = normalizer.normalize(text.text)
+            return trainer.readsMarks ? normalized.wordsAndMarks : normalized.words
+        }, labels: examples.map(\.escalate))
     }
 
     /// Why these labels cannot train a classifier, or nil: it needs examples of both classes

@@ -31,8 +31,10 @@ public enum CombinationTraining {
     }
 
     /// `base` defines the component values (scales, tiers, risk weights) the combination sees.
+    /// `foldTrainer` trains the out-of-fold classifiers (default: `trainer`).
     public static func train(tickets: [Ticket], labels: [Bool], resources: Resources, normalizer: Normalizer,
-                             base: PriorityConfig, trainer: any ClassifierTrainer, options: Options) -> Result {
+                             base: PriorityConfig, trainer: any ClassifierTrainer, foldTrainer: (any ClassifierTrainer)? = nil,
+                             options: Options) -> Result {
         let words = tickets.map { normalizer.normalize($0.text).words }
         var model = TrainedModel(classifier: trainer.train(words, labels: labels))
         var card = ModelCard()
@@ -54,7 +56,7 @@ public enum CombinationTraining {
         var evidence = [Evidence?](repeating: nil, count: tickets.count)
         for f in 0..<k {
             let inside = tickets.indices.filter { fold[$0] != f }
-            let classifier = trainer.train(inside.map { words[$0] }, labels: inside.map { labels[$0] })
+            let classifier = (foldTrainer ?? trainer).train(inside.map { words[$0] }, labels: inside.map { labels[$0] })
             let escalator = Escalator(resources: resources, classifier: classifier, config: base, normalizer: normalizer)
             for i in tickets.indices where fold[i] == f { evidence[i] = escalator.evidence(for: tickets[i]) }
         }

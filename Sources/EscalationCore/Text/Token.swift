@@ -115,6 +115,17 @@ public struct NormalizedText: Sendable, Equatable {
     /// Lexical tokens only, folded: the classifier's and lexicon matchers' view.
     public var words: [String] { (0..<count).filter(isLexical).map(text(at:)) }
 
+    /// Lexical tokens, emoji and ASCII clause marks (. , ; : ! ?), folded: what a classifier that
+    /// reads marks sees ("thanks!" and "thanks?" differ, ":(" counts).
+    public var wordsAndMarks: [String] { (0..<count).filter { markIndex($0) != nil || kinds[$0] != .punctuation }.map(text(at:)) }
+
+    /// The ASCII clause marks in a fixed order, and the index of token t's mark (nil: not one).
+    public static let marks: [UInt8] = Array(".,;:!?".utf8)
+    @inline(__always) func markIndex(_ t: Int) -> Int? {
+        guard kinds[t] == .punctuation, ends[t] - (t == 0 ? 0 : ends[t - 1]) == 1 else { return nil }
+        return Self.marks.firstIndex(of: bytes[Int(ends[t]) - 1])
+    }
+
     init(kinds: [Token.Kind], flags: [Flags], bytes: [UInt8], ends: [Int32], ids: [Int32],
          exclamationMarks: Int, questionMarks: Int) {
         self.kinds = kinds; self.flags = flags; self.bytes = bytes; self.ends = ends; self.ids = ids

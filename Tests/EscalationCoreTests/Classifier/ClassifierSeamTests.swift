@@ -51,7 +51,7 @@ final class ClassifierSeamTests: XCTestCase {
             XCTAssertEqual(trace.evidence.probability, assessed.probability, text)
             XCTAssertEqual(trace.evidence.risks.filter(\.counts).map(\.category), assessed.risks.flatMap { r in r.terms.map { _ in r.category } }, text)
             XCTAssertEqual(trace.tokens, escalator.normalizer.normalize(text), text)
-            XCTAssertEqual(assessed.probability, escalator.classifier.probability(words: trace.tokens.words), accuracy: 1e-9, text)
+            XCTAssertEqual(assessed.probability, escalator.classifier.probability(words: escalator.classifier.tokens(of: trace.tokens)), accuracy: 1e-9, text)
         }
     }
 }

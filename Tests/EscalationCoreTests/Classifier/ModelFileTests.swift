@@ -67,7 +67,7 @@ final class ModelFileTests: XCTestCase {
         assertRefused(#"{"format":"escalate-naive-bayes","version":"2"}"#, #"model format version "2" is not supported"#)
         // Another classifier's file, another program's file, no JSON at all.
         assertRefused(#"{"format":"escalate-complement-nb","version":1,"features":[]}"#,
-                      #"model format "escalate-complement-nb" is not one this build reads ("escalate-naive-bayes")"#)
+                      #"model format "escalate-complement-nb" is not one this build reads ("escalate-naive-bayes" or "escalate-linear-text")"#)
         assertRefused(#"{"format":"other","version":2}"#, #"not an escalate model file (expected format "escalate-naive-bayes""#)
         assertRefused("[1,2,3]", "not an escalate model file")
         assertRefused(String(good.prefix(good.count / 2)), "not an escalate model file")

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Character n-grams of one word padded with a space each side (scikit-learn's `char_wb`), over
+/// the folded word's UTF-8 bytes, hashed into 2^bits buckets: typos, inflections and other
+/// languages share n-grams where they share no word. A word's n-grams depend on the word alone,
+/// so a scorer sums them once per vocabulary word and hashes only unknown words per ticket.
+public struct CharGrams: Sendable, Equatable {
+    public var minN: Int
+    public var maxN: Int
+    public var bits: Int
+
+    public init(minN: Int = 2, maxN: Int = 5, bits: Int = 18) {
+        precondition(1 <= minN && minN <= maxN && (1...24).contains(bits))
+        self.minN = minN
+        self.maxN = maxN
+        self.bits = bits
+    }
+
+    public var bucketCount: Int { 1 << bits }
+
+    /// Calls `body` with the bucket of every n-gram, minN ≤ n ≤ maxN, of " word ". FNV-1a is
+    /// extended a byte at a time, so each start position hashes its n-grams in one pass.
+    @inline(__always)
+    public func forEachBucket(_ word: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        let length = word.count + 2
+        let shift = UInt64(64 - bits)
+        @inline(__always) func byte(_ i: Int) -> UInt8 { i == 0 || i == length - 1 ? 0x20 : word[i - 1] }
+        for start in 0..<length {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var n = 0
+            while n < maxN && start + n < length {
+                h = (h ^ UInt64(byte(start + n))) &* 0x100_0000_01b3
+                n += 1
+                // Fibonacci hashing: the top bits mix every bit of the FNV state.
+                if n >= minN { body(Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)) }
+            }
+        }
+    }
+
+    public func forEachBucket(_ word: String, _ body: (Int) -> Void) {
+        var word = word
+        word.withUTF8 { forEachBucket($0, body) }
+    }
+}
+
+/// Sublinear term frequency, applied per occurrence so a score stays a sum over tokens: the k-th
+/// occurrence of a word in a ticket counts log(k) − log(k−1), so c occurrences count 1 + log c
+/// (scikit-learn's `sublinear_tf`). Long logs that repeat a word do not drown the rest.
+enum Damping {
+    static let table: [Double] = (0..<64).map { k in k <= 1 ? 1 : log(Double(k)) - log(Double(k - 1)) }
+
+    @inline(__always) static func weight(occurrence k: Int) -> Double {
+        k < 64 ? table[k] : log(Double(k)) - log(Double(k - 1))
+    }
+}
