@@ -22,7 +22,7 @@ final class TrainClassifierTests: XCTestCase {
     func testLinearByDefaultReportsCrossValidation() throws {
         let (dir, path) = try dataFile()
         let model = dir.appendingPathComponent("m.json").path
-        let r = try Binary.run(["train", path, "--folds", "4", "-o", model])
+        let r = try Binary.run(["train", path, "--cv-folds", "4", "-o", model])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("trained on 40 tickets (20 escalate, 20 calm)"), r.stderr)
         XCTAssertTrue(r.stderr.contains("; 4-fold CV ROC-AUC 1.000, PR-AUC 1.000"), r.stderr)
@@ -40,8 +40,8 @@ final class TrainClassifierTests: XCTestCase {
         XCTAssertEqual(p.count, 2)
         XCTAssertGreaterThan(p[0], p[1])
 
-        // --folds 1: no cross-validation, no figures.
-        let plain = try Binary.run(["train", path, "--folds", "1", "-o", model])
+        // --cv-folds 1: no cross-validation of C, no classifier figures.
+        let plain = try Binary.run(["train", path, "--cv-folds", "1", "--weights", "configured", "-o", model])
         XCTAssertEqual(plain.status, 0, plain.stderr)
         XCTAssertFalse(plain.stderr.contains("CV"), plain.stderr)
     }
