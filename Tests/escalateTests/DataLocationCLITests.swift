@@ -55,7 +55,7 @@ final class DataLocationCLITests: XCTestCase {
         XCTAssertFalse(outageTerms(alone).isEmpty, alone.stdout)
         // Training from the checkout's Corpora/ gives the built-in model: same scores with --model.
         let model = dir.appendingPathComponent("model.json").path
-        let trained = try Binary.run(["train"] + CLITests.corpusFiles() + ["--weights", "configured", "-o", model], environment: environment())
+        let trained = try Binary.run(["train"] + CLITests.corpusFiles() + ["--classifier", "naive-bayes", "--weights", "configured", "-o", model], environment: environment())
         XCTAssertEqual(trained.status, 0, trained.stderr)
         XCTAssertEqual(try Binary.run(["score", "--model", model], stdin: ticket, executable: lone, directory: dir, environment: environment()).stdout,
                        alone.stdout)
