@@ -150,16 +150,16 @@ public final class RiskMatcher: Sendable, LexiconStage {
 
         // A harmless mention such as "legal entity" is kept, marked, for sentiment. Exemptions
         // apply to their own category only: "sla is breached" is no security hit, but an SLA one.
-        // Only exemptions overlapping a hit matter: they start less than `maxSpan` words before
-        // it. Hits come in order and do not overlap, so each position is tried at most once.
+        // Only exemptions holding a whole hit matter: they start at most `exemptionLead` words
+        // before it, and reach its end. Hits come in order and do not overlap, so each position
+        // is tried at most once.
         var exempt: [String: [Bool]] = [:]
         var tried = 0
         for span in spans {
             let from = max(tried, span.lowerBound - min(exemptions.maxSpan, Self.exemptionLead) + 1)
-            tried = max(tried, span.upperBound)
-            for i in from..<max(from, span.upperBound) {
-                // Starting before the hit, an exemption must reach its first word to matter.
-                guard let m = exemptions.longest(in: words, at: i, reaching: max(0, span.lowerBound - i + 1)) else { continue }
+            tried = max(tried, span.lowerBound + 1)
+            for i in from..<max(from, span.lowerBound + 1) {
+                guard let m = exemptions.longest(in: words, at: i, reaching: span.upperBound - i) else { continue }
                 // Mutated in place (no copy of the array per match).
                 for j in m.start..<(m.start + m.length) {
                     exempt[m.payload, default: [Bool](filled: false, count: words.count)][j] = true
