@@ -79,6 +79,8 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         var kind: Kind
         var value: Int32
         var count: Int32 = 0
+        /// For `anyOf`: how many of its options (first, sorted by id) are words; stems follow, sorted.
+        var words: Int32 = 0
     }
     public struct Match: Sendable {
         public var start: Int
@@ -146,8 +148,13 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
                 case .gap(let n): elements.append(Element(kind: .gap, value: Int32(n)))
                 case .anyOf:
                     let first = options.count
-                    single(w, into: &options)
-                    elements.append(Element(kind: .anyOf, value: Int32(first), count: Int32(options.count - first)))
+                    var choices: [Element] = []
+                    single(w, into: &choices)
+                    // Words by id, then stems by id: `matches` binary-searches them (lexicons list
+                    // dozens of choices, "users|customers|clients|…").
+                    let words = choices.filter { $0.kind == .word }.sorted { $0.value < $1.value }
+                    options += words + choices.filter { $0.kind == .stem }.sorted { $0.value < $1.value }
+                    elements.append(Element(kind: .anyOf, value: Int32(first), count: Int32(options.count - first), words: Int32(words.count)))
                 default: single(w, into: &elements)
                 }
             }
@@ -306,13 +313,23 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         case .stem: return hasStem(e.value, view, i)
         case .anyOf:
             guard signatures[p] & Self.signature(of: i, in: view) != 0 else { return false }
-            for o in Int(e.value)..<Int(e.value + e.count) {
-                let option = options[o]
-                if option.kind == .word ? view.ids[i] == option.value : hasStem(option.value, view, i) { return true }
-            }
+            let start = Int(e.value), stems = start + Int(e.words), end = start + Int(e.count)
+            if contains(view.ids[i], in: start..<stems) { return true }
+            guard stems < end else { return false }
+            for k in view.encoded.stemRange(ofToken: view.tokens[i]) where contains(view.encoded.stem(at: k), in: stems..<end) { return true }
             return false
         case .gap: return false
         }
+    }
+
+    /// `options[range]`, sorted by value, holds `value`.
+    @inline(__always) private func contains(_ value: Int32, in range: Range<Int>) -> Bool {
+        var (lo, hi) = (range.lowerBound, range.upperBound)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if options[mid].value < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < range.upperBound && options[lo].value == value
     }
 
     @inline(__always) private func hasStem(_ s: Int32, _ view: borrowing WordView, _ i: Int) -> Bool {
