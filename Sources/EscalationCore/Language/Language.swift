@@ -16,11 +16,6 @@ public enum Language: Int, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public init?(code: String) {
-        guard let language = Self.allCases.first(where: { $0.code.description == code }) else { return nil }
-        self = language
-    }
-
     /// The file of one kind for this language: `risk.txt` for English, `risk.de.txt` for German.
     public func fileName(_ kind: String) -> String {
         self == .en ? "\(kind).txt" : "\(kind).\(code).txt"
@@ -36,7 +31,6 @@ public struct LanguageSet: OptionSet, Hashable, Sendable {
     public init(_ language: Language) { rawValue = 1 << UInt8(language.rawValue) }
 
     public static let english = LanguageSet(.en)
-    public static let all = LanguageSet(rawValue: UInt8((1 << Language.allCases.count) - 1))
 
     public func contains(_ language: Language) -> Bool { contains(LanguageSet(language)) }
 
