@@ -53,7 +53,6 @@ public struct WordView {
     public let tokens: [Int]
     /// Vocabulary id of each word.
     public let ids: [Int32]
-
     public init(_ encoded: EncodedText, tokens: [Int]) {
         self.init(encoded, tokens: tokens, ids: tokens.map { encoded.ids[$0] })
     }
@@ -66,6 +65,28 @@ public struct WordView {
     }
 
     public var count: Int { tokens.count }
+
+    @inline(__always) func signature(at i: Int) -> UInt64 { encoded.signature(ofToken: tokens[i]) }
+}
+
+/// 64 bits per word, for what a pattern element accepts: one bit for a word id, one for a stem
+/// id. Different words may share a bit (a filter lets the word through to matching, which decides).
+enum Signature {
+    @inline(__always) static func bit(word id: Int32) -> UInt64 { 1 &<< (UInt64(truncatingIfNeeded: id) & 63) }
+    @inline(__always) static func bit(stem id: Int32) -> UInt64 { 1 &<< ((UInt64(truncatingIfNeeded: id) &+ 32) & 63) }
+}
+
+/// 1,024 bits per ticket for which ids and stems occur in it: a phrase one of whose elements
+/// accepts none of them cannot match anywhere in the ticket, so it is ruled out in a few bit
+/// tests. That keeps phrases starting at common words ("not|no|never ... refund*", "all ...
+/// users") cheap in tickets that lack the rarer word.
+enum Presence {
+    static let words = 16
+    @inline(__always) static func bit(word id: Int32) -> UInt16 { UInt16(truncatingIfNeeded: id) & 1023 }
+    @inline(__always) static func bit(stem id: Int32) -> UInt16 { UInt16(truncatingIfNeeded: id &* 7 &+ 512) & 1023 }
+    @inline(__always) static func set(_ bit: UInt16, in words: UnsafeMutablePointer<UInt64>) {
+        words[Int(bit >> 6)] |= 1 &<< UInt64(bit & 63)
+    }
 }
 
 /// Finds lexicon phrases in a word sequence: candidates are looked up by the id (or stem) of
@@ -117,6 +138,13 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// Per element of `elements`: the signature of what it accepts, checked before an `anyOf`'s
     /// options are scanned one by one (lexicons list dozens: "users|customers|clients|…").
     private let signatures: [UInt64]
+    /// Per entry, its elements past the first (which lookup already matched) as groups of
+    /// `Presence` bits, fewest first: entry k's groups are `presenceGroups[k]..<presenceGroups[k + 1]`,
+    /// group g's bits `presenceBits[groupStart[g]..<groupStart[g + 1]]`. An entry may match only
+    /// where each of its groups has a bit in the view.
+    private let presenceGroups: [Int32]
+    private let groupStart: [Int32]
+    private let presenceBits: [UInt16]
 
     /// An id no token has: a pattern word missing from the vocabulary never matches.
     private static var missing: Int32 { -2 }
@@ -168,6 +196,18 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         self.elements = elements
         self.options = options
         signatures = elements.map { Self.signature(of: $0, options) }
+        var presenceGroups: [Int32] = [0], groupStart: [Int32] = [0], presenceBits: [UInt16] = []
+        for k in source.indices {
+            let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
+            let checked = elements[first].kind == .gap ? first : first + 1
+            var groups = elements[checked..<last].filter { $0.kind != .gap }.map { Self.presence(of: $0, options) }
+            groups.sort { $0.count < $1.count }
+            for group in groups { presenceBits += group; groupStart.append(Int32(presenceBits.count)) }
+            presenceGroups.append(Int32(groupStart.count - 1))
+        }
+        self.presenceGroups = presenceGroups
+        self.groupStart = groupStart
+        self.presenceBits = presenceBits
         self.entryStart = entryStart
         payloads = source.map(\.payload)
         // Ids past the last one that starts an entry need no slots.
@@ -202,25 +242,43 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         self.secondsByStem = secondsByStem
     }
 
-    /// One bit for a word id, one for a stem id: a word's signature has the bits of its id and
-    /// stems, an element's those of what it accepts. Different words may share a bit (the
-    /// filter then lets a position through to matching, which decides).
-    @inline(__always) private static func bit(word id: Int32) -> UInt64 { 1 &<< (UInt64(truncatingIfNeeded: id) & 63) }
-    @inline(__always) private static func bit(stem id: Int32) -> UInt64 { 1 &<< ((UInt64(truncatingIfNeeded: id) &+ 32) & 63) }
-
-    private static func signature(of e: Element, _ options: [Element]) -> UInt64 {
+    /// The presence bits of what `e` accepts, each once; none when it accepts nothing.
+    private static func presence(of e: Element, _ options: [Element]) -> [UInt16] {
         switch e.kind {
-        case .word: return e.value >= 0 ? bit(word: e.value) : 0
-        case .stem: return e.value >= 0 ? bit(stem: e.value) : 0
-        case .gap: return .max
-        case .anyOf: return options[Int(e.value)..<Int(e.value + e.count)].reduce(0) { $0 | signature(of: $1, options) }
+        case .word: return e.value >= 0 ? [Presence.bit(word: e.value)] : []
+        case .stem: return e.value >= 0 ? [Presence.bit(stem: e.value)] : []
+        case .gap: return []
+        case .anyOf:
+            // Options are words and stems, each one bit: sorted, repeats dropped.
+            var bits = options[Int(e.value)..<Int(e.value + e.count)].compactMap { o -> UInt16? in
+                guard o.value >= 0 else { return nil }
+                return o.kind == .word ? Presence.bit(word: o.value) : Presence.bit(stem: o.value)
+            }
+            bits.sort()
+            var kept = 0
+            for b in bits where kept == 0 || bits[kept - 1] != b { bits[kept] = b; kept += 1 }
+            bits.removeLast(bits.count - kept)
+            return bits
         }
     }
 
-    @inline(__always) private static func signature(of i: Int, in view: borrowing WordView) -> UInt64 {
-        var bits = bit(word: view.ids[i])
-        for k in view.encoded.stemRange(ofToken: view.tokens[i]) { bits |= bit(stem: view.encoded.stem(at: k)) }
-        return bits
+    /// Each element of entry `k` past its first accepts some id or stem present in the view.
+    @inline(__always) private func mayMatch(_ k: Int, _ view: borrowing WordView) -> Bool {
+        for g in Int(presenceGroups[k])..<Int(presenceGroups[k + 1]) {
+            var found = false
+            for b in Int(groupStart[g])..<Int(groupStart[g + 1]) where view.encoded.mayHave(presenceBits[b]) { found = true; break }
+            if !found { return false }
+        }
+        return true
+    }
+
+    private static func signature(of e: Element, _ options: [Element]) -> UInt64 {
+        switch e.kind {
+        case .word: return e.value >= 0 ? Signature.bit(word: e.value) : 0
+        case .stem: return e.value >= 0 ? Signature.bit(stem: e.value) : 0
+        case .gap: return .max
+        case .anyOf: return options[Int(e.value)..<Int(e.value + e.count)].reduce(0) { $0 | signature(of: $1, options) }
+        }
     }
 
     /// The longest entry matching at `start` (ties: the first inserted), or nil.
@@ -239,7 +297,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             for k in view.encoded.stemRange(ofToken: view.tokens[start]) { seconds |= secondsByStem[Int(view.encoded.stem(at: k))] }
         }
         guard seconds != 0 else { return nil }
-        guard seconds == .max || (start + 1 < view.count && seconds & Self.signature(of: start + 1, in: view) != 0) else { return nil }
+        guard seconds == .max || (start + 1 < view.count && seconds & view.signature(at: start + 1) != 0) else { return nil }
         return match(in: view, at: start, reaching: reaching)
     }
 
@@ -268,7 +326,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             let second = elements[first + 1]
             if second.kind != .gap && (start + 1 >= view.count || !matches(second, at: first + 1, view, start + 1)) { return }
         }
-        guard let end = match(first, last, view, start), end > start else { return }
+        guard mayMatch(Int(k), view), let end = match(first, last, view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
     }
 
@@ -312,7 +370,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         case .word: return view.ids[i] == e.value
         case .stem: return hasStem(e.value, view, i)
         case .anyOf:
-            guard signatures[p] & Self.signature(of: i, in: view) != 0 else { return false }
+            guard signatures[p] & view.signature(at: i) != 0 else { return false }
             let start = Int(e.value), stems = start + Int(e.words), end = start + Int(e.count)
             if contains(view.ids[i], in: start..<stems) { return true }
             guard stems < end else { return false }

@@ -39,6 +39,9 @@ public final class RiskMatcher: Sendable, LexiconStage {
 
     private let terms: PhraseIndex<RiskLexicon.Term>
     private let exemptions: PhraseIndex<String>
+    /// `lexicon`'s sets, as arrays for the lookup per hit.
+    private let ignoresNegation: [String]
+    private let ignoredInQuestions: [String]
     /// Per vocabulary id: negates a following risk term; opens an informational question.
     private let negatesRisk: [Bool]
     private let questionOpener: [Bool]
@@ -63,6 +66,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
         self.vocabulary = vocabulary
         terms = lexicon.terms.index(vocabulary)
         exemptions = lexicon.exemptions.index(vocabulary)
+        (ignoresNegation, ignoredInQuestions) = (Array(lexicon.ignoresNegation), Array(lexicon.ignoredInQuestions))
         if let other, other.vocabulary === vocabulary {
             (negatesRisk, questionOpener) = (other.negatesRisk, other.questionOpener)
             return
@@ -137,11 +141,11 @@ public final class RiskMatcher: Sendable, LexiconStage {
             // Longest match wins, so "breach of contract" is legal, not security.
             guard let m = terms.longest(in: words, at: i) else { i += 1; continue }
             let span = m.start..<(m.start + m.length)
-            let matched = span.map { text.text(at: tokenIndex[$0]) }.joined(separator: " ")
             let category = m.payload.category
-            hits.append(RiskHit(category: category, matched: matched,
-                                negated: !lexicon.ignoresNegation.contains(category) && isNegated(at: i, negator: negator, clause: clause),
-                                inQuestion: lexicon.ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
+            // A few categories each: a scan of small strings beats hashing them once per hit.
+            hits.append(RiskHit(category: category, matched: text.words(span.map { tokenIndex[$0] }),
+                                negated: !ignoresNegation.contains(category) && isNegated(at: i, negator: negator, clause: clause),
+                                inQuestion: ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))
             spans.append(span)
             i += m.length

@@ -102,6 +102,18 @@ public struct NormalizedText: Sendable, Equatable {
         String(decoding: bytes[byteRange(of: t)], as: UTF8.self)
     }
 
+    /// Tokens `ts`' text joined by single spaces, built in one buffer (risk hits quote theirs).
+    func words(_ ts: [Int]) -> String {
+        if ts.count == 1 { return text(at: ts[0]) }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(ts.reduce(ts.count) { $0 + byteRange(of: $1).count })
+        for (k, t) in ts.enumerated() {
+            if k > 0 { utf8.append(0x20) }
+            utf8 += bytes[byteRange(of: t)]
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
     @inline(__always) func byteRange(of t: Int) -> Range<Int> {
         (t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])
     }

@@ -129,15 +129,22 @@ public final class Vocabulary: Sendable {
             }
         }
         var stemStart = [Int32](filled: 0, count: n + 1)
+        var signatures = [UInt64](filled: 0, count: n + Presence.words)
         var matched: [Int32] = []
         matched.reserveCapacity(16)  // a ticket's stems, most of the time: no regrowth
         // Per-token stores through pointers: array stores would check uniqueness each time.
         text.bytes.withUnsafeBufferPointer { bytes in
             ids.withUnsafeBufferPointer { ids in
                 stemStart.withUnsafeMutableBufferPointer { stemStart in
+                  signatures.withUnsafeMutableBufferPointer { signatures in
+                    let presence = signatures.baseAddress! + n
                     for t in 0..<n {
                         let id = ids[t]
+                        let first = matched.count
+                        var signature: UInt64 = 0
                         if id >= 0 {
+                            signature = Signature.bit(word: id)
+                            Presence.set(Presence.bit(word: id), in: presence)
                             if id < stemmedCount {
                                 matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
                             }
@@ -146,12 +153,18 @@ public final class Vocabulary: Sendable {
                             Self.appendStems(of: UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]), stems: stems,
                                              buckets: stemsByFirstByte, to: &matched)
                         }
+                        for k in first..<matched.count {
+                            signature |= Signature.bit(stem: matched[k])
+                            Presence.set(Presence.bit(stem: matched[k]), in: presence)
+                        }
+                        signatures[t] = signature
                         stemStart[t + 1] = Int32(matched.count)
                     }
+                  }
                 }
             }
         }
-        return EncodedText(text: text, ids: ids, stemStart: stemStart, stems: matched)
+        return EncodedText(text: text, ids: ids, stemStart: stemStart, stems: matched, signatures: signatures)
     }
 }
 
@@ -162,12 +175,23 @@ public struct EncodedText: Sendable {
     public let ids: [Int32]
     private let stemStart: [Int32]
     private let stems: [Int32]
+    /// Per token, the `Signature` bits of its id and stems; then `Presence.words` words of
+    /// `Presence` bits for the whole text. Phrase matching reads them for every phrase it tries.
+    private let signatures: [UInt64]
 
-    init(text: NormalizedText, ids: [Int32], stemStart: [Int32], stems: [Int32]) {
+    init(text: NormalizedText, ids: [Int32], stemStart: [Int32], stems: [Int32], signatures: [UInt64]) {
         self.text = text
         self.ids = ids
         self.stemStart = stemStart
         self.stems = stems
+        self.signatures = signatures
+    }
+
+    @inline(__always) func signature(ofToken t: Int) -> UInt64 { signatures[t] }
+
+    /// Some token may have the id or stem with this `Presence` bit (none has when false).
+    @inline(__always) func mayHave(_ bit: UInt16) -> Bool {
+        signatures[ids.count + Int(bit >> 6)] & (1 &<< UInt64(bit & 63)) != 0
     }
 
     /// Positions (for `stem(at:)`) of the stem ids token `t` starts with.

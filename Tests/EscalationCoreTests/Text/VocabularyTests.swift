@@ -127,6 +127,70 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(filtered.longest(in: WordView(encoded, tokens: [0, 1, 2]), at: 0)?.payload, "stem first")
     }
 
+    /// Phrases are ruled out per ticket when one of their later elements accepts no word of it
+    /// (`Presence`), and an element's choices are searched by signature. Checked against a
+    /// plain reading of the patterns (every entry tried at every start, gaps of 0…n words,
+    /// stems as prefixes) on random word runs, with stems reached through unknown words
+    /// ("refundd", "customerz") and common first words ("not", "all", "no").
+    func testPhraseIndexAgreesWithPlainMatching() {
+        let entries: [([PatternWord], String)] = [
+            ([.exact("not"), .gap(3), .prefix("refund")], "negated refund"),
+            ([.anyOf([.exact("all"), .exact("every")]), .gap(3), .anyOf([.exact("users"), .prefix("customer")])], "scope"),
+            ([.prefix("checkout"), .gap(2), .anyOf([.exact("failing"), .exact("down")])], "symptom"),
+            ([.exact("no"), .exact("one"), .exact("can"), .anyOf([.exact("log"), .exact("login")])], "lockout"),
+            ([.exact("the"), .prefix("manag")], "manager"),
+            ([.exact("not"), .exact("a"), .gap(1)], "trailing gap"),
+            ([.anyOf([.exact("all"), .exact("not")]), .gap(2), .exact("down")], "shared first"),
+        ]
+        var phrases = PhraseMatcher<String>()
+        for (words, name) in entries { phrases.insert(words, name) }
+        var builder = Vocabulary.Builder()
+        phrases.register(into: &builder)
+        builder.add(["refunds", "customers", "management"])
+        let vocabulary = builder.build()
+        let index = phrases.index(vocabulary)
+
+        func accepts(_ e: PatternWord, _ w: String) -> Bool {
+            switch e {
+            case .exact(let x): return w == x
+            case .prefix(let p): return w.hasPrefix(p)
+            case .anyOf(let options): return options.contains { accepts($0, w) }
+            case .gap: return false
+            }
+        }
+        /// Ends of every way `pattern` matches `words` from `i`.
+        func ends(_ pattern: ArraySlice<PatternWord>, _ words: [String], _ i: Int) -> [Int] {
+            guard let e = pattern.first else { return [i] }
+            if case .gap(let n) = e {
+                return (0...n).filter { i + $0 <= words.count }.flatMap { ends(pattern.dropFirst(), words, i + $0) }
+            }
+            guard i < words.count, accepts(e, words[i]) else { return [] }
+            return ends(pattern.dropFirst(), words, i + 1)
+        }
+        func plain(_ words: [String], _ i: Int) -> String? {
+            var best: (end: Int, name: String)?
+            for (pattern, name) in entries {
+                guard let end = ends(pattern[...], words, i).min(), end > i else { continue }
+                if best == nil || end > best!.end { best = (end, name) }
+            }
+            return best.map { "\($0.end - i):\($0.name)" }
+        }
+        let pool = ["not", "no", "one", "can", "log", "login", "refund", "refundd", "refunds", "all", "every", "users",
+                    "customerz", "customers", "checkout", "checkoutx", "failing", "down", "the", "manager", "a", "is", "we"]
+        var rng = SeededGenerator(seed: 23)
+        var found = 0
+        for _ in 0..<4000 {
+            let words = (0..<Int.random(in: 1...9, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+            let view = WordView(vocabulary.encode(NormalizedText(tokens: words.map { Token($0) })), tokens: Array(words.indices))
+            for i in words.indices {
+                let got = index.longest(in: view, at: i).map { "\($0.length):\($0.payload)" }
+                XCTAssertEqual(got, plain(words, i), "\(words) at \(i)")
+                if got != nil { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 500)
+    }
+
     func testEncodeFindsIdsAndStems() {
         var builder = Vocabulary.Builder()
         builder.add(["cancel", "outage", "we", "are"])
