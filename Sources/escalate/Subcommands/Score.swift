@@ -86,6 +86,7 @@ struct Score: ParsableCommand {
             let jobCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let writer = RecordWriter(format: output, keepFields: keepFields, rawCSV: rawCSV)
             let scorer = ParallelScorer(escalators: try pipeline.makeEscalators(count: jobCount, threshold: threshold), writer: writer)
+            KeptUntilExit.keep(scorer)
             let paths = files.isEmpty ? ["-"] : files
             let progress = Progress(paths: paths, quiet: quiet)
             var duplicates = DuplicateIDs()
