@@ -33,18 +33,28 @@ public struct LanguageDetector: Sendable {
     /// language where it is unambiguous.
     public func detect(_ encoded: EncodedText) -> DetectedLanguage {
         var counts = InlineArray<8, Int32>(repeating: 0)
+        // Function words in capitals count only in a text mostly in capitals: elsewhere they are
+        // codes and shouts ("DEN-PHL", "HA HA", "Y no extra plane"), not the other language.
+        var inCapitals = InlineArray<8, Int32>(repeating: 0)
+        var (words, capitalWords) = (0, 0)
         let bits = self.bits
         encoded.withTokenView { tokens in
             // Punctuation and unknown words have id -1; only function words have bits.
-            for t in 0..<tokens.count {
+            for t in 0..<tokens.count where tokens.kind(t) == .word {
+                words += 1
+                let capitals = tokens.isAllCaps(t)
+                if capitals { capitalWords += 1 }
                 let id = Int(tokens.id(t))
                 guard id >= 0 && id < bits.count else { continue }
                 var b = bits[id]
                 while b != 0 {
-                    counts[b.trailingZeroBitCount] &+= 1
+                    if capitals { inCapitals[b.trailingZeroBitCount] &+= 1 } else { counts[b.trailingZeroBitCount] &+= 1 }
                     b &= b &- 1
                 }
             }
+        }
+        if capitalWords * 2 > words {
+            for k in 0..<Language.allCases.count { counts[k] &+= inCapitals[k] }
         }
         if encoded.text.hasNonASCII, let byScript = Self.byScript(encoded.text) { return byScript }
         var best = 0

@@ -36,6 +36,16 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertEqual(both.lexicons, [LanguageSet(.de), LanguageSet(.en)])
     }
 
+    /// Capitals are codes and shouts in a mixed-case text ("DEN" an airport, "HA" a laugh), but
+    /// the language itself in a text written all in capitals.
+    func testFunctionWordsInCapitalsCountOnlyInShoutedText() {
+        XCTAssertEqual(detect("Flight to DIE delayed, will miss my connection").code, "und")
+        XCTAssertEqual(detect("Flight to die delayed, will miss my connection").code, "de")
+        XCTAssertEqual(detect("I LOVE THIS BAND SO MUCH I COULD DIE").code, "de", "mostly capitals: capitals count")
+        XCTAssertEqual(detect("UNSER SYSTEM IST NICHT ERREICHBAR UND DIE KUNDEN WARTEN").code, "de")
+        XCTAssertEqual(detect("Unser System IST nicht erreichbar").code, "de")
+    }
+
     func testNoFunctionWordReadsWithEnglish() {
         let d = detect("Outage!!! 503")
         XCTAssertEqual(d.code, "und")
