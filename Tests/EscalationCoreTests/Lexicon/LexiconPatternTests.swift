@@ -23,3 +23,22 @@ final class LexiconPatternTests: XCTestCase {
         XCTAssertTrue(Normalizer.isFoldedWord("résilier"))
     }
 }
+
+/// `SentimentLexicon.emoticons` reads bytes; over the built-in lexicon it must pick what the
+/// rule says in Unicode terms: 2–8 printable ASCII scalars, some neither letter nor digit, at
+/// most two letters.
+final class EmoticonRuleTests: XCTestCase {
+    func testEmoticonsFollowTheRuleOverTheBuiltInLexicon() {
+        let lexicon = Fixture.resources(Fixture.normalizer()).sentiment
+        let expected = Set(lexicon.words.keys.filter { key in
+            key.unicodeScalars.count >= 2 && key.unicodeScalars.count <= 8
+                && key.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 }
+                && key.unicodeScalars.contains { !($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+                && key.unicodeScalars.filter(\.properties.isAlphabetic).count <= 2
+        })
+        XCTAssertGreaterThan(expected.count, 50)
+        XCTAssertEqual(lexicon.emoticons, expected)
+        XCTAssertTrue(lexicon.emoticons.contains(":-("))
+        XCTAssertFalse(lexicon.emoticons.contains("can't"))
+    }
+}
