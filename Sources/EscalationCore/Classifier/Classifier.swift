@@ -35,10 +35,35 @@ public protocol ClassifierTrainer: Sendable {
     /// `documents`: each ticket's `NormalizedText.words`, or `wordsAndMarks` when `readsMarks`.
     func train(_ documents: [[String]], labels: [Bool]) -> any Classifier
     var readsMarks: Bool { get }
+    /// The classifier on all the documents, and one on each subset (indices into `documents`)
+    /// with the settings chosen on all of them (a linear trainer's cross-validated C), so that
+    /// out-of-fold log-odds are on the scale of the classifier that is kept.
+    func train(_ documents: [[String]], labels: [Bool], andOn subsets: [[Int]]) -> (all: any Classifier, subsets: [any Classifier])
 }
 
 extension ClassifierTrainer {
     public var readsMarks: Bool { false }
+
+    /// For a trainer that chooses nothing from the data: `train` on each, in parallel.
+    public func train(_ documents: [[String]], labels: [Bool], andOn subsets: [[Int]]) -> (all: any Classifier, subsets: [any Classifier]) {
+        let tasks = [Array(documents.indices)] + subsets
+        let models = ClassifierSlots(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
+            models.set(t, train(tasks[t].map { documents[$0] }, labels: tasks[t].map { labels[$0] }))
+        }
+        return (models.value(0), (1..<tasks.count).map(models.value))
+    }
+}
+
+/// One classifier per parallel task, set by the thread that trained it.
+final class ClassifierSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [(any Classifier)?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ value: any Classifier) { lock.lock(); values[k] = value; lock.unlock() }
+    func value(_ k: Int) -> any Classifier { lock.lock(); defer { lock.unlock() }; return values[k]! }
 }
 
 /// A classifier's per-escalator scoring tables. Called once per ticket; the loop over the

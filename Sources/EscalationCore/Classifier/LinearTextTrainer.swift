@@ -44,26 +44,58 @@ public struct LinearTextTrainer: ClassifierTrainer {
 
     public func fit(_ documents: [[String]], labels: [Bool]) -> LinearText {
         precondition(documents.count == labels.count, "one label per document")
+        let (data, labels, _) = prepared(documents, labels)
+        return fit(data, labels, rows: Array(labels.indices), chosen(data, labels))
+    }
+
+    /// The documents featurized once, C and the character weight chosen on all of them, then
+    /// the classifier on all of them and one on each subset (indices into `documents`) with
+    /// those settings, in parallel.
+    public func train(_ documents: [[String]], labels: [Bool], andOn subsets: [[Int]]) -> (all: any Classifier, subsets: [any Classifier]) {
+        precondition(documents.count == labels.count, "one label per document")
+        let (data, sorted, order) = prepared(documents, labels)
+        let settings = chosen(data, sorted)
+        var position = [Int](repeating: 0, count: order.count)
+        for (p, i) in order.enumerated() { position[i] = p }
+        let tasks = [Array(sorted.indices)] + subsets.map { $0.map { position[$0] }.sorted() }
+        let models = ClassifierSlots(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { t in models.set(t, fit(data, sorted, rows: tasks[t], settings)) }
+        return (models.value(0), (1..<tasks.count).map(models.value))
+    }
+
+    /// The documents featurized in a canonical order (so the input's order changes nothing),
+    /// their labels in that order, and each one's index in `documents`.
+    private func prepared(_ documents: [[String]], _ labels: [Bool]) -> (LinearTextData, [Bool], [Int]) {
         let order = documents.indices.sorted { a, b in
             let (x, y) = (documents[a], documents[b])
             if x != y { return x.lexicographicallyPrecedes(y) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
             return !labels[a] && labels[b]
         }
-        let data = LinearTextData(order.map { documents[$0] }, grams: configuration.grams)
-        let labels = order.map { labels[$0] }
+        return (LinearTextData(order.map { documents[$0] }, grams: configuration.grams), order.map { labels[$0] }, order)
+    }
+
+    /// C and the character weight: by internal cross-validation when there are enough examples
+    /// of each class for its folds, else as configured.
+    private func chosen(_ data: LinearTextData, _ labels: [Bool]) -> LinearText.TrainingInfo {
         var info = LinearText.TrainingInfo()
-        (info.trainedOn, info.positives, info.weighting) = (labels.count, labels.filter { $0 }.count, configuration.weighting.rawValue)
+        info.weighting = configuration.weighting.rawValue
         (info.c, info.charWeight) = (configuration.c, configuration.charWeight)
         let classesPerFold = min(labels.filter { $0 }.count, labels.filter { !$0 }.count)
         if configuration.folds >= 2 && classesPerFold >= configuration.folds {
             let choice = crossValidate(data, labels)
             (info.c, info.charWeight, info.folds, info.rocAUC, info.prAUC) = (choice.c, choice.charWeight, configuration.folds, choice.roc, choice.pr)
         }
-        let all = Array(labels.indices)
-        let weights = data.featureScales(rows: all, labels: labels, configuration)
+        return info
+    }
+
+    /// The classifier on `rows` of `data` with the chosen settings.
+    private func fit(_ data: LinearTextData, _ labels: [Bool], rows: [Int], _ settings: LinearText.TrainingInfo) -> LinearText {
+        var info = settings
+        (info.trainedOn, info.positives) = (rows.count, rows.filter { labels[$0] }.count)
+        let weights = data.featureScales(rows: rows, labels: labels, configuration)
         let (x, compact) = data.rows(weights, charWeight: info.charWeight)
         var lr = SparseLogisticRegression(columns: x.columnCount)
-        if labels.contains(true) && labels.contains(false) { lr.fit(x, labels: labels, rows: all, c: info.c, tolerance: configuration.tolerance) }
+        if info.positives > 0 && info.positives < rows.count { lr.fit(x, labels: labels, rows: rows, c: info.c, tolerance: configuration.tolerance) }
         return data.model(lr, weights, compact, charWeight: info.charWeight, info: info)
     }
 
@@ -71,21 +103,37 @@ public struct LinearTextTrainer: ClassifierTrainer {
     private func crossValidate(_ data: LinearTextData, _ labels: [Bool]) -> (c: Double, charWeight: Double, roc: Double, pr: Double) {
         let k = configuration.folds, cs = configuration.cs, cws = configuration.charWeights
         let fold = Folds.stratified(labels: labels, k: k)
-        // Per fold and character weight, the figures of each C; the 2k tasks run in parallel.
-        let perTask = FoldFigures(count: k * cws.count)
-        DispatchQueue.concurrentPerform(iterations: k * cws.count) { task in
-            let f = task / cws.count, cw = cws[task % cws.count]
+        // Per fold (the k tasks run in parallel), the held-out figures of each character weight
+        // and C. Along the path of C, each fit starts from the one before; the next character
+        // weight starts from the first C's solution with the character coefficients rescaled,
+        // which gives the same decisions.
+        let perFold = FoldFigures(count: k)
+        DispatchQueue.concurrentPerform(iterations: k) { f in
             let train = labels.indices.filter { fold[$0] != f }, held = labels.indices.filter { fold[$0] == f }
             let weights = data.featureScales(rows: train, labels: labels, configuration)
-            let x = data.rows(weights, charWeight: cw).x
-            var lr = SparseLogisticRegression(columns: x.columnCount)
-            perTask.set(task, cs.map { c in
-                lr.fit(x, labels: labels, rows: train, c: c, tolerance: configuration.tolerance)  // warm start from the previous C
-                let scores = held.map { lr.decision(x, $0) }, truth = held.map { labels[$0] }
-                return (Metrics.rocAUC(scores: scores, labels: truth) ?? 0.5, Metrics.averagePrecision(scores: scores, labels: truth) ?? 0)
-            })
+            var start: (weights: [Double], intercept: Double, charWeight: Double)?
+            var figures: [[(Double, Double)]] = []
+            for cw in cws {
+                let (x, compact) = data.rows(weights, charWeight: cw)
+                var lr = SparseLogisticRegression(columns: x.columnCount)
+                if let start {
+                    lr.intercept = start.intercept
+                    for j in compact.indices where compact[j] >= 0 {
+                        let c = Int(compact[j])
+                        lr.weights[c] = j >= data.wordColumns ? start.weights[c] * start.charWeight / cw : start.weights[c]
+                    }
+                }
+                figures.append(cs.map { c in
+                    lr.fit(x, labels: labels, rows: train, c: c, tolerance: configuration.tolerance)
+                    if start == nil { start = (lr.weights, lr.intercept, cw) }
+                    let scores = held.map { lr.decision(x, $0) }, truth = held.map { labels[$0] }
+                    return (Metrics.rocAUC(scores: scores, labels: truth) ?? 0.5, Metrics.averagePrecision(scores: scores, labels: truth) ?? 0)
+                })
+            }
+            perFold.set(f, figures)
         }
-        let results = cws.indices.map { w in cs.indices.map { ci in (0..<k).map { perTask.value($0 * cws.count + w)[ci] } } }
+        // results[w][ci][f]
+        let results = cws.indices.map { w in cs.indices.map { ci in (0..<k).map { perFold.value($0)[w][ci] } } }
         var best = (c: cs[0], charWeight: cws[0], roc: -1.0, pr: 0.0)
         for (w, cw) in cws.enumerated() {
             for (ci, c) in cs.enumerated() {
@@ -244,13 +292,13 @@ struct LinearTextData {
     }
 }
 
-/// Each task's figures (ROC-AUC, PR-AUC per C), written by the thread that ran it.
+/// Each fold's figures (ROC-AUC, PR-AUC per character weight and C), written by the thread that ran it.
 private final class FoldFigures: @unchecked Sendable {
     private let lock = NSLock()
-    private var figures: [[(Double, Double)]]
+    private var figures: [[[(Double, Double)]]]
 
     init(count: Int) { figures = Array(repeating: [], count: count) }
 
-    func set(_ task: Int, _ value: [(Double, Double)]) { lock.lock(); figures[task] = value; lock.unlock() }
-    func value(_ task: Int) -> [(Double, Double)] { lock.lock(); defer { lock.unlock() }; return figures[task] }
+    func set(_ fold: Int, _ value: [[(Double, Double)]]) { lock.lock(); figures[fold] = value; lock.unlock() }
+    func value(_ fold: Int) -> [[(Double, Double)]] { lock.lock(); defer { lock.unlock() }; return figures[fold] }
 }

@@ -17,6 +17,9 @@ public struct CombinationRow: Sendable {
 /// Fits `LearnedCombination`: Platt scaling of the classifier, then a non-negative logistic
 /// regression over the priority components, mapped onto weights and a threshold.
 ///
+/// The classifier enters as its calibrated log-odds (scaled to 0…1 by `logOddsRange`), the scale
+/// on which a logistic regression is linear in it.
+///
 /// The mapping. The regression escalates when b + Σ βₖ xₖ ≥ logit(p*), i.e. when Σ βₖ xₖ ≥ D.
 /// With S = Σ βₖ, the weights βₖ / S sum to 1 (like the configured evidence weights) and the
 /// threshold 100 D / S makes `priority ≥ threshold` that same decision: the priority is the
@@ -45,6 +48,9 @@ public enum CombinationLearner {
     public static func fit(_ rows: [CombinationRow], base: PriorityConfig, l2: Double = defaultL2) -> LearnedCombination? {
         let labels = rows.map(\.label)
         let calibration = Calibration.platt(logOdds: rows.map(\.logOdds), labels: labels)
+        let range = logOddsRange(rows.map { calibration.slope * $0.logOdds + calibration.intercept })
+        var base = base
+        (base.classifierLogOddsLow, base.classifierLogOddsHigh) = (range?.low, range?.high)
         let values = values(rows, PriorityModel(config: base), calibration)
         // A component never exercised (0 for every ticket) has nothing to learn from: it keeps its weight.
         let exercised = PriorityConfig.Component.allCases.filter { c in values.contains { $0[c] != 0 } }
@@ -65,8 +71,21 @@ public enum CombinationLearner {
         return LearnedCombination(
             weights: weights, threshold: threshold,
             levelMinimums: (minimum("p3_min", .p3), minimum("p2_min", .p2), minimum("p1_min", .p1)),
-            calibration: calibration, intercept: fit.intercept, coefficients: fit.coefficients,
+            calibration: calibration, classifierLogOdds: range, intercept: fit.intercept, coefficients: fit.coefficients,
             probabilityCut: Logistic.probability(logOdds: fit.intercept + boundary), l2: l2)
+    }
+
+    /// Where the classifier component runs from 0 to 1: the 0.5% and 99.5% quantiles of the
+    /// training tickets' calibrated log-odds (3 decimals), so that a few extreme tickets (a long
+    /// one reaches ±30) do not squeeze the rest into a few points; beyond them it is 0 or 1.
+    /// Nil when they do not differ (a classifier that says nothing): its probability then.
+    static func logOddsRange(_ logOdds: [Double]) -> (low: Double, high: Double)? {
+        let sorted = logOdds.filter(\.isFinite).sorted()
+        guard !sorted.isEmpty else { return nil }
+        let last = Double(sorted.count - 1)
+        let low = (sorted[Int((0.005 * last).rounded(.down))] * 1000).rounded(.down) / 1000
+        let high = (sorted[Int((0.995 * last).rounded(.up))] * 1000).rounded(.up) / 1000
+        return high - low >= 0.01 ? (low, high) : nil
     }
 
     /// D > 0: the F1-best cut on the scores Σ βₖ xₖ, midway between the lowest score it escalates

@@ -31,12 +31,15 @@ public enum CombinationTraining {
     }
 
     /// `base` defines the component values (scales, tiers, risk weights) the combination sees.
-    /// `foldTrainer` trains the out-of-fold classifiers (default: `trainer`).
+    /// The out-of-fold classifiers are trained with the settings `trainer` chooses on all the
+    /// tickets, so their log-odds are on the scale of the classifier that is kept.
     public static func train(tickets: [Ticket], labels: [Bool], resources: Resources, normalizer: Normalizer,
-                             base: PriorityConfig, trainer: any ClassifierTrainer, foldTrainer: (any ClassifierTrainer)? = nil,
-                             options: Options) -> Result {
-        let words = tickets.map { normalizer.normalize($0.text).words }
-        var model = TrainedModel(classifier: trainer.train(words, labels: labels))
+                             base: PriorityConfig, trainer: any ClassifierTrainer, options: Options) -> Result {
+        // The tokens the classifier reads when it scores (`Classifier.tokens(of:)`).
+        let words = tickets.map { ticket in
+            let text = normalizer.normalize(ticket.text)
+            return trainer.readsMarks ? text.wordsAndMarks : text.words
+        }
         var card = ModelCard()
         card.trainedAt = ModelCard.timestamp()
         card.tickets = tickets.count
@@ -45,6 +48,7 @@ public enum CombinationTraining {
         let smaller = min(card.escalations, tickets.count - card.escalations)
         // Every fold's training part needs both classes; a class of one ticket cannot give that.
         guard options.folds >= 2, smaller >= 2 else {
+            var model = TrainedModel(classifier: trainer.train(words, labels: labels))
             let note = "too few tickets of one class (\(smaller)) to cross-validate: no figures" + (options.learnWeights ? ", weights not learned" : "")
             card.options += "; " + note
             model.card = card
@@ -53,10 +57,12 @@ public enum CombinationTraining {
         let k = min(options.folds, smaller)
         card.folds = k
         let fold = Folds.stratified(labels: labels, k: k)
+        // The kept classifier and the k out-of-fold ones (in parallel).
+        let classifiers = trainer.train(words, labels: labels, andOn: (0..<k).map { f in tickets.indices.filter { fold[$0] != f } })
+        var model = TrainedModel(classifier: classifiers.all)
         var evidence = [Evidence?](repeating: nil, count: tickets.count)
         for f in 0..<k {
-            let inside = tickets.indices.filter { fold[$0] != f }
-            let classifier = (foldTrainer ?? trainer).train(inside.map { words[$0] }, labels: inside.map { labels[$0] })
+            let classifier = classifiers.subsets[f]
             let escalator = Escalator(resources: resources, classifier: classifier, config: base, normalizer: normalizer)
             for i in tickets.indices where fold[i] == f { evidence[i] = escalator.evidence(for: tickets[i]) }
         }

@@ -80,6 +80,8 @@ struct CombinationSection: ModelSection {
     /// p3_min, p2_min, p1_min.
     var levels: [Double] = []
     var slope = 1.0, calibrationIntercept = 0.0
+    /// [low, high], or empty.
+    var logOddsRange: [Double] = []
     var intercept = 0.0, coefficients: [Double] = [], probabilityCut = 0.0, l2 = 0.0
 
     init() {}
@@ -91,6 +93,7 @@ struct CombinationSection: ModelSection {
         threshold = c.threshold
         levels = [c.levelMinimums.p3, c.levelMinimums.p2, c.levelMinimums.p1]
         (slope, calibrationIntercept) = (c.calibration.slope, c.calibration.intercept)
+        logOddsRange = c.classifierLogOdds.map { [$0.low, $0.high] } ?? []
         (intercept, coefficients, probabilityCut, l2) = (c.intercept, c.coefficients, c.probabilityCut, c.l2)
     }
 
@@ -98,6 +101,7 @@ struct CombinationSection: ModelSection {
         [.init("combination_version", \.version), .init("combination_weight_keys", \.keys), .init("combination_weights", \.weights),
          .init("combination_threshold", \.threshold), .init("combination_level_minimums", \.levels),
          .init("calibration_slope", \.slope), .init("calibration_intercept", \.calibrationIntercept),
+         .init("combination_classifier_log_odds", \.logOddsRange),
          .init("combination_intercept", \.intercept, checked: false), .init("combination_coefficients", \.coefficients, checked: false),
          .init("combination_probability_cut", \.probabilityCut, checked: false), .init("combination_l2", \.l2, checked: false)]
     }
@@ -110,12 +114,16 @@ struct CombinationSection: ModelSection {
         for key in keys where PriorityConfig.Component(key: key) == nil {
             throw ModelFileError("learned settings name the priority component '\(key)', which this build does not have; retrain with `escalate train`")
         }
+        guard logOddsRange.isEmpty || (logOddsRange.count == 2 && logOddsRange.allSatisfy(\.isFinite) && logOddsRange[0] < logOddsRange[1]) else {
+            throw ModelFileError("unusable classifier log-odds range \(logOddsRange) (expected [low, high], low < high)")
+        }
         guard slope.isFinite, slope >= 0, calibrationIntercept.isFinite else {
             throw ModelFileError("unusable calibration (slope \(slope), intercept \(calibrationIntercept))")
         }
         return LearnedCombination(weights: Array(zip(keys, weights).map { (key: $0, weight: $1) }), threshold: threshold,
                                   levelMinimums: (levels[0], levels[1], levels[2]),
                                   calibration: Calibration(slope: slope, intercept: calibrationIntercept),
+                                  classifierLogOdds: logOddsRange.isEmpty ? nil : (logOddsRange[0], logOddsRange[1]),
                                   intercept: intercept, coefficients: coefficients, probabilityCut: probabilityCut, l2: l2)
     }
 }

@@ -66,7 +66,12 @@ extension PriorityConfig {
         func value(_ e: borrowing Evidence, _ risks: borrowing CountedRisks, _ config: borrowing PriorityConfig) -> Double {
             let m = e.metadata
             switch self {
-            case .classifier: return e.probability
+            // Its log-odds, where `train` set their range: a learned combination is a logistic
+            // regression, linear in the log-odds; linear in the probability, it would read a
+            // step from 0.02 to 0.05 as nothing and let weaker components reorder such tickets.
+            case .classifier:
+                guard let range = config.classifierLogOdds else { return e.probability }
+                return (log(e.probability / (1 - e.probability)) - range.low) / (range.high - range.low)
             // Each counted category once, whatever the number of its hits.
             case .risk: return risks.reduce(0) { $0 + (config.riskWeights[$1.category] ?? 0) }
             case .negativity: return -e.sentiment

@@ -97,6 +97,9 @@ trend_full = 0.5
 follow_ups_full = 3
 repeat_contact_full = 2
 time_open_full_hours = 72
+# classifier_log_odds_low and classifier_log_odds_high (unset here): set by `escalate train`
+# with learned weights, the classifier component is then its log-odds between the two (0 at
+# low, 1 at high) instead of its probability.
 
 [levels]
 # Lowest priority for each level; below p3_min is P4. Targets: respond within minutes, resolve within hours.

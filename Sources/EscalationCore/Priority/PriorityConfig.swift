@@ -32,6 +32,10 @@ public struct PriorityConfig: Sendable {
     public var weights = ComponentValues { _ in .nan }
     /// Each component's `[scales]` value (0 for components without a scale key).
     public var scales = ComponentValues { $0.scaleKey == nil ? 0 : .nan }
+    /// `[scales]` classifier_log_odds_low and _high: when both are set (a model `train` learned
+    /// weights for), the classifier component is its log-odds placed linearly between them
+    /// (0 at low or below, 1 at high or above), not its probability. See `Component.value`.
+    public var classifierLogOddsLow: Double?, classifierLogOddsHigh: Double?
     public var riskWeights: [String: Double] = [:]
     public var tierValues: [String: Double] = [:]
     /// By `Level.index`. P4 has no minimum of its own: it is what falls below p3_min.
@@ -69,6 +73,19 @@ public struct PriorityConfig: Sendable {
         for entry in file.entries {
             try apply(entry, file)
         }
+        // The two log-odds bounds go together, low below high.
+        if let e = file.entries.last(where: { $0.section == "scales" && $0.key.hasPrefix("classifier_log_odds_") }) {
+            guard let low = classifierLogOddsLow, let high = classifierLogOddsHigh else {
+                throw file.error(e, "set both classifier_log_odds_low and classifier_log_odds_high in [scales]")
+            }
+            guard low < high else { throw file.error(e, "classifier_log_odds_low (\(low)) must be below classifier_log_odds_high (\(high))") }
+        }
+    }
+
+    /// The classifier's log-odds range of its component, when set (see `classifierLogOddsLow`).
+    var classifierLogOdds: (low: Double, high: Double)? {
+        guard let low = classifierLogOddsLow, let high = classifierLogOddsHigh, low < high else { return nil }
+        return (low, high)
     }
 
     // swiftlint:disable:next cyclomatic_complexity
@@ -76,6 +93,11 @@ public struct PriorityConfig: Sendable {
         func number(_ range: ClosedRange<Double> = 0...Double.greatestFiniteMagnitude) throws -> Double {
             guard case .number(let n) = e.value else { throw file.error(e, "'\(e.key)' must be a number") }
             guard range.contains(n) else { throw file.error(e, "'\(e.key)' = \(e.value) is outside \(range.lowerBound)...\(range.upperBound)") }
+            return n
+        }
+        func signed() throws -> Double {
+            guard case .number(let n) = e.value else { throw file.error(e, "'\(e.key)' must be a number") }
+            guard abs(n) <= 1000 else { throw file.error(e, "'\(e.key)' = \(e.value) is outside -1000...1000") }
             return n
         }
         func string() throws -> String {
@@ -103,6 +125,8 @@ public struct PriorityConfig: Sendable {
             mention(category: e.key, e, file)
         case "thresholds_by_account_tier": tierThresholds[e.key.lowercased()] = try number(0...100)
         case "tiers": tierValues[e.key] = try number(0...1)
+        case "scales" where e.key == "classifier_log_odds_low": classifierLogOddsLow = try signed()
+        case "scales" where e.key == "classifier_log_odds_high": classifierLogOddsHigh = try signed()
         case "scales":
             guard let component = Component.allCases.first(where: { $0.scaleKey == e.key }) else { throw unknown() }
             scales[component] = try number(Double.ulpOfOne...1e12)

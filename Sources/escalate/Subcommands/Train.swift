@@ -93,12 +93,11 @@ struct Train: ParsableCommand {
                 folds: folds, learnWeights: weights == .learned,
                 description: "classifier \(classifier.rawValue), alpha \(TunedConfig.number(alpha)), cv-folds \(cvFolds), folds \(folds), weights \(weights.rawValue)"
                     + (weights == .learned ? " (l2 \(TunedConfig.number(CombinationLearner.defaultL2)))" : "") + (config.map { ", config \($0)" } ?? ""))
-            // The out-of-fold classifiers keep the regularization fixed: cross-validating each of
-            // them too would multiply training time by the folds again.
+            // The out-of-fold classifiers use the regularization chosen on all the tickets:
+            // cross-validating each of them too would multiply training time by the folds again.
             let result = CombinationTraining.train(tickets: examples.map(\.ticket), labels: examples.map(\.escalate), resources: resources,
                                                    normalizer: normalizer, base: base,
                                                    trainer: ClassifierKinds.trainer(classifier, smoothing: alpha, folds: cvFolds),
-                                                   foldTrainer: ClassifierKinds.trainer(classifier, smoothing: alpha, folds: 1),
                                                    options: options)
             let data = try result.model.encoded()
             guard FileManager.default.createFile(atPath: output, contents: data) else {

@@ -28,7 +28,8 @@ final class CombinationLearnerTests: XCTestCase {
     func regressionDecision(_ learned: LearnedCombination, _ row: CombinationRow) -> (escalate: Bool, margin: Double) {
         var e = row.evidence
         e.probability = learned.calibration.probability(logOdds: e.logOdds)
-        let values = PriorityModel().components(e)
+        // The component values as the learned config computes them (the classifier by its log-odds).
+        let values = PriorityModel(config: try! learned.applied(to: .default, path: "toy")).components(e)
         var z = learned.intercept
         for (k, w) in learned.weights.enumerated() { z += learned.coefficients[k] * values[PriorityConfig.Component(key: w.key)!] }
         let cut = log(learned.probabilityCut / (1 - learned.probabilityCut))
@@ -53,7 +54,7 @@ final class CombinationLearnerTests: XCTestCase {
             if abs(lr.margin) > 0.01 { XCTAssertEqual(a.escalate, lr.escalate, "priority \(a.priority) vs threshold \(config.threshold), margin \(lr.margin)") }
             if a.escalate { escalated += 1 }
             // Reasons are still points per component, at the learned weights.
-            let classifierPoints = 100 * config.weights[.classifier] * e.probability
+            let classifierPoints = 100 * config.weights[.classifier] * model.components(e)[.classifier]
             if classifierPoints >= 10 { XCTAssertTrue(a.reasons.contains { $0.hasPrefix("classifier") }, "\(a.reasons)") }
         }
         XCTAssertGreaterThan(escalated, 20)
@@ -74,6 +75,45 @@ final class CombinationLearnerTests: XCTestCase {
             return model.assess(id: "", e).escalate == regressionDecision(learned, row).escalate
         }
         XCTAssertEqual(agree.count, rows.count)
+    }
+
+    /// The classifier enters by its calibrated log-odds, placed between the training rows'
+    /// 0.5% and 99.5% quantiles: a logistic regression is linear in them, not in the probability.
+    func testTheClassifierCountsByItsLogOdds() throws {
+        let rows = toyRows()
+        let learned = try XCTUnwrap(CombinationLearner.fit(rows, base: .default))
+        let range = try XCTUnwrap(learned.classifierLogOdds)
+        let calibrated = rows.map { learned.calibration.slope * $0.evidence.logOdds + learned.calibration.intercept }.sorted()
+        XCTAssertEqual(range.low, calibrated[1], accuracy: 0.002, "0.5% of 400 rows: the second lowest")
+        XCTAssertEqual(range.high, calibrated[398], accuracy: 0.002)
+        let config = try learned.applied(to: .default, path: "toy")
+        XCTAssertEqual(config.classifierLogOddsLow, range.low)
+        XCTAssertEqual(config.classifierLogOddsHigh, range.high)
+        let model = PriorityModel(config: config)
+        func value(_ logOdds: Double) -> Double {
+            model.components(Evidence(probability: Logistic.probability(logOdds: logOdds), sentiment: 0, risks: [], metadata: AccountMetadata()))[.classifier]
+        }
+        // Linear in the log-odds between the bounds, 0 and 1 beyond them.
+        let mid = (range.low + range.high) / 2
+        XCTAssertEqual(value(mid), 0.5, accuracy: 1e-9)
+        XCTAssertEqual(value(range.low + 0.25 * (range.high - range.low)), 0.25, accuracy: 1e-9)
+        XCTAssertEqual(value(range.low - 3), 0)
+        XCTAssertEqual(value(range.high + 3), 1)
+        // The configured weights still read the probability.
+        let p = Logistic.probability(logOdds: mid)
+        XCTAssertEqual(PriorityModel().components(Evidence(probability: p, sentiment: 0, risks: [], metadata: AccountMetadata()))[.classifier], p)
+    }
+
+    func testLogOddsBoundsGoTogether() {
+        XCTAssertThrowsError(try PriorityConfig.load(path: "c.toml", contents: "[scales]\nclassifier_log_odds_low = -3\n")) {
+            XCTAssertTrue("\($0)".contains("set both classifier_log_odds_low and classifier_log_odds_high"), "\($0)")
+        }
+        XCTAssertThrowsError(try PriorityConfig.load(path: "c.toml", contents: "[scales]\nclassifier_log_odds_low = 2\nclassifier_log_odds_high = 1\n")) {
+            XCTAssertTrue("\($0)".contains("must be below"), "\($0)")
+        }
+        let config = try? PriorityConfig.load(path: "c.toml", contents: "[scales]\nclassifier_log_odds_low = -4.5\nclassifier_log_odds_high = 2\n")
+        XCTAssertEqual(config?.classifierLogOddsLow, -4.5)
+        XCTAssertEqual(config?.classifierLogOddsHigh, 2)
     }
 
     func testAComponentWithoutDataKeepsItsWeight() throws {

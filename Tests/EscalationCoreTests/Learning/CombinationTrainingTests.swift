@@ -40,6 +40,33 @@ final class CombinationTrainingTests: XCTestCase {
         XCTAssertGreaterThan(inflated, outOfFold + 0.05, "in-sample \(inflated), out of fold \(outOfFold)")
     }
 
+    /// The kept classifier is the one `Training.train` gives (the tokens scoring reads, marks
+    /// included for the linear classifier); the out-of-fold ones use the settings chosen on all
+    /// the tickets: each is the classifier trained on its fold's tickets with those settings.
+    func testTheClassifiersReadWhatScoringReads() throws {
+        let (tickets, labels) = try data()
+        let n = Fixture.normalizer(), r = Fixture.resources(n)
+        let trainer = ClassifierKinds.defaultTrainer()
+        let kept = train(tickets, labels, n, r).model.classifier
+        let direct = Training.train(zip(tickets, labels).map { ($0.text, $1) }, normalizer: n, trainer: trainer)
+        for text in ["The site is down again!", "thanks :)", "is it down?", "refund now!!!"] {
+            let tokens = kept.tokens(of: n.normalize(text))
+            XCTAssertEqual(kept.logOdds(words: tokens), direct.logOdds(words: tokens), text)
+        }
+        let settings = try XCTUnwrap(kept as? LinearText).info
+        let documents = tickets.map { n.normalize($0.text).wordsAndMarks }
+        let fold = Folds.stratified(labels: labels, k: 5)
+        let inside = tickets.indices.filter { fold[$0] != 2 }
+        let outOfFold = trainer.train(documents, labels: labels, andOn: [inside]).subsets[0]
+        var fixed = LinearTextConfiguration()
+        (fixed.c, fixed.charWeight, fixed.folds) = (settings.c, settings.charWeight, 1)
+        let alone = LinearTextTrainer(configuration: fixed).train(inside.map { documents[$0] }, labels: inside.map { labels[$0] })
+        for text in ["The site is down again!", "thanks :)"] {
+            let tokens = kept.tokens(of: n.normalize(text))
+            XCTAssertEqual(outOfFold.logOdds(words: tokens), alone.logOdds(words: tokens), accuracy: 1e-6, text)
+        }
+    }
+
     func testTooFewOfAClassLearnsNothing() throws {
         let n = Fixture.normalizer(), r = Fixture.resources(n)
         let tickets = ["site down", "thanks", "all good", "fine"].map { Ticket(id: $0, text: $0) }

@@ -11,6 +11,7 @@ final class TrainedModelFileTests: XCTestCase {
     func learned() -> LearnedCombination {
         LearnedCombination(weights: [("classifier", 0.4125), ("risk", 0.3), ("negativity", 0.2875)], threshold: 27.4,
                            levelMinimums: (27.4, 55, 75), calibration: Calibration(slope: 0.21, intercept: -0.4),
+                           classifierLogOdds: (-4.25, 2.5),
                            intercept: -3.2, coefficients: [2.1, 1.5, 1.4], probabilityCut: 0.41, l2: 1)
     }
 
@@ -38,6 +39,8 @@ final class TrainedModelFileTests: XCTestCase {
         XCTAssertEqual(config.weights[.classifier], 0.4125)
         XCTAssertEqual(config.weights[.arr], PriorityConfig.default.weights[.arr], "not learned: configured")
         XCTAssertEqual(config.threshold, 27.4)
+        XCTAssertEqual(config.classifierLogOddsLow, -4.25)
+        XCTAssertEqual(config.classifierLogOddsHigh, 2.5)
         XCTAssertEqual(config.spec(.p3).minimum, 27.4)
     }
 
@@ -76,7 +79,7 @@ final class TrainedModelFileTests: XCTestCase {
         }
         XCTAssertTrue(text.contains(#""combination_threshold":27.4"#), text)
         refused(text.replacingOccurrences(of: #""combination_threshold":27.4"#, with: #""combination_threshold":20"#), "learned settings checksum mismatch")
-        refused(text.replacingOccurrences(of: #""combination_version":1"#, with: #""combination_version":9"#), "learned settings version 9 are not supported")
+        refused(text.replacingOccurrences(of: #""combination_version":2"#, with: #""combination_version":9"#), "learned settings version 9 are not supported")
         refused(text.replacingOccurrences(of: #""combination_weights":"#, with: #""combination_weightz":"#), "malformed model file: missing 'combination_weights'")
         // The card is for the reader: editing it is allowed.
         let withCard = String(decoding: try TrainedModel(classifier: try tinyModel(), card: card()).encoded(), as: UTF8.self)
@@ -95,5 +98,8 @@ final class TrainedModelFileTests: XCTestCase {
         XCTAssertEqual(config.weights[.classifier], 0.4125)
         XCTAssertEqual(config.threshold, 27.4)
         XCTAssertEqual(config.weights[.arr], 0.05)
+        XCTAssertEqual(config.classifierLogOddsLow, -4.25)
+        XCTAssertEqual(config.classifierLogOddsHigh, 2.5)
+        XCTAssertTrue(text.contains("classifier_log_odds_low = -4.25   # learned (configured: unset)\nclassifier_log_odds_high = 2.5   # learned"), text)
     }
 }
