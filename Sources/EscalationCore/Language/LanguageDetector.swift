@@ -7,7 +7,7 @@ public struct LanguageDetector: Sendable {
     /// Per vocabulary id: the languages that list the word among their function words.
     private let bits: [UInt8]
 
-    /// A second language reads the ticket too when it has at least this many function words
+    /// A second language reads the ticket too when it has at least this many different function words
     /// and this share of the first's: one English sentence quoted in a German ticket does not
     /// switch on English, a bilingual ticket gets both.
     static let minimumWords: Int32 = 2
@@ -37,6 +37,12 @@ public struct LanguageDetector: Sendable {
         // codes and shouts ("DEN-PHL", "HA HA", "Y no extra plane"), not the other language.
         var inCapitals = InlineArray<8, Int32>(repeating: 0)
         var (words, capitalWords) = (0, 0)
+        // Distinct function words per language (the first 32 words are remembered; past them
+        // every word counts as new): a second language joins only with two different ones, so
+        // "ha ha", "lga to den, then den" and "the Ya Ya Sisterhood" keep an English text English.
+        var distinct = InlineArray<8, Int32>(repeating: 0)
+        var seen = InlineArray<32, Int32>(repeating: -1)
+        var seenCount = 0
         let bits = self.bits
         encoded.withTokenView { tokens in
             // Punctuation and unknown words have id -1; only function words have bits.
@@ -47,6 +53,14 @@ public struct LanguageDetector: Sendable {
                 let id = Int(tokens.id(t))
                 guard id >= 0 && id < bits.count else { continue }
                 var b = bits[id]
+                guard b != 0 else { continue }
+                var isNew = true
+                for k in 0..<seenCount where seen[k] == Int32(id) { isNew = false; break }
+                if isNew {
+                    if seenCount < 32 { seen[seenCount] = Int32(id); seenCount += 1 }
+                    var d = b
+                    while d != 0 { distinct[d.trailingZeroBitCount] &+= 1; d &= d &- 1 }
+                }
                 while b != 0 {
                     if capitals { inCapitals[b.trailingZeroBitCount] &+= 1 } else { counts[b.trailingZeroBitCount] &+= 1 }
                     b &= b &- 1
@@ -62,7 +76,9 @@ public struct LanguageDetector: Sendable {
         guard counts[best] > 0 else { return DetectedLanguage(code: "und", lexicons: .english, primary: .en) }
         var set = LanguageSet(Language(rawValue: best)!)
         let floor = max(Self.minimumWords, Int32((Double(counts[best]) * Self.minimumShare).rounded(.up)))
-        for k in 0..<Language.allCases.count where counts[k] >= floor { set.insert(LanguageSet(Language(rawValue: k)!)) }
+        for k in 0..<Language.allCases.count where counts[k] >= floor && distinct[k] >= Self.minimumWords {
+            set.insert(LanguageSet(Language(rawValue: k)!))
+        }
         let primary = Language(rawValue: best)!
         return DetectedLanguage(code: primary.code, lexicons: set, primary: primary)
     }

@@ -46,6 +46,13 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertEqual(detect("Unser System IST nicht erreichbar").code, "de")
     }
 
+    /// A second language needs two different function words: one repeated ("den, then den",
+    /// "ha ha", "Ya Ya") is a name or a laugh in an English text.
+    func testASecondLanguageNeedsTwoDifferentWords() {
+        XCTAssertEqual(detect("The flight from die to die and our bags").lexicons, LanguageSet(.en))
+        XCTAssertEqual(detect("The export and our team: der Export und die Daten").lexicons, [LanguageSet(.en), LanguageSet(.de)])
+    }
+
     func testNoFunctionWordReadsWithEnglish() {
         let d = detect("Outage!!! 503")
         XCTAssertEqual(d.code, "und")
