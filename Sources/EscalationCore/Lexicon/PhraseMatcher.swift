@@ -53,6 +53,7 @@ public struct WordView {
     public let tokens: [Int]
     /// Vocabulary id of each word.
     public let ids: [Int32]
+
     public init(_ encoded: EncodedText, tokens: [Int]) {
         self.init(encoded, tokens: tokens, ids: tokens.map { encoded.ids[$0] })
     }
@@ -141,7 +142,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// Per entry, its elements past the first (which lookup already matched) as groups of
     /// `Presence` bits, fewest first: entry k's groups are `presenceGroups[k]..<presenceGroups[k + 1]`,
     /// group g's bits `presenceBits[groupStart[g]..<groupStart[g + 1]]`. An entry may match only
-    /// where each of its groups has a bit in the view.
+    /// where each of its groups has a bit in the ticket's `Presence` bits.
     private let presenceGroups: [Int32]
     private let groupStart: [Int32]
     private let presenceBits: [UInt16]
@@ -262,7 +263,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         }
     }
 
-    /// Each element of entry `k` past its first accepts some id or stem present in the view.
+    /// Each element of entry `k` past its first accepts some id or stem present in the ticket.
     @inline(__always) private func mayMatch(_ k: Int, _ view: borrowing WordView) -> Bool {
         for g in Int(presenceGroups[k])..<Int(presenceGroups[k + 1]) {
             var found = false

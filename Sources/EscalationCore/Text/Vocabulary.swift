@@ -136,31 +136,31 @@ public final class Vocabulary: Sendable {
         text.bytes.withUnsafeBufferPointer { bytes in
             ids.withUnsafeBufferPointer { ids in
                 stemStart.withUnsafeMutableBufferPointer { stemStart in
-                  signatures.withUnsafeMutableBufferPointer { signatures in
-                    let presence = signatures.baseAddress! + n
-                    for t in 0..<n {
-                        let id = ids[t]
-                        let first = matched.count
-                        var signature: UInt64 = 0
-                        if id >= 0 {
-                            signature = Signature.bit(word: id)
-                            Presence.set(Presence.bit(word: id), in: presence)
-                            if id < stemmedCount {
-                                matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
+                    signatures.withUnsafeMutableBufferPointer { signatures in
+                        let presence = signatures.baseAddress! + n
+                        for t in 0..<n {
+                            let id = ids[t]
+                            let first = matched.count
+                            var signature: UInt64 = 0
+                            if id >= 0 {
+                                signature = Signature.bit(word: id)
+                                Presence.set(Presence.bit(word: id), in: presence)
+                                if id < stemmedCount {
+                                    matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
+                                }
+                            } else if text.kinds[t] != .punctuation {
+                                // Only words the vocabulary does not know are compared with the stems.
+                                Self.appendStems(of: UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]), stems: stems,
+                                                 buckets: stemsByFirstByte, to: &matched)
                             }
-                        } else if text.kinds[t] != .punctuation {
-                            // Only words the vocabulary does not know are compared with the stems.
-                            Self.appendStems(of: UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]), stems: stems,
-                                             buckets: stemsByFirstByte, to: &matched)
+                            for k in first..<matched.count {
+                                signature |= Signature.bit(stem: matched[k])
+                                Presence.set(Presence.bit(stem: matched[k]), in: presence)
+                            }
+                            signatures[t] = signature
+                            stemStart[t + 1] = Int32(matched.count)
                         }
-                        for k in first..<matched.count {
-                            signature |= Signature.bit(stem: matched[k])
-                            Presence.set(Presence.bit(stem: matched[k]), in: presence)
-                        }
-                        signatures[t] = signature
-                        stemStart[t + 1] = Int32(matched.count)
                     }
-                  }
                 }
             }
         }
