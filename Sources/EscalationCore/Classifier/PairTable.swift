@@ -62,24 +62,38 @@ struct PairTable: Sendable {
         }
     }
 
-    mutating func insert(_ a: Int32, _ b: Int32, _ values: Double...) {
-        insert(key: Self.key(a, b), bits: values.map(\.bitPattern))
+    /// Sets a pair's value (a table made with `values: 1`). No array per call: models load
+    /// tens of thousands of pairs at start-up.
+    mutating func insert(_ a: Int32, _ b: Int32, _ value: Double) {
+        precondition(stride == 2)
+        entries[slot(forInserting: Self.key(a, b)) + 1] = value.bitPattern
     }
 
-    private mutating func insert(key: UInt64, bits: [UInt64]) {
-        precondition(bits.count == stride - 1)
+    /// Sets a pair's two values (a table made with `values: 2`).
+    mutating func insert(_ a: Int32, _ b: Int32, _ first: Double, _ second: Double) {
+        precondition(stride == 3)
+        let at = slot(forInserting: Self.key(a, b))
+        entries[at + 1] = first.bitPattern
+        entries[at + 2] = second.bitPattern
+    }
+
+    /// The index in `entries` of `key`'s slot, claimed for it if new.
+    private mutating func slot(forInserting key: UInt64) -> Int {
         if (count + 1) * 4 > capacity * 3 { grow() }
         var i = slot(key)
         while entries[stride * i] != Self.empty && entries[stride * i] != key { i = (i + 1) & mask }
         if entries[stride * i] == Self.empty { count += 1 }
         entries[stride * i] = key
-        for v in 0..<bits.count { entries[stride * i + 1 + v] = bits[v] }
+        return stride * i
     }
 
     private mutating func grow() {
         let old = (0..<capacity).filter { entries[stride * $0] != Self.empty }
             .map { (entries[stride * $0], Array(entries[(stride * $0 + 1)..<(stride * $0 + stride)])) }
         self = PairTable(minimumCapacity: capacity, values: stride - 1)
-        for (k, v) in old { insert(key: k, bits: v) }
+        for (k, v) in old {
+            let at = slot(forInserting: k)
+            for (j, bits) in v.enumerated() { entries[at + 1 + j] = bits }
+        }
     }
 }

@@ -55,19 +55,51 @@ public struct WordView {
     public let ids: [Int32]
 
     public init(_ encoded: EncodedText, tokens: [Int]) {
-        self.init(encoded, tokens: tokens, ids: tokens.map { encoded.ids[$0] })
+        self.init(encoded, tokens: tokens, ids: tokens.map { encoded.ids[$0] }, windows: Self.windows(encoded, tokens))
     }
 
-    /// `ids` must be `encoded.ids` at `tokens`.
-    init(_ encoded: EncodedText, tokens: [Int], ids: [Int32]) {
+    /// `ids` must be `encoded.ids` at `tokens`; `windows`, `WordView.windows(encoded, tokens)` or
+    /// empty (no window filtering: cheaper for lexicons with few phrases, such as sentiment's).
+    init(_ encoded: EncodedText, tokens: [Int], ids: [Int32], windows: [UInt64]) {
         self.encoded = encoded
         self.tokens = tokens
         self.ids = ids
+        self.windows = windows
     }
 
     public var count: Int { tokens.count }
 
     @inline(__always) func signature(at i: Int) -> UInt64 { encoded.signature(ofToken: tokens[i]) }
+
+    /// Per word i, the `Signature` bits of words i..<i + `window` together (0 past the end, with
+    /// `window` words of padding): an element that must stand within that many words of i is
+    /// ruled out by one AND when none of them has its bits.
+    let windows: [UInt64]
+    static let window = 4
+
+    /// Some word in i..<i + `window` may be accepted by an element with signature `bits`.
+    @inline(__always) func mayHave(_ bits: UInt64, near i: Int) -> Bool {
+        windows.isEmpty || (i < windows.count && windows[i] & bits != 0)
+    }
+
+    static func windows(_ encoded: EncodedText, _ tokens: [Int]) -> [UInt64] {
+        let n = tokens.count
+        return [UInt64](unsafeUninitializedCapacity: n + window) { w, count in
+            for k in n..<(n + window) { w[k] = 0 }
+            // From the end, keeping the signatures of the three words after i.
+            var (next1, next2, next3): (UInt64, UInt64, UInt64) = (0, 0, 0)
+            tokens.withUnsafeBufferPointer { tokens in
+                var i = n - 1
+                while i >= 0 {
+                    let bits = encoded.signature(ofToken: tokens[i])
+                    w[i] = bits | next1 | next2 | next3
+                    (next1, next2, next3) = (bits, next1, next2)
+                    i -= 1
+                }
+            }
+            count = n + window
+        }
+    }
 }
 
 /// 64 bits per word, for what a pattern element accepts: one bit for a word id, one for a stem
@@ -88,6 +120,23 @@ enum Presence {
     @inline(__always) static func set(_ bit: UInt16, in words: UnsafeMutablePointer<UInt64>) {
         words[Int(bit >> 6)] |= 1 &<< UInt64(bit & 63)
     }
+
+    /// `bits` as one mask per presence word they fall in, in word order: a choice of sixty words
+    /// is then at most sixteen tests, not sixty.
+    static func masks(_ bits: [UInt16]) -> [PresenceMask] {
+        var masks: [PresenceMask] = []
+        for bit in bits.sorted() {
+            let word = Int32(bit >> 6), mask: UInt64 = 1 &<< UInt64(bit & 63)
+            if let last = masks.last, last.word == word { masks[masks.count - 1].bits |= mask } else { masks.append(PresenceMask(word: word, bits: mask)) }
+        }
+        return masks
+    }
+}
+
+/// Some `Presence` bits: one of a ticket's presence words, and which of its bits.
+struct PresenceMask: Sendable {
+    var word: Int32
+    var bits: UInt64
 }
 
 /// Finds lexicon phrases in a word sequence: candidates are looked up by the id (or stem) of
@@ -116,20 +165,17 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// The words and stems of `anyOf` elements.
     private let options: [Element]
     private let payloads: [Payload]
-    /// Entries by the id of a first word they accept (CSR: ranges of `wordEntries`).
-    private let wordStart: [Int32]
-    private let wordEntries: [Int32]
-    /// Entries by a stem their first element accepts, indexed by stem id.
-    private let stemEntries: [[Int32]]
+    /// What starts each entry, read at every word.
+    private let starts: PhraseStarts
     /// Entries that may start with any word (a leading gap).
     private let anyFirst: [Int32]
-    /// By stem id, and by vocabulary id (up to the last that starts an entry, itself or by a
-    /// stem it has): what the second elements of the entries starting with it accept, as
-    /// `signature` bits (all bits when one of them has no second element or a gap there); 0 when
-    /// none starts with it. Most words that start entries ("the", "not", "in") are not followed
-    /// by what any of them needs next: one AND rules those out before any matching.
-    private let secondsByWord: [UInt64]
-    private let secondsByStem: [UInt64]
+    /// Per entry, `checkStart[k]..<checkStart[k + 1]` of `checkOffset`/`checkBits`: elements past
+    /// the first whose place is known within a window (`WordView.window` words from `checkOffset`
+    /// after the start), with the signature bits they accept. One AND each rules out most
+    /// candidates before matching ("api ... not working" where no "not" follows "api").
+    private let checkStart: [Int32]
+    private let checkOffset: [Int32]
+    private let checkBits: [UInt64]
 
     public var isEmpty: Bool { payloads.isEmpty }
     /// The most words any match can span (an element is one word, a gap up to its size).
@@ -140,13 +186,12 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// options are scanned one by one (lexicons list dozens: "users|customers|clients|…").
     private let signatures: [UInt64]
     /// Per entry, its elements past the first (which lookup already matched) as groups of
-    /// `Presence` bits, fewest first: entry k's groups are `presenceGroups[k]..<presenceGroups[k + 1]`,
-    /// group g's bits `presenceBits[groupStart[g]..<groupStart[g + 1]]`. An entry may match only
-    /// where each of its groups has a bit in the ticket's `Presence` bits.
+    /// `Presence` masks, fewest first: entry k's groups are `presenceGroups[k]..<presenceGroups[k + 1]`,
+    /// group g's masks `presenceMasks[groupStart[g]..<groupStart[g + 1]]`. An entry may match only
+    /// where each of its groups meets the ticket's `Presence` bits.
     private let presenceGroups: [Int32]
     private let groupStart: [Int32]
-    private let presenceBits: [UInt16]
-
+    private let presenceMasks: [PresenceMask]
     /// An id no token has: a pattern word missing from the vocabulary never matches.
     private static var missing: Int32 { -2 }
 
@@ -160,18 +205,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             case .gap: break  // not an option: the parser only makes single words into choices
             }
         }
-        var byWord = [[Int32]](repeating: [], count: vocabulary.count)
-        var byStem = [[Int32]](repeating: [], count: vocabulary.stemCount)
-        var any: [Int32] = []
-        func file(_ e: Element, _ k: Int32) {
-            switch e.kind {
-            case .word: if e.value >= 0 { byWord[Int(e.value)].append(k) }
-            case .stem: if e.value >= 0 { byStem[Int(e.value)].append(k) }
-            case .gap: any.append(k)
-            case .anyOf: for o in options[Int(e.value)..<Int(e.value + e.count)] { file(o, k) }
-            }
-        }
-        for (k, entry) in source.enumerated() {
+        for entry in source {
             for w in entry.words {
                 switch w {
                 case .gap(let n): elements.append(Element(kind: .gap, value: Int32(n)))
@@ -188,7 +222,6 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
                 }
             }
             entryStart.append(Int32(elements.count))
-            file(elements[Int(entryStart[k])], Int32(k))
         }
         entrySpan = (0..<source.count).map { k in
             Int32(elements[Int(entryStart[k])..<Int(entryStart[k + 1])].reduce(0) { $0 + ($1.kind == .gap ? Int($1.value) : 1) })
@@ -197,50 +230,65 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         self.elements = elements
         self.options = options
         signatures = elements.map { Self.signature(of: $0, options) }
-        var presenceGroups: [Int32] = [0], groupStart: [Int32] = [0], presenceBits: [UInt16] = []
+        var presenceGroups: [Int32] = [0], groupStart: [Int32] = [0], presenceMasks: [PresenceMask] = []
+        var firstGroups: [[PresenceMask]?] = []  // per entry; nil when it has none
         for k in source.indices {
             let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
             let checked = elements[first].kind == .gap ? first : first + 1
-            var groups = elements[checked..<last].filter { $0.kind != .gap }.map { Self.presence(of: $0, options) }
-            groups.sort { $0.count < $1.count }
-            for group in groups { presenceBits += group; groupStart.append(Int32(presenceBits.count)) }
+            var groups = elements[checked..<last].filter { $0.kind != .gap }.map { Presence.masks(Self.presence(of: $0, options)) }
+            groups.sort { ($0.count, $0.reduce(0) { $0 + $1.bits.nonzeroBitCount }) < ($1.count, $1.reduce(0) { $0 + $1.bits.nonzeroBitCount }) }
+            for group in groups { presenceMasks += group; groupStart.append(Int32(presenceMasks.count)) }
             presenceGroups.append(Int32(groupStart.count - 1))
+            firstGroups.append(groups.first)
         }
         self.presenceGroups = presenceGroups
         self.groupStart = groupStart
-        self.presenceBits = presenceBits
+        self.presenceMasks = presenceMasks
         self.entryStart = entryStart
         payloads = source.map(\.payload)
-        // Ids past the last one that starts an entry need no slots.
-        let used = (byWord.lastIndex { !$0.isEmpty } ?? -1) + 1
-        var start: [Int32] = [0]
-        var flat: [Int32] = []
-        for list in byWord[..<used] { flat += list; start.append(Int32(flat.count)) }
-        wordStart = start
-        wordEntries = flat
-        stemEntries = byStem
-        anyFirst = any
-        var secondsByWord = [UInt64](repeating: 0, count: max(used, vocabulary.stemmedWordCount)), secondsByStem = [UInt64](repeating: 0, count: byStem.count)
-        func fileSecond(_ e: Element, _ seconds: UInt64) {
-            switch e.kind {
-            case .word: if e.value >= 0 { secondsByWord[Int(e.value)] |= seconds }
-            case .stem: if e.value >= 0 { secondsByStem[Int(e.value)] |= seconds }
-            case .gap: break
-            case .anyOf: for o in options[Int(e.value)..<Int(e.value + e.count)] { fileSecond(o, seconds) }
-            }
-        }
+        // How each entry starts, for the table read at every word.
+        var starts: [PhraseStarts.Start] = [], any: [Int32] = []
         for k in source.indices {
             let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
-            guard elements[first].kind != .gap else { continue }
-            let seconds = last - first < 2 || elements[first + 1].kind == .gap ? UInt64.max : Self.signature(of: elements[first + 1], options)
-            fileSecond(elements[first], seconds)
+            let head = elements[first]
+            guard head.kind != .gap else { any.append(Int32(k)); continue }
+            let accepted = head.kind == .anyOf ? Array(options[Int(head.value)..<Int(head.value + head.count)]) : [head]
+            var slot = PhraseStarts.Slot()
+            if last - first < 2 {
+                slot.seconds = .max  // one word: matches wherever it starts
+            } else if elements[first + 1].kind != .gap {
+                slot.seconds = Self.signature(of: elements[first + 1], options)
+            } else if Int(elements[first + 1].value) < WordView.window, first + 2 < last, elements[first + 2].kind != .gap {
+                slot.near = Self.signature(of: elements[first + 2], options)
+            } else {
+                slot.seconds = .max
+            }
+            starts.append(PhraseStarts.Start(
+                entry: Int32(k), words: accepted.filter { $0.kind == .word && $0.value >= 0 }.map(\.value),
+                stems: accepted.filter { $0.kind == .stem && $0.value >= 0 }.map(\.value), slot: slot, firstGroup: firstGroups[k]))
         }
-        // A known word's stems are fixed: its own entry covers them, so matching reads one value.
-        for id in 0..<vocabulary.stemmedWordCount {
-            for stem in vocabulary.stems(ofWord: id) { secondsByWord[id] |= secondsByStem[Int(stem)] }
+        self.starts = PhraseStarts(starts, vocabulary)
+        anyFirst = any
+        var checkStart: [Int32] = [0], checkOffset: [Int32] = [], checkBits: [UInt64] = []
+        for k in source.indices {
+            // Offsets from the start that each element may stand at: a gap of n widens by 0...n.
+            var (low, high) = (0, 0)
+            for q in Int(entryStart[k])..<Int(entryStart[k + 1]) {
+                let e = elements[q]
+                if e.kind == .gap { high += Int(e.value); continue }
+                if q > Int(entryStart[k]) {
+                    (low, high) = (low + 1, high + 1)
+                    if high - low < WordView.window && elements[Int(entryStart[k])].kind != .gap {
+                        checkOffset.append(Int32(low))
+                        checkBits.append(Self.signature(of: e, options))
+                    }
+                }
+            }
+            checkStart.append(Int32(checkOffset.count))
         }
-        self.secondsByWord = secondsByWord
-        self.secondsByStem = secondsByStem
+        self.checkStart = checkStart
+        self.checkOffset = checkOffset
+        self.checkBits = checkBits
     }
 
     /// The presence bits of what `e` accepts, each once; none when it accepts nothing.
@@ -267,10 +315,19 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     @inline(__always) private func mayMatch(_ k: Int, _ view: borrowing WordView) -> Bool {
         for g in Int(presenceGroups[k])..<Int(presenceGroups[k + 1]) {
             var found = false
-            for b in Int(groupStart[g])..<Int(groupStart[g + 1]) where view.encoded.mayHave(presenceBits[b]) { found = true; break }
+            for m in Int(groupStart[g])..<Int(groupStart[g + 1]) where view.encoded.mayHave(presenceMasks[m]) { found = true; break }
             if !found { return false }
         }
         return true
+    }
+
+    /// Some entry starting with the word in starts slot `slot` may match, given the ticket's
+    /// presence bits.
+    @inline(__always) private func mayStart(_ slot: Int, _ view: borrowing WordView) -> Bool {
+        let (from, to) = (Int(starts.needStart[slot]), Int(starts.needStart[slot + 1]))
+        guard from < to else { return true }
+        for m in from..<to where view.encoded.mayHave(starts.needs[m]) { return true }
+        return false
     }
 
     private static func signature(of e: Element, _ options: [Element]) -> UInt64 {
@@ -290,27 +347,33 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     @inline(__always) public func longest(in view: borrowing WordView, at start: Int, reaching: Int = 0) -> Match? {
         guard anyFirst.isEmpty else { return match(in: view, at: start, reaching: reaching) }
         let id = Int(view.ids[start])
-        var seconds: UInt64 = 0
+        var slot = PhraseStarts.Slot(), known = -1
         if id >= 0 {
-            if id < secondsByWord.count { seconds = secondsByWord[id] }
+            guard let k = starts.slot(ofWord: id) else { return nil }
+            (slot, known) = (starts.wordSlots[k], k)
         } else {
             // Words the vocabulary does not know may still start with a stem ("cancelllation").
-            for k in view.encoded.stemRange(ofToken: view.tokens[start]) { seconds |= secondsByStem[Int(view.encoded.stem(at: k))] }
+            for k in view.encoded.stemRange(ofToken: view.tokens[start]) { slot.add(starts.stemSlots[Int(view.encoded.stem(at: k))]) }
+            guard slot.seconds | slot.near != 0 else { return nil }
         }
-        guard seconds != 0 else { return nil }
-        guard seconds == .max || (start + 1 < view.count && seconds & view.signature(at: start + 1) != 0) else { return nil }
+        guard slot.seconds == .max || (start + 1 < view.count && slot.seconds & view.signature(at: start + 1) != 0)
+            || view.mayHave(slot.near, near: start + 1) else { return nil }
+        if known >= 0 && !mayStart(known, view) { return nil }
         return match(in: view, at: start, reaching: reaching)
     }
 
     private func match(in view: borrowing WordView, at start: Int, reaching: Int) -> Match? {
         var best = (end: start, entry: Int32(-1))
         let id = Int(view.ids[start])
-        if id >= 0 && id + 1 < wordStart.count {
-            for i in Int(wordStart[id])..<Int(wordStart[id + 1]) { consider(wordEntries[i], view, start, reaching, &best) }
-        }
-        for i in view.encoded.stemRange(ofToken: view.tokens[start]) {
-            let s = Int(view.encoded.stem(at: i))
-            if s < stemEntries.count { for k in stemEntries[s] { consider(k, view, start, reaching, &best) } }
+        if id >= 0 {
+            // A known word's entries include those of its stems.
+            if let k = starts.slot(ofWord: id) {
+                for i in Int(starts.entryStart[k])..<Int(starts.entryStart[k + 1]) { consider(starts.entries[i], view, start, reaching, &best) }
+            }
+        } else {
+            for i in view.encoded.stemRange(ofToken: view.tokens[start]) {
+                for k in starts.stemEntries[Int(view.encoded.stem(at: i))] { consider(k, view, start, reaching, &best) }
+            }
         }
         for k in anyFirst { consider(k, view, start, reaching, &best) }
         guard best.entry >= 0 else { return nil }
@@ -327,6 +390,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             let second = elements[first + 1]
             if second.kind != .gap && (start + 1 >= view.count || !matches(second, at: first + 1, view, start + 1)) { return }
         }
+        for c in Int(checkStart[Int(k)])..<Int(checkStart[Int(k) + 1]) where !view.mayHave(checkBits[c], near: start + Int(checkOffset[c])) { return }
         guard mayMatch(Int(k), view), let end = match(first, last, view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
     }

@@ -95,6 +95,8 @@ public final class RiskMatcher: Sendable, LexiconStage {
         let tokenIndex: [Int]
         let ids: [Int32]
         let clause: [Int32]
+        /// `WordView.windows` of these words, shared by every matcher.
+        let windows: [UInt64]
 
         public init(_ encoded: EncodedText) {
             var currentClause: Int32 = 0
@@ -109,6 +111,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
                     }
                 }
             }
+            windows = WordView.windows(encoded, tokenIndex)
         }
     }
 
@@ -121,19 +124,14 @@ public final class RiskMatcher: Sendable, LexiconStage {
     /// The same, with the ticket's `Words` already built (`Words(encoded)`).
     public func hits(in encoded: EncodedText, words lexical: Words, questions given: [Bool]? = nil) -> [RiskHit] {
         let text = encoded.text
-        let (tokenIndex, ids, clause) = (lexical.tokenIndex, lexical.ids, lexical.clause)
+        let (tokenIndex, ids) = (lexical.tokenIndex, lexical.ids)
         guard !tokenIndex.isEmpty else { return [] }
-        let words = WordView(encoded, tokens: tokenIndex, ids: ids)
+        let words = WordView(encoded, tokens: tokenIndex, ids: ids, windows: lexical.windows)
         let questions = lexicon.ignoredInQuestions.isEmpty ? [] : given ?? text.informationalQuestionMask { t in
             let id = encoded.ids[t]
             return id >= 0 && questionOpener[Int(id)]
         }
 
-        // Negators are looked up only around hits, which are rare.
-        let negator = { (j: Int) -> Bool in
-            let id = words.ids[j]
-            return id >= 0 ? self.negatesRisk[Int(id)] : text.endsInNT(tokenIndex[j])
-        }
         var hits: [RiskHit] = []
         var spans: [Range<Int>] = []
         var i = 0
@@ -144,7 +142,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
             let category = m.payload.category
             // A few categories each: a scan of small strings beats hashing them once per hit.
             hits.append(RiskHit(category: category, matched: text.words(span.map { tokenIndex[$0] }),
-                                negated: !ignoresNegation.contains(category) && isNegated(at: i, negator: negator, clause: clause),
+                                negated: !ignoresNegation.contains(category) && isNegated(at: i, lexical, text),
                                 inQuestion: ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))
             spans.append(span)
@@ -176,11 +174,16 @@ public final class RiskMatcher: Sendable, LexiconStage {
         return hits
     }
 
-    private func isNegated(at start: Int, negator: (Int) -> Bool, clause: [Int32]) -> Bool {
+    /// Negators are looked up only around hits, which are rare.
+    private func isNegated(at start: Int, _ words: Words, _ text: NormalizedText) -> Bool {
+        func negator(_ j: Int) -> Bool {
+            let id = words.ids[j]
+            return id >= 0 ? negatesRisk[Int(id)] : text.endsInNT(words.tokenIndex[j])
+        }
         // A term that itself begins with a negator ("not renew") carries its own polarity.
         if negator(start) { return false }
         var j = start - 1
-        while j >= 0 && j >= start - negationWindow && clause[j] == clause[start] {
+        while j >= 0 && j >= start - negationWindow && words.clause[j] == words.clause[start] {
             if negator(j) { return true }
             j -= 1
         }

@@ -88,7 +88,7 @@ extension SentimentAnalyzer {
             }
         }
         // Caps only count when they stand out: a fully shouted text gets no extra.
-        return Context(words: words, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord),
+        return Context(words: words, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord, windows: []),
                        capsStandOut: capsCount > 0 && capsCount < words.count, contrast: contrast >= 0 ? contrast : nil)
     }
 }
