@@ -5,17 +5,35 @@ extension Normalizer {
     /// Syntax per space-separated field: `stem*` (any ending), `a|b|c*` (any one of them),
     /// `...` (up to three words, for objects like "cancel ... meeting").
     public func pattern(_ term: String) -> [PatternWord] {
+        // Read as bytes, with no substring or array per field: start-up turns every lexicon line
+        // of every language into a pattern, tens of thousands of words.
+        let utf8 = Array(term.utf8)
         var result: [PatternWord] = []
-        // Split on UTF-8 bytes: start-up turns every lexicon line of every language into a pattern.
-        for field in term.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }) {
+        var i = 0
+        while i < utf8.count {
+            if utf8[i] == 0x20 || utf8[i] == 0x09 { i += 1; continue }
+            var end = i, choices = false
+            while end < utf8.count && utf8[end] != 0x20 && utf8[end] != 0x09 {
+                if utf8[end] == UInt8(ascii: "|") { choices = true }
+                end += 1
+            }
+            let field = utf8[i..<end]
             if field.elementsEqual("...".utf8) {
                 result.append(.gap(Self.maxGap))
-            } else if field.contains(UInt8(ascii: "|")) {
-                let options = field.split(separator: UInt8(ascii: "|")).compactMap { singleWord(Substring($0)) }
+            } else if choices {
+                var options: [PatternWord] = []
+                var from = i
+                while from < end {
+                    var to = from
+                    while to < end && utf8[to] != UInt8(ascii: "|") { to += 1 }
+                    if to > from, let option = singleWord(utf8[from..<to]) { options.append(option) }
+                    from = to + 1
+                }
                 if !options.isEmpty { result.append(.anyOf(options)) }
             } else {
-                result += words(Substring(field))
+                appendWords(field, to: &result)
             }
+            i = end
         }
         return result
     }
@@ -23,20 +41,40 @@ extension Normalizer {
     /// How many words `...` may skip. Short, so matching stays linear and objects stay close.
     public static let maxGap = 3
 
-    private func words(_ field: Substring) -> [PatternWord] {
-        let isStem = field.utf8.count > 1 && field.utf8.last == UInt8(ascii: "*")
+    /// The pattern words of one field (`stem*` marks its last word a stem).
+    private func appendWords(_ field: ArraySlice<UInt8>, to out: inout [PatternWord]) {
+        if let word = Self.foldedWord(field) { out.append(word); return }
+        let isStem = field.count > 1 && field.last == UInt8(ascii: "*")
+        let words = normalize(String(decoding: isStem ? field.dropLast() : field, as: UTF8.self)).words
+        for (k, w) in words.enumerated() { out.append(isStem && k == words.count - 1 ? .prefix(w) : .exact(w)) }
+    }
+
+    /// An alternative must be one word after normalization.
+    private func singleWord(_ field: ArraySlice<UInt8>) -> PatternWord? {
+        if let word = Self.foldedWord(field) { return word }
+        var words: [PatternWord] = []
+        appendWords(field, to: &words)
+        return words.count == 1 ? words[0] : nil
+    }
+
+    /// A field that is one word normalization would leave as it is (`isFoldedWord`), as a
+    /// pattern word; nil when it needs the normalizer.
+    private static func foldedWord(_ field: ArraySlice<UInt8>) -> PatternWord? {
+        let isStem = field.count > 1 && field.last == UInt8(ascii: "*")
         let text = isStem ? field.dropLast() : field
-        if Self.isFoldedWord(text) { return [isStem ? .prefix(String(text)) : .exact(String(text))] }
-        let words = normalize(String(text)).words
-        return words.enumerated().map { i, w in isStem && i == words.count - 1 ? .prefix(w) : .exact(w) }
+        guard isFoldedWord(text) else { return nil }
+        let word = String(decoding: text, as: UTF8.self)
+        return isStem ? .prefix(word) : .exact(word)
     }
 
     /// Lower-case letters a–z and à–ÿ (but ÷), nothing else: one word that normalization leaves
     /// as it is, so it needs no trip through the normalizer (most lexicon words, in every
     /// language we have; start-up reads thousands of them). ß is left out: it folds to "ss".
-    static func isFoldedWord(_ text: Substring) -> Bool {
+    static func isFoldedWord(_ text: Substring) -> Bool { isFoldedWord(text.utf8) }
+
+    static func isFoldedWord<Bytes: Collection>(_ text: Bytes) -> Bool where Bytes.Element == UInt8 {
         var sawLatin1Lead = false
-        for b in text.utf8 {
+        for b in text {
             if sawLatin1Lead {
                 guard b >= 0xA0 && b <= 0xBF && b != 0xB7 else { return false }
                 sawLatin1Lead = false
@@ -47,11 +85,5 @@ extension Normalizer {
             }
         }
         return !text.isEmpty && !sawLatin1Lead
-    }
-
-    /// An alternative must be one word after normalization.
-    private func singleWord(_ field: Substring) -> PatternWord? {
-        let w = words(field)
-        return w.count == 1 ? w[0] : nil
     }
 }

@@ -1,5 +1,6 @@
-/// One element of a lexicon phrase.
-public indirect enum PatternWord: Sendable, Hashable {
+/// One element of a lexicon phrase. Not `indirect`: `anyOf`'s array already boxes its options,
+/// and start-up builds tens of thousands of these (a box each would be an allocation each).
+public enum PatternWord: Sendable, Hashable {
     case exact(String)
     /// `cancel*`: any word starting with the stem.
     case prefix(String)

@@ -46,42 +46,44 @@ struct PhraseStarts: Sendable {
     let stemSlots: [Slot]
     let stemEntries: [[Int32]]
 
+    /// What the entries starting with one id or stem add up to, while building.
+    private struct Filed {
+        var slot = Slot()
+        var entries: [Int32] = []
+        var need = SIMD16<UInt64>()
+        var always = false
+
+        mutating func add(_ start: Start) {
+            slot.add(start.slot)
+            entries.append(start.entry)
+            if let group = start.firstGroup { for m in group { need[Int(m.word)] |= m.bits } } else { always = true }
+        }
+
+        mutating func add(_ other: Filed) {
+            slot.add(other.slot)
+            entries += other.entries
+            need |= other.need
+            always = always || other.always
+        }
+    }
+
     init(_ starts: [Start], _ vocabulary: Vocabulary) {
-        // Per starting id, in the order first seen, mutated in place (merged vocabularies give a
-        // stem dozens of words: no copies per filing).
-        var index: [Int32: Int] = [:]
-        var slots: [Slot] = [], lists: [[Int32]] = [], always: [Bool] = [], need: [UInt64] = []
-        var stemSlots = [Slot](repeating: Slot(), count: vocabulary.stemCount)
-        var stemEntries = [[Int32]](repeating: [], count: vocabulary.stemCount)
-        func file(_ id: Int32, _ start: Start) {
-            let s: Int
-            if let known = index[id] {
-                s = known
-            } else {
-                s = slots.count
-                index[id] = s
-                slots.append(Slot())
-                lists.append([])
-                always.append(false)
-                need += repeatElement(0, count: Presence.words)
-            }
-            slots[s].add(start.slot)
-            lists[s].append(start.entry)
-            if let group = start.firstGroup {
-                for m in group { need[s * Presence.words + Int(m.word)] |= m.bits }
-            } else {
-                always[s] = true
-            }
-        }
+        var byWord: [Int32: Filed] = [:]
+        var byStem = [Filed?](repeating: nil, count: vocabulary.stemCount)
         for start in starts {
-            for id in start.words { file(id, start) }
+            for id in start.words { byWord[id, default: Filed()].add(start) }
             for stem in start.stems {
-                stemSlots[Int(stem)].add(start.slot)
-                stemEntries[Int(stem)].append(start.entry)
-                for id in vocabulary.words(withStem: Int(stem)) { file(id, start) }
+                if byStem[Int(stem)] == nil { byStem[Int(stem)] = Filed() }
+                byStem[Int(stem)]!.add(start)
             }
         }
-        let ids = index.keys.sorted()
+        // A known word also starts what its stems start (its stems are fixed: one slot holds all).
+        for id in 0..<vocabulary.stemmedWordCount {
+            for stem in vocabulary.stems(ofWord: id) {
+                if let filed = byStem[Int(stem)] { byWord[Int32(id), default: Filed()].add(filed) }
+            }
+        }
+        let ids = byWord.keys.sorted()
         var bits = [UInt64](repeating: 0, count: ids.last.map { Int($0) / 64 + 1 } ?? 0)
         for id in ids { bits[Int(id) >> 6] |= 1 &<< UInt64(id & 63) }
         var ranks: [Int32] = [], rank: Int32 = 0
@@ -89,16 +91,13 @@ struct PhraseStarts: Sendable {
         var entryStart: [Int32] = [0], entries: [Int32] = [], needStart: [Int32] = [0], needs: [PresenceMask] = []
         var wordSlots: [Slot] = []
         for id in ids {
-            let s = index[id]!
-            wordSlots.append(slots[s])
-            var list = lists[s]
-            list.sort()
+            let filed = byWord[id]!
+            wordSlots.append(filed.slot)
+            let list = filed.entries.sorted()
             for (j, k) in list.enumerated() where j == 0 || list[j - 1] != k { entries.append(k) }
             entryStart.append(Int32(entries.count))
-            if !always[s] {
-                for w in 0..<Presence.words where need[s * Presence.words + w] != 0 {
-                    needs.append(PresenceMask(word: Int32(w), bits: need[s * Presence.words + w]))
-                }
+            if !filed.always {
+                for w in 0..<Presence.words where filed.need[w] != 0 { needs.append(PresenceMask(word: Int32(w), bits: filed.need[w])) }
             }
             needStart.append(Int32(needs.count))
         }
@@ -109,8 +108,8 @@ struct PhraseStarts: Sendable {
         self.entries = entries
         self.needStart = needStart
         self.needs = needs
-        self.stemSlots = stemSlots
-        self.stemEntries = stemEntries
+        stemSlots = byStem.map { $0?.slot ?? Slot() }
+        stemEntries = byStem.map { $0?.entries ?? [] }
     }
 
     /// The slot of vocabulary id `id`, or nil when it starts nothing.

@@ -26,23 +26,16 @@ public struct RiskLexicon: Sendable {
     /// categories are the only ones allowed, with their attributes unless the header sets its own.
     public init(file: SectionedFile, normalizer: Normalizer, base: RiskLexicon? = nil) throws {
         if let base { (valence, ignoredInQuestions, ignoresNegation) = ([:], base.ignoredInQuestions, base.ignoresNegation) }
+        // Entries come grouped by section: its header is read once per group, not once per term.
+        var header: (section: String, category: String)?
         for entry in file.entries {
             guard let section = entry.section else { throw file.error(entry, "term before any [category]") }
-            let parts = section.split(separator: " ")
-            let category = String(parts[0])
-            guard category.allSatisfy({ $0.isLetter || $0 == "_" }) else {
-                throw file.error(entry, "category name '\(category)' must be letters and underscores")
-            }
-            if let base {
-                guard let inherited = base.valence[category] else {
-                    throw file.error(entry, "unknown category [\(category)]; expected one of \(base.categories.joined(separator: ", "))")
-                }
-                if valence[category] == nil {
-                    valence[category] = inherited
-                    if parts.count > 1 { try readAttributes(parts.dropFirst(), category: category, entry: entry, file: file) }
-                }
-            } else if valence[category] == nil {
-                try readAttributes(parts.dropFirst(), category: category, entry: entry, file: file)
+            let category: String
+            if let header, header.section == section {
+                category = header.category
+            } else {
+                category = try readHeader(section, base: base, entry: entry, file: file)
+                header = (section, category)
             }
             let isExemption = entry.text.hasPrefix("!")
             let text = isExemption ? String(entry.text.dropFirst()) : entry.text
@@ -55,6 +48,27 @@ public struct RiskLexicon: Sendable {
                 terms.insert(pattern, Term(category: category, text: text))
             }
         }
+    }
+
+    /// A section's category, its attributes read the first time it is seen.
+    private mutating func readHeader(_ section: String, base: RiskLexicon?, entry: SectionedFile.Entry, file: SectionedFile) throws -> String {
+        let parts = section.split(separator: " ")
+        let category = String(parts[0])
+        guard category.allSatisfy({ $0.isLetter || $0 == "_" }) else {
+            throw file.error(entry, "category name '\(category)' must be letters and underscores")
+        }
+        if let base {
+            guard let inherited = base.valence[category] else {
+                throw file.error(entry, "unknown category [\(category)]; expected one of \(base.categories.joined(separator: ", "))")
+            }
+            if valence[category] == nil {
+                valence[category] = inherited
+                if parts.count > 1 { try readAttributes(parts.dropFirst(), category: category, entry: entry, file: file) }
+            }
+        } else if valence[category] == nil {
+            try readAttributes(parts.dropFirst(), category: category, entry: entry, file: file)
+        }
+        return category
     }
 
     /// Categories with no terms and the given attributes: the base of files that may only use these.

@@ -132,8 +132,9 @@ public final class RiskMatcher: Sendable, LexiconStage {
             return id >= 0 && questionOpener[Int(id)]
         }
 
-        var hits: [RiskHit] = []
-        var spans: [Range<Int>] = []
+        var hits: [RiskHit] = [], spans: [Range<Int>] = []
+        hits.reserveCapacity(8)  // a ticket's hits, most of the time: no regrowth
+        spans.reserveCapacity(8)
         var i = 0
         while i < words.count {
             // Longest match wins, so "breach of contract" is legal, not security.
@@ -141,7 +142,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
             let span = m.start..<(m.start + m.length)
             let category = m.payload.category
             // A few categories each: a scan of small strings beats hashing them once per hit.
-            hits.append(RiskHit(category: category, matched: text.words(span.map { tokenIndex[$0] }),
+            hits.append(RiskHit(category: category, matched: text.words(tokenIndex[span]),
                                 negated: !ignoresNegation.contains(category) && isNegated(at: i, lexical, text),
                                 inQuestion: ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))

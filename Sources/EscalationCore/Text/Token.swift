@@ -103,8 +103,8 @@ public struct NormalizedText: Sendable, Equatable {
     }
 
     /// Tokens `ts`' text joined by single spaces, built in one buffer (risk hits quote theirs).
-    func words(_ ts: [Int]) -> String {
-        if ts.count == 1 { return text(at: ts[0]) }
+    func words<C: Collection>(_ ts: C) -> String where C.Element == Int {
+        if ts.count == 1 { return text(at: ts.first!) }
         var utf8: [UInt8] = []
         utf8.reserveCapacity(ts.reduce(ts.count) { $0 + byteRange(of: $1).count })
         for (k, t) in ts.enumerated() {

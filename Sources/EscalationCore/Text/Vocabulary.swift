@@ -50,10 +50,6 @@ public final class Vocabulary: Sendable {
     /// Stems each of those words matches, as ranges into `knownStems` (CSR layout).
     private let knownStemStart: [Int32]
     private let knownStems: [Int32]
-    /// The reverse: per stem, the known words starting with it (`stemWords[stemWordStart[s]..<stemWordStart[s + 1]]`),
-    /// so a phrase index files a stem's entries under those words without a pass over all words.
-    private let stemWordStart: [Int32]
-    private let stemWords: [Int32]
 
     private init(words given: [String], stems: [String]) {
         self.stems = stems.map { Array($0.utf8) }
@@ -79,19 +75,6 @@ public final class Vocabulary: Sendable {
         stemmedCount = Int32(stemmed.count)
         knownStemStart = start
         knownStems = matched
-        var counts = [Int32](repeating: 0, count: stems.count + 1)
-        for s in matched { counts[Int(s) + 1] += 1 }
-        for s in 0..<stems.count { counts[s + 1] += counts[s] }
-        var next = counts, reverse = [Int32](repeating: 0, count: matched.count)
-        for id in 0..<stemmed.count {
-            for k in Int(start[id])..<Int(start[id + 1]) {
-                let s = Int(matched[k])
-                reverse[Int(next[s])] = Int32(id)
-                next[s] += 1
-            }
-        }
-        stemWordStart = counts
-        stemWords = reverse
     }
 
     public var count: Int { words.count }
@@ -100,11 +83,6 @@ public final class Vocabulary: Sendable {
     public func id(of word: String) -> Int32? { table.id(of: word) }
 
     public func stemID(of stem: String) -> Int32? { stemIndex[stem] }
-
-    /// The known words starting with stem `s`, by id.
-    func words(withStem s: Int) -> ArraySlice<Int32> {
-        stemWords[Int(stemWordStart[s])..<Int(stemWordStart[s + 1])]
-    }
 
     /// Words with ids below this start with some stem (the others with none).
     var stemmedWordCount: Int { Int(stemmedCount) }
