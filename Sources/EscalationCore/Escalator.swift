@@ -105,7 +105,7 @@ public final class Escalator {
         threadCues = RiskMatcher(lexicon: resources.threadCues, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk)
         let english = LanguageStages(
             sentiment: sentiment, risk: risk,
-            impact: RiskMatcher(lexicon: resources.impact, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk),
+            impact: { [vocabulary, risk] in RiskMatcher(lexicon: resources.impact, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk) },
             vocabulary: nil)
         stageCache = LanguageStageCache(english: english, englishLexicon: resources.english, store: resources.languages)
         languageDetector = LanguageDetector(

@@ -5,14 +5,17 @@
 final class LanguageStages {
     let sentiment: SentimentAnalyzer
     let risk: RiskMatcher
-    let impact: RiskMatcher
+    /// Built the first time a ticket reporting a problem needs it: impact is read for those only,
+    /// and most language sets a run meets never see one.
+    private(set) lazy var impact: RiskMatcher = makeImpact()
+    private let makeImpact: () -> RiskMatcher
     /// Nil: the escalator's (English); the ticket is read as the classifier encoded it.
     let vocabulary: Vocabulary?
 
-    init(sentiment: SentimentAnalyzer, risk: RiskMatcher, impact: RiskMatcher, vocabulary: Vocabulary?) {
+    init(sentiment: SentimentAnalyzer, risk: RiskMatcher, impact: @escaping () -> RiskMatcher, vocabulary: Vocabulary?) {
         self.sentiment = sentiment
         self.risk = risk
-        self.impact = impact
+        makeImpact = impact
         self.vocabulary = vocabulary
     }
 
@@ -24,7 +27,7 @@ final class LanguageStages {
         let risk = RiskMatcher(lexicon: lexicon.risk, modifiers: lexicon.modifiers, vocabulary: vocabulary)
         self.init(sentiment: SentimentAnalyzer(lexicon: lexicon.sentiment, modifiers: lexicon.modifiers, vocabulary: vocabulary),
                   risk: risk,
-                  impact: RiskMatcher(lexicon: lexicon.impact, modifiers: lexicon.modifiers, vocabulary: vocabulary, sharing: risk),
+                  impact: { RiskMatcher(lexicon: lexicon.impact, modifiers: lexicon.modifiers, vocabulary: vocabulary, sharing: risk) },
                   vocabulary: vocabulary)
     }
 

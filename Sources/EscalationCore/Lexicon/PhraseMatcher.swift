@@ -177,6 +177,11 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     private let checkStart: [Int32]
     private let checkOffset: [Int32]
     private let checkBits: [UInt64]
+    /// Per entry, one test read before `consider` is called: the next word's signature against
+    /// the second element's (`quickOffset` 0), or else its first window check; `quickBits` 0:
+    /// none. A common first word ("not", "for") has a dozen entries; most fail this.
+    private let quickBits: [UInt64]
+    private let quickOffset: [Int32]
 
     public var isEmpty: Bool { payloads.isEmpty }
     /// The most words any match can span (an element is one word, a gap up to its size).
@@ -290,6 +295,18 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         self.checkStart = checkStart
         self.checkOffset = checkOffset
         self.checkBits = checkBits
+        var quickBits = [UInt64](repeating: 0, count: source.count), quickOffset = [Int32](repeating: 0, count: source.count)
+        for k in source.indices {
+            let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
+            guard elements[first].kind != .gap else { continue }
+            if last - first >= 2 && elements[first + 1].kind != .gap {
+                quickBits[k] = Self.signature(of: elements[first + 1], options)
+            } else if checkStart[k] < checkStart[k + 1] {
+                (quickBits[k], quickOffset[k]) = (checkBits[Int(checkStart[k])], checkOffset[Int(checkStart[k])])
+            }
+        }
+        self.quickBits = quickBits
+        self.quickOffset = quickOffset
     }
 
     /// The presence bits of what `e` accepts, each once; none when it accepts nothing.
@@ -365,20 +382,34 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
 
     private func match(in view: borrowing WordView, at start: Int, reaching: Int) -> Match? {
         var best = (end: start, entry: Int32(-1))
+        let next = start + 1 < view.count ? view.signature(at: start + 1) : 0
         let id = Int(view.ids[start])
         if id >= 0 {
             // A known word's entries include those of its stems.
             if let k = starts.slot(ofWord: id) {
-                for i in Int(starts.entryStart[k])..<Int(starts.entryStart[k + 1]) { consider(starts.entries[i], view, start, reaching, &best) }
+                for i in Int(starts.entryStart[k])..<Int(starts.entryStart[k + 1]) {
+                    let entry = starts.entries[i]
+                    if mayPass(entry, view, start, next) { consider(entry, view, start, reaching, &best) }
+                }
             }
         } else {
             for i in view.encoded.stemRange(ofToken: view.tokens[start]) {
-                for k in starts.stemEntries[Int(view.encoded.stem(at: i))] { consider(k, view, start, reaching, &best) }
+                for entry in starts.stemEntries[Int(view.encoded.stem(at: i))] where mayPass(entry, view, start, next) {
+                    consider(entry, view, start, reaching, &best)
+                }
             }
         }
         for k in anyFirst { consider(k, view, start, reaching, &best) }
         guard best.entry >= 0 else { return nil }
         return Match(start: start, length: best.end - start, payload: payloads[Int(best.entry)])
+    }
+
+    /// Entry `k`'s quick test at `start`; `next`, the signature of the word after it (0: none).
+    @inline(__always) private func mayPass(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ next: UInt64) -> Bool {
+        let bits = quickBits[Int(k)]
+        guard bits != 0 else { return true }
+        let offset = Int(quickOffset[Int(k)])
+        return offset == 0 ? bits & next != 0 : view.mayHave(bits, near: start + offset)
     }
 
     @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ reaching: Int,

@@ -142,7 +142,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
             let span = m.start..<(m.start + m.length)
             let category = m.payload.category
             // A few categories each: a scan of small strings beats hashing them once per hit.
-            hits.append(RiskHit(category: category, matched: text.words(tokenIndex[span]),
+            hits.append(RiskHit(category: category, matched: matchedWords(span, ids, tokenIndex, text),
                                 negated: !ignoresNegation.contains(category) && isNegated(at: i, lexical, text),
                                 inQuestion: ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))
@@ -173,6 +173,13 @@ public final class RiskMatcher: Sendable, LexiconStage {
             if let covered = exempt[hits[k].category], spans[k].allSatisfy({ covered[$0] }) { hits[k].exempt = true }
         }
         return hits
+    }
+
+    /// The words of a hit as the ticket has them: a known single word is the vocabulary's own
+    /// string (no decoding per hit).
+    @inline(__always) private func matchedWords(_ span: Range<Int>, _ ids: [Int32], _ tokenIndex: [Int], _ text: NormalizedText) -> String {
+        if span.count == 1, ids[span.lowerBound] >= 0 { return vocabulary.words[Int(ids[span.lowerBound])] }
+        return text.words(tokenIndex[span])
     }
 
     /// Negators are looked up only around hits, which are rare.
