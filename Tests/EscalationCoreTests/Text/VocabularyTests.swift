@@ -141,6 +141,9 @@ final class VocabularyTests: XCTestCase {
             ([.exact("the"), .prefix("manag")], "manager"),
             ([.exact("not"), .exact("a"), .gap(1)], "trailing gap"),
             ([.anyOf([.exact("all"), .exact("not")]), .gap(2), .exact("down")], "shared first"),
+            // Two gaps: the element after the second stands anywhere in seven words (no window test).
+            ([.exact("we"), .gap(3), .exact("locked"), .gap(3), .prefix("out")], "two gaps"),
+            ([.prefix("log"), .gap(1), .anyOf([.exact("is"), .exact("are")]), .exact("down")], "stem first, gap second"),
         ]
         var phrases = PhraseMatcher<String>()
         for (words, name) in entries { phrases.insert(words, name) }
@@ -176,7 +179,8 @@ final class VocabularyTests: XCTestCase {
             return best.map { "\($0.end - i):\($0.name)" }
         }
         let pool = ["not", "no", "one", "can", "log", "login", "refund", "refundd", "refunds", "all", "every", "users",
-                    "customerz", "customers", "checkout", "checkoutx", "failing", "down", "the", "manager", "a", "is", "we"]
+                    "customerz", "customers", "checkout", "checkoutx", "failing", "down", "the", "manager", "a", "is", "we",
+                    "locked", "out", "outside", "logs", "are"]
         var rng = SeededGenerator(seed: 23)
         var found = 0
         for _ in 0..<4000 {
