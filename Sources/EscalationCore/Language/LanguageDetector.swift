@@ -10,7 +10,7 @@ public struct LanguageDetector: Sendable {
     /// A second language reads the ticket too when it has at least this many different function words
     /// and this share of the first's: one English sentence quoted in a German ticket does not
     /// switch on English, a bilingual ticket gets both.
-    static let minimumWords: Int32 = 2
+    static let minimumWords: Int32 = 2  // `detect` counts distinct words up to two
     static let minimumShare = 1.0 / 3
 
     init(functionWords: [(Language, Set<String>)], vocabulary: Vocabulary) {
@@ -37,12 +37,11 @@ public struct LanguageDetector: Sendable {
         // codes and shouts ("DEN-PHL", "HA HA", "Y no extra plane"), not the other language.
         var inCapitals = InlineArray<8, Int32>(repeating: 0)
         var (words, capitalWords) = (0, 0)
-        // Distinct function words per language (the first 32 words are remembered; past them
-        // every word counts as new): a second language joins only with two different ones, so
-        // "ha ha", "lga to den, then den" and "the Ya Ya Sisterhood" keep an English text English.
+        // Distinct function words per language, counted up to two (`minimumWords`), remembering
+        // each language's first: a second language joins only with two different ones, so "ha
+        // ha", "lga to den, then den" and "the Ya Ya Sisterhood" keep an English text English.
         var distinct = InlineArray<8, Int32>(repeating: 0)
-        var seen = InlineArray<32, Int32>(repeating: -1)
-        var seenCount = 0
+        var first = InlineArray<8, Int32>(repeating: -1)
         let bits = self.bits
         encoded.withTokenView { tokens in
             // Punctuation and unknown words have id -1; only function words have bits.
@@ -54,12 +53,15 @@ public struct LanguageDetector: Sendable {
                 guard id >= 0 && id < bits.count else { continue }
                 var b = bits[id]
                 guard b != 0 else { continue }
-                var isNew = true
-                for k in 0..<seenCount where seen[k] == Int32(id) { isNew = false; break }
-                if isNew {
-                    if seenCount < 32 { seen[seenCount] = Int32(id); seenCount += 1 }
-                    var d = b
-                    while d != 0 { distinct[d.trailingZeroBitCount] &+= 1; d &= d &- 1 }
+                var d = b
+                while d != 0 {
+                    let k = d.trailingZeroBitCount
+                    if distinct[k] == 0 {
+                        (distinct[k], first[k]) = (1, Int32(id))
+                    } else if distinct[k] == 1 && first[k] != Int32(id) {
+                        distinct[k] = 2
+                    }
+                    d &= d &- 1
                 }
                 while b != 0 {
                     if capitals { inCapitals[b.trailingZeroBitCount] &+= 1 } else { counts[b.trailingZeroBitCount] &+= 1 }
