@@ -12,6 +12,15 @@ public enum ImpactCategory: String, CaseIterable, Sendable {
     /// Who or what is counted after a number: "4,000 users", "12 stores".
     case people
 
+    /// The category named `name`, by plain comparison with each (a `String` switch, which
+    /// `init(rawValue:)` is, costs several times more, once per impact hit).
+    static func named(_ name: String) -> ImpactCategory? {
+        for (rawValue, category) in byName where rawValue == name { return category }
+        return nil
+    }
+
+    private static let byName = allCases.map { ($0.rawValue, $0) }
+
     /// An impact file, which may use only these categories.
     static func lexicon(file: SectionedFile, normalizer: Normalizer) throws -> RiskLexicon {
         try RiskLexicon(file: file, normalizer: normalizer, base: base)

@@ -78,7 +78,7 @@ public struct ImpactEvidence: Sendable {
             if !urgencyTerms.contains(term) { urgencyTerms.append(term) }
         }
         for hit in hits where hit.counts {
-            switch ImpactCategory(rawValue: hit.category) {
+            switch ImpactCategory.named(hit.category) {
             case .wide?: raise(.wide, hit.matched)
             case .several?: raise(.several, hit.matched)
             case .immediate?: raise(.immediate, hit.matched)
