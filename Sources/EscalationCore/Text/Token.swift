@@ -105,13 +105,18 @@ public struct NormalizedText: Sendable, Equatable {
     /// Tokens `ts`' text joined by single spaces, built in one buffer (risk hits quote theirs).
     func words<C: Collection>(_ ts: C) -> String where C.Element == Int {
         if ts.count == 1 { return text(at: ts.first!) }
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(ts.reduce(ts.count) { $0 + byteRange(of: $1).count })
-        for (k, t) in ts.enumerated() {
-            if k > 0 { utf8.append(0x20) }
-            utf8 += bytes[byteRange(of: t)]
+        var length = ts.count - 1
+        for t in ts { length += byteRange(of: t).count }
+        return bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: length) { out in
+                var n = 0
+                for (k, t) in ts.enumerated() {
+                    if k > 0 { out[n] = 0x20; n += 1 }
+                    for b in bytes[byteRange(of: t)] { out[n] = b; n += 1 }
+                }
+                return n
+            }
         }
-        return String(decoding: utf8, as: UTF8.self)
     }
 
     @inline(__always) func byteRange(of t: Int) -> Range<Int> {
