@@ -53,6 +53,22 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertEqual(detect("The export and our team: der Export und die Daten").lexicons, [LanguageSet(.en), LanguageSet(.de)])
     }
 
+    /// The built-in English list has the short words of English tweets that no other language of
+    /// ours uses ("my", "at", "that's"): one Spanish- or Italian-looking word no longer outweighs
+    /// them, while a German ticket naming its IT team stays German.
+    func testBuiltInListsKeepShortEnglishTextsEnglish() {
+        let escalator = Fixture.escalator()
+        func code(_ text: String) -> String {
+            let vocabulary = escalator.vocabulary
+            return escalator.languageDetector.detect(vocabulary.encode(escalator.normalizer.normalize(text, vocabulary: vocabulary))).code
+        }
+        XCTAssertEqual(code("More like BaeJet Airways, amirite? Right back at ya!"), "en")
+        XCTAssertEqual(code("output through component connections looks very good, on my non-hd tv."), "en")
+        XCTAssertEqual(code("@united I guess that's too much ask, huh?"), "en")
+        XCTAssertEqual(code("Unser IT-Team kann sich seit heute Morgen nicht anmelden"), "de")
+        XCTAssertEqual(code("Non riusciamo ad accedere al nostro account"), "it")
+    }
+
     func testNoFunctionWordReadsWithEnglish() {
         let d = detect("Outage!!! 503")
         XCTAssertEqual(d.code, "und")
