@@ -282,7 +282,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             guard slot.seconds | slot.near != 0 else { return nil }
         }
         guard slot.seconds == .max || (start + 1 < view.count && slot.seconds & view.signature(at: start + 1) != 0)
-            || view.mayHave(slot.near, near: start + 1) else { return nil }
+            || (slot.near != 0 && view.mayHave(slot.near, near: start + 1)) else { return nil }
         if known >= 0 && !mayStart(known, view) { return nil }
         return match(in: view, at: start, reaching: reaching)
     }
