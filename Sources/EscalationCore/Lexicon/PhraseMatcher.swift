@@ -65,6 +65,8 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         public var start: Int
         public var length: Int
         public var payload: Payload
+        /// The entry's index in insertion order, for callers' per-entry tables.
+        public var entry: Int
     }
 
     /// Every entry's elements, concatenated; entry k is `elements[entryStart[k]..<entryStart[k + 1]]`.
@@ -308,7 +310,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         }
         for k in anyFirst { consider(k, view, start, reaching, &best) }
         guard best.entry >= 0 else { return nil }
-        return Match(start: start, length: best.end - start, payload: payloads[Int(best.entry)])
+        return Match(start: start, length: best.end - start, payload: payloads[Int(best.entry)], entry: Int(best.entry))
     }
 
     /// Entry `k`'s quick test at `start`; `next`, the signature of the word after it (0: none).

@@ -39,9 +39,17 @@ public final class RiskMatcher: Sendable, LexiconStage {
 
     private let terms: PhraseIndex<RiskLexicon.Term>
     private let exemptions: PhraseIndex<String>
-    /// `lexicon`'s sets, as arrays for the lookup per hit.
-    private let ignoresNegation: [String]
-    private let ignoredInQuestions: [String]
+    /// Per term entry: its category's number and whether negation and informational questions
+    /// apply to it, so a hit compares no strings. Categories are numbered over terms and
+    /// exemptions together (`exemptionCategory`, per exemption entry).
+    private let termCategory: [Int32]
+    private let termRules: [HitRules]
+    private let exemptionCategory: [Int32]
+    struct HitRules: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let negatable = HitRules(rawValue: 1)
+        static let ignoredInQuestions = HitRules(rawValue: 2)
+    }
     /// Per vocabulary id: negates a following risk term; opens an informational question.
     private let negatesRisk: [Bool]
     private let questionOpener: [Bool]
@@ -66,7 +74,34 @@ public final class RiskMatcher: Sendable, LexiconStage {
         self.vocabulary = vocabulary
         terms = lexicon.terms.index(vocabulary)
         exemptions = lexicon.exemptions.index(vocabulary)
-        (ignoresNegation, ignoredInQuestions) = (Array(lexicon.ignoresNegation), Array(lexicon.ignoredInQuestions))
+        var number: [String: Int32] = [:]
+        func category(_ name: String) -> Int32 {
+            if let k = number[name] { return k }
+            number[name] = Int32(number.count)
+            return Int32(number.count - 1)
+        }
+        // Entries come grouped by category: each group's are looked up once.
+        var last: (name: String, number: Int32, rules: HitRules)?
+        var termCategory: [Int32] = [], termRules: [HitRules] = []
+        termCategory.reserveCapacity(lexicon.terms.count)
+        termRules.reserveCapacity(lexicon.terms.count)
+        for entry in lexicon.terms.entries {
+            let name = entry.payload.category
+            if last?.name != name {
+                var rules: HitRules = []
+                if !lexicon.ignoresNegation.contains(name) { rules.insert(.negatable) }
+                if lexicon.ignoredInQuestions.contains(name) { rules.insert(.ignoredInQuestions) }
+                last = (name, category(name), rules)
+            }
+            termCategory.append(last!.number)
+            termRules.append(last!.rules)
+        }
+        (self.termCategory, self.termRules) = (termCategory, termRules)
+        var lastExemption: (name: String, number: Int32)?
+        exemptionCategory = lexicon.exemptions.entries.map {
+            if lastExemption?.name != $0.payload { lastExemption = ($0.payload, category($0.payload)) }
+            return lastExemption!.number
+        }
         if let other, other.vocabulary === vocabulary {
             (negatesRisk, questionOpener) = (other.negatesRisk, other.questionOpener)
             return
@@ -132,7 +167,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
             return id >= 0 && questionOpener[Int(id)]
         }
 
-        var hits: [RiskHit] = [], spans: [Range<Int>] = []
+        var hits: [RiskHit] = [], spans: [(words: Range<Int>, category: Int32)] = []
         hits.reserveCapacity(8)  // a ticket's hits, most of the time: no regrowth
         spans.reserveCapacity(8)
         var i = 0
@@ -140,13 +175,12 @@ public final class RiskMatcher: Sendable, LexiconStage {
             // Longest match wins, so "breach of contract" is legal, not security.
             guard let m = terms.longest(in: words, at: i) else { i += 1; continue }
             let span = m.start..<(m.start + m.length)
-            let category = m.payload.category
-            // A few categories each: a scan of small strings beats hashing them once per hit.
-            hits.append(RiskHit(category: category, matched: matchedWords(span, ids, tokenIndex, text),
-                                negated: !ignoresNegation.contains(category) && isNegated(at: i, lexical, text),
-                                inQuestion: ignoredInQuestions.contains(category) && questions[tokenIndex[i]],
+            let rules = termRules[m.entry]
+            hits.append(RiskHit(category: m.payload.category, matched: matchedWords(span, ids, tokenIndex, text),
+                                negated: rules.contains(.negatable) && isNegated(at: i, lexical, text),
+                                inQuestion: rules.contains(.ignoredInQuestions) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))
-            spans.append(span)
+            spans.append((span, termCategory[m.entry]))
             i += m.length
         }
         guard !hits.isEmpty, !exemptions.isEmpty else { return hits }
@@ -155,22 +189,22 @@ public final class RiskMatcher: Sendable, LexiconStage {
         // apply to their own category only: "sla is breached" is no security hit, but an SLA one.
         // Only exemptions holding a whole hit matter: they start at most `exemptionLead` words
         // before it, and reach its end. Hits come in order and do not overlap, so each position
-        // is tried at most once.
-        var exempt: [String: [Bool]] = [:]
+        // is tried at most once. A hit is exempt when its words are covered by its category's
+        // exemptions found, together.
+        var found: [(words: Range<Int>, category: Int32)] = []
         var tried = 0
-        for span in spans {
+        for (span, _) in spans {
             let from = max(tried, span.lowerBound - min(exemptions.maxSpan, Self.exemptionLead) + 1)
             tried = max(tried, span.lowerBound + 1)
             for i in from..<max(from, span.lowerBound + 1) {
                 guard let m = exemptions.longest(in: words, at: i, reaching: span.upperBound - i) else { continue }
-                // Mutated in place (no copy of the array per match).
-                for j in m.start..<(m.start + m.length) {
-                    exempt[m.payload, default: [Bool](filled: false, count: words.count)][j] = true
-                }
+                found.append((m.start..<(m.start + m.length), exemptionCategory[m.entry]))
             }
         }
+        guard !found.isEmpty else { return hits }
         for k in hits.indices {
-            if let covered = exempt[hits[k].category], spans[k].allSatisfy({ covered[$0] }) { hits[k].exempt = true }
+            let (span, category) = spans[k]
+            if span.allSatisfy({ j in found.contains { $0.category == category && $0.words.contains(j) } }) { hits[k].exempt = true }
         }
         return hits
     }
