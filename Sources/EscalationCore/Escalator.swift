@@ -85,8 +85,10 @@ public final class Escalator {
     /// Maps the classifier's log-odds to `probability` (a trained model's Platt scaling, else σ).
     public let calibration: Calibration
 
+    /// `languages`: shared by the escalators of one run built from the same lexicons, so each
+    /// other language is read and built once for all of them.
     public init(resources: Resources, classifier: any Classifier, config: PriorityConfig, normalizer: Normalizer,
-                calibration: Calibration = .identity) {
+                calibration: Calibration = .identity, languages: LanguageShare = LanguageShare()) {
         self.normalizer = normalizer
         self.calibration = calibration
         normalizer.emoticons = resources.sentiment.emoticons
@@ -107,7 +109,7 @@ public final class Escalator {
             sentiment: sentiment, risk: risk,
             impact: { [vocabulary, risk] in RiskMatcher(lexicon: resources.impact, modifiers: resources.modifiers, vocabulary: vocabulary, sharing: risk) },
             vocabulary: nil)
-        stageCache = LanguageStageCache(english: english, englishLexicon: resources.english, store: resources.languages)
+        stageCache = LanguageStageCache(english: english, englishLexicon: resources.english, store: resources.languages, share: languages)
         languageDetector = LanguageDetector(
             functionWords: [(.en, resources.modifiers.functionWords)] + resources.languages.modifiers.map { ($0.0, $0.1.functionWords) },
             vocabulary: vocabulary)

@@ -89,11 +89,12 @@ struct PipelineOptions: ParsableArguments {
         for k in 0..<count { _ = try loaded.value(k)!.get() }  // the first failure, if any
         try config0.validate(categories: loaded.value(0)!.get().1.risk.categories)
         let escalators = ThreadSlots<Escalator?>(count: count, initial: nil)
+        let languages = LanguageShare()  // other languages, read and built once for every thread
         DispatchQueue.concurrentPerform(iterations: count) { k in
             guard case .success(let (normalizer, resources))? = loaded.value(k) else { return }
             escalators.set(k, Escalator(resources: resources, classifier: model.classifier,
                                         config: k == 0 ? config0 : config0.uniqueCopy(), normalizer: normalizer,
-                                        calibration: model.calibration))
+                                        calibration: model.calibration, languages: languages))
         }
         return (escalators.values.map { $0! }, model)
     }
