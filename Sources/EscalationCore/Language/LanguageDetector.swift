@@ -36,7 +36,7 @@ public struct LanguageDetector: Sendable {
         // Function words in capitals count only in a text mostly in capitals: elsewhere they are
         // codes and shouts ("DEN-PHL", "HA HA", "Y no extra plane"), not the other language.
         var inCapitals = InlineArray<8, Int32>(repeating: 0)
-        var (words, capitalWords) = (0, 0)
+        var anyInCapitals = false
         // Distinct function words per language, counted up to two (`minimumWords`), remembering
         // each language's first: a second language joins only with two different ones, so "ha
         // ha", "lga to den, then den" and "the Ya Ya Sisterhood" keep an English text English.
@@ -44,11 +44,9 @@ public struct LanguageDetector: Sendable {
         var first = InlineArray<8, Int32>(repeating: -1)
         let bits = self.bits
         encoded.withTokenView { tokens in
-            // Punctuation and unknown words have id -1; only function words have bits.
-            for t in 0..<tokens.count where tokens.kind(t) == .word {
-                words += 1
-                let capitals = tokens.isAllCaps(t)
-                if capitals { capitalWords += 1 }
+            // Only words have function-word bits (punctuation and unknown words have id -1,
+            // numbers and symbols are no function word), so one table read per token decides.
+            for t in 0..<tokens.count {
                 let id = Int(tokens.id(t))
                 guard id >= 0 && id < bits.count else { continue }
                 var b = bits[id]
@@ -63,13 +61,16 @@ public struct LanguageDetector: Sendable {
                     }
                     d &= d &- 1
                 }
+                let capitals = tokens.isAllCaps(t)
+                if capitals { anyInCapitals = true }
                 while b != 0 {
                     if capitals { inCapitals[b.trailingZeroBitCount] &+= 1 } else { counts[b.trailingZeroBitCount] &+= 1 }
                     b &= b &- 1
                 }
             }
         }
-        if capitalWords * 2 > words {
+        // Whether the text is mostly in capitals is counted only when it matters.
+        if anyInCapitals && Self.mostlyCapitals(encoded) {
             for k in 0..<Language.allCases.count { counts[k] &+= inCapitals[k] }
         }
         if encoded.text.hasNonASCII, let byScript = Self.byScript(encoded.text) { return byScript }
@@ -83,6 +84,18 @@ public struct LanguageDetector: Sendable {
         }
         let primary = Language(rawValue: best)!
         return DetectedLanguage(code: primary.code, lexicons: set, primary: primary)
+    }
+
+    /// More than half the words are in capitals.
+    private static func mostlyCapitals(_ encoded: EncodedText) -> Bool {
+        var (words, capitals) = (0, 0)
+        encoded.withTokenView { tokens in
+            for t in 0..<tokens.count where tokens.kind(t) == .word {
+                words += 1
+                if tokens.isAllCaps(t) { capitals += 1 }
+            }
+        }
+        return capitals * 2 > words
     }
 
     /// When most words are in a script none of our languages uses: its language where the script
