@@ -1,11 +1,15 @@
 /// Risk categories and their terms, read from `Lexicons/risk.txt`.
 ///
 /// Format: `[category]` then one term per line; `word*` is a stem; a line `!phrase` is an
-/// exemption: a hit of that category lying wholly inside the phrase ("legal entity") does not count.
+/// exemption: a hit of that category lying wholly inside the phrase ("legal entity") does not count;
+/// a line `?phrase` is a request even when asked ("could I speak to a supervisor?"): it counts inside
+/// informational questions, which its category otherwise ignores.
 public struct RiskLexicon: Sendable {
     public struct Term: Sendable {
         public var category: String
         public var text: String
+        /// Written `?term`: counts inside informational questions too.
+        public var isRequest = false
     }
 
     public private(set) var categories: [String] = []
@@ -37,15 +41,15 @@ public struct RiskLexicon: Sendable {
                 category = try readHeader(section, base: base, entry: entry, file: file)
                 header = (section, category)
             }
-            let isExemption = entry.text.hasPrefix("!")
-            let text = isExemption ? String(entry.text.dropFirst()) : entry.text
+            let isExemption = entry.text.hasPrefix("!"), isRequest = entry.text.hasPrefix("?")
+            let text = isExemption || isRequest ? String(entry.text.dropFirst()) : entry.text
             let pattern = normalizer.pattern(text)
             guard !pattern.isEmpty else { throw file.error(entry, "term '\(entry.text)' has no words") }
             if isExemption {
                 exemptions.insert(pattern, category)
             } else {
                 if !categories.contains(category) { categories.append(category) }
-                terms.insert(pattern, Term(category: category, text: text))
+                terms.insert(pattern, Term(category: category, text: text, isRequest: isRequest))
             }
         }
     }

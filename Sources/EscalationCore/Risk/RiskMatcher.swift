@@ -94,7 +94,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
                 last = (name, category(name), rules)
             }
             termCategory.append(last!.number)
-            termRules.append(last!.rules)
+            termRules.append(entry.payload.isRequest ? last!.rules.subtracting(.ignoredInQuestions) : last!.rules)
         }
         (self.termCategory, self.termRules) = (termCategory, termRules)
         var lastExemption: (name: String, number: Int32)?

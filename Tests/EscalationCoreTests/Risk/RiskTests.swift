@@ -55,6 +55,24 @@ final class RiskTests: XCTestCase {
         XCTAssertEqual(Set(hits.filter(\.counts).map(\.category)), ["data_loss", "sla"])
     }
 
+    func testRequestsCountEvenWhenAsked() throws {
+        // `?term`: a request even inside an informational question; the category's other terms
+        // stay ignored there.
+        let lexicon = try RiskLexicon(file: SectionedFile(path: "r.txt", contents: "[hierarchy questions=ignore]\n?speak ... supervisor\nsupervisor\n"), normalizer: n)
+        XCTAssertEqual(lexicon.terms.entries.map(\.payload.isRequest), [true, false])
+        XCTAssertEqual(lexicon.terms.entries.map(\.payload.text), ["speak ... supervisor", "supervisor"])
+        let requests = RiskMatcher(lexicon: lexicon, modifiers: r.modifiers)
+        func counted(_ s: String) -> [String] { requests.hits(in: n.normalize(s)).filter(\.counts).map(\.matched) }
+        XCTAssertEqual(counted("Could I speak to a supervisor?"), ["speak to a supervisor"])
+        XCTAssertEqual(counted("Is there a supervisor role?"), [])
+        XCTAssertEqual(counted("We need a supervisor now."), ["supervisor"])
+        // The built-in lexicon: asked requests count, questions about escalation do not.
+        XCTAssertEqual(categories("Could I speak to a supervisor, please?"), ["hierarchy"])
+        XCTAssertEqual(categories("Can you please escalate this?"), ["hierarchy"])
+        XCTAssertEqual(categories("How does escalation work on the Pro plan?"), [])
+        XCTAssertEqual(categories("Is there a supervisor role in the admin console?"), [])
+    }
+
     func testLongestTermWins() {
         XCTAssertEqual(categories("you are in breach of contract"), ["legal"])
     }
