@@ -61,13 +61,17 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         /// For `anyOf`: how many of its options (first, sorted by id) are words; stems follow, sorted.
         var words: Int32 = 0
     }
+    /// A match names its entry; the payload is looked up from it (`payload(_:)`) only for the few
+    /// matches kept: a payload inside the result made every word's look-up copy it.
     public struct Match: Sendable {
         public var start: Int
         public var length: Int
-        public var payload: Payload
         /// The entry's index in insertion order, for callers' per-entry tables.
         public var entry: Int
     }
+
+    /// The payload of entry `entry` (a `Match.entry`).
+    @inline(__always) public func payload(_ entry: Int) -> Payload { payloads[entry] }
 
     /// Every entry's elements, concatenated; entry k is `elements[entryStart[k]..<entryStart[k + 1]]`.
     private let elements: [Element]
@@ -310,7 +314,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         }
         for k in anyFirst { consider(k, view, start, reaching, &best) }
         guard best.entry >= 0 else { return nil }
-        return Match(start: start, length: best.end - start, payload: payloads[Int(best.entry)], entry: Int(best.entry))
+        return Match(start: start, length: best.end - start, entry: Int(best.entry))
     }
 
     /// Entry `k`'s quick test at `start`; `next`, the signature of the word after it (0: none).

@@ -8,8 +8,6 @@ public struct RiskLexicon: Sendable {
     public struct Term: Sendable {
         public var category: String
         public var text: String
-        /// Written `?term`: counts inside informational questions too.
-        public var isRequest = false
     }
 
     public private(set) var categories: [String] = []
@@ -21,6 +19,9 @@ public struct RiskLexicon: Sendable {
     /// happened since yesterday (impact's urgency and head-count categories).
     public private(set) var ignoresNegation: Set<String> = []
     public var terms = PhraseMatcher<Term>()
+    /// Indices in `terms` of entries written `?term`: they count inside informational questions
+    /// too. Kept apart from `Term`, which every match copies: a larger payload costs each word.
+    public private(set) var requests: Set<Int> = []
     /// Exempt phrases, each with the category it exempts.
     public var exemptions = PhraseMatcher<String>()
 
@@ -49,7 +50,8 @@ public struct RiskLexicon: Sendable {
                 exemptions.insert(pattern, category)
             } else {
                 if !categories.contains(category) { categories.append(category) }
-                terms.insert(pattern, Term(category: category, text: text, isRequest: isRequest))
+                if isRequest { requests.insert(terms.count) }
+                terms.insert(pattern, Term(category: category, text: text))
             }
         }
     }
@@ -90,6 +92,7 @@ public struct RiskLexicon: Sendable {
         m.valence.merge(other.valence) { mine, _ in mine }
         m.ignoredInQuestions.formUnion(other.ignoredInQuestions.filter { valence[$0] == nil })
         m.ignoresNegation.formUnion(other.ignoresNegation.filter { valence[$0] == nil })
+        m.requests.formUnion(other.requests.map { $0 + m.terms.count })
         for e in other.terms.entries { m.terms.insert(e.words, e.payload) }
         for e in other.exemptions.entries { m.exemptions.insert(e.words, e.payload) }
         return m

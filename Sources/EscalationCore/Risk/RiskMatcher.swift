@@ -85,7 +85,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
         var termCategory: [Int32] = [], termRules: [HitRules] = []
         termCategory.reserveCapacity(lexicon.terms.count)
         termRules.reserveCapacity(lexicon.terms.count)
-        for entry in lexicon.terms.entries {
+        for (k, entry) in lexicon.terms.entries.enumerated() {
             let name = entry.payload.category
             if last?.name != name {
                 var rules: HitRules = []
@@ -94,7 +94,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
                 last = (name, category(name), rules)
             }
             termCategory.append(last!.number)
-            termRules.append(entry.payload.isRequest ? last!.rules.subtracting(.ignoredInQuestions) : last!.rules)
+            termRules.append(lexicon.requests.contains(k) ? last!.rules.subtracting(.ignoredInQuestions) : last!.rules)
         }
         (self.termCategory, self.termRules) = (termCategory, termRules)
         var lastExemption: (name: String, number: Int32)?
@@ -176,7 +176,7 @@ public final class RiskMatcher: Sendable, LexiconStage {
             guard let m = terms.longest(in: words, at: i) else { i += 1; continue }
             let span = m.start..<(m.start + m.length)
             let rules = termRules[m.entry]
-            hits.append(RiskHit(category: m.payload.category, matched: matchedWords(span, ids, tokenIndex, text),
+            hits.append(RiskHit(category: terms.payload(m.entry).category, matched: matchedWords(span, ids, tokenIndex, text),
                                 negated: rules.contains(.negatable) && isNegated(at: i, lexical, text),
                                 inQuestion: rules.contains(.ignoredInQuestions) && questions[tokenIndex[i]],
                                 tokenIndex: tokenIndex[i]))

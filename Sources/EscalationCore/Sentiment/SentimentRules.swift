@@ -54,7 +54,8 @@ extension SentimentAnalyzer {
         while i < c.count {
             if let phrase = phrases.longest(in: c.view, at: i) {
                 for j in i..<(i + phrase.length) { c.words[j].state.insert(.inPhrase) }
-                if phrase.payload != 0 { scored.append(Scored(word: Int32(i), value: adjust(phrase.payload, at: i, c))) }
+                let valence = phrases.payload(phrase.entry)
+                if valence != 0 { scored.append(Scored(word: Int32(i), value: adjust(valence, at: i, c))) }
                 i += phrase.length
                 continue
             }

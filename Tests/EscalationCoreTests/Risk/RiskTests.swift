@@ -59,7 +59,8 @@ final class RiskTests: XCTestCase {
         // `?term`: a request even inside an informational question; the category's other terms
         // stay ignored there.
         let lexicon = try RiskLexicon(file: SectionedFile(path: "r.txt", contents: "[hierarchy questions=ignore]\n?speak ... supervisor\nsupervisor\n"), normalizer: n)
-        XCTAssertEqual(lexicon.terms.entries.map(\.payload.isRequest), [true, false])
+        XCTAssertEqual(lexicon.requests, [0])
+        XCTAssertEqual(lexicon.merging(lexicon).requests, [0, 2], "a merged lexicon keeps both files' requests")
         XCTAssertEqual(lexicon.terms.entries.map(\.payload.text), ["speak ... supervisor", "supervisor"])
         let requests = RiskMatcher(lexicon: lexicon, modifiers: r.modifiers)
         func counted(_ s: String) -> [String] { requests.hits(in: n.normalize(s)).filter(\.counts).map(\.matched) }
