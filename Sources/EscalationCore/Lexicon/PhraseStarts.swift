@@ -30,8 +30,10 @@ struct PhraseStarts: Sendable {
 
     /// Bit `id` set when vocabulary id `id` starts some entry (itself or by one of its stems).
     private let bits: [UInt64]
-    /// Per word of `bits`: how many starting ids come before it.
-    private let ranks: [Int32]
+    /// Per id up to the last starting one: its slot (read only where its bit is set, so only the
+    /// few starting ids' entries are ever loaded). A rank by bit count would need `popcnt`, which
+    /// a build for baseline x86-64 spells in fifteen instructions.
+    private let slotOfID: [Int32]
     /// Per starting id, in id order.
     let wordSlots: [Slot]
     /// Per starting id: the entries it starts, by itself or by a stem it has, each once
@@ -86,8 +88,8 @@ struct PhraseStarts: Sendable {
         let ids = byWord.keys.sorted()
         var bits = [UInt64](repeating: 0, count: ids.last.map { Int($0) / 64 + 1 } ?? 0)
         for id in ids { bits[Int(id) >> 6] |= 1 &<< UInt64(id & 63) }
-        var ranks: [Int32] = [], rank: Int32 = 0
-        for word in bits { ranks.append(rank); rank += Int32(word.nonzeroBitCount) }
+        var slotOfID = [Int32](repeating: -1, count: ids.last.map { Int($0) + 1 } ?? 0)
+        for (slot, id) in ids.enumerated() { slotOfID[Int(id)] = Int32(slot) }
         var entryStart: [Int32] = [0], entries: [Int32] = [], needStart: [Int32] = [0], needs: [PresenceMask] = []
         var wordSlots: [Slot] = []
         for id in ids {
@@ -102,7 +104,7 @@ struct PhraseStarts: Sendable {
             needStart.append(Int32(needs.count))
         }
         self.bits = bits
-        self.ranks = ranks
+        self.slotOfID = slotOfID
         self.wordSlots = wordSlots
         self.entryStart = entryStart
         self.entries = entries
@@ -116,8 +118,7 @@ struct PhraseStarts: Sendable {
     @inline(__always) func slot(ofWord id: Int) -> Int? {
         let w = id >> 6
         guard w < bits.count else { return nil }
-        let word = bits[w], bit: UInt64 = 1 &<< UInt64(id & 63)
-        guard word & bit != 0 else { return nil }
-        return Int(ranks[w]) + (word & (bit &- 1)).nonzeroBitCount
+        guard bits[w] & (1 &<< UInt64(id & 63)) != 0 else { return nil }
+        return Int(slotOfID[id])
     }
 }
