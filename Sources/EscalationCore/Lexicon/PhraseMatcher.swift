@@ -78,6 +78,12 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     private let entryStart: [Int32]
     /// The words and stems of `anyOf` elements.
     private let options: [Element]
+    /// `options`' values alone, which `contains` binary-searches: four to a cache line's
+    /// sixteen, as long option lists ("users|customers|clients|…") are searched at many words.
+    private let optionValues: [Int32]
+    /// Per entry: the index in `elements` of its second element when `consider` checks it first
+    /// (no gap before or at it), else -1; read instead of the entry's first two elements.
+    private let secondCheck: [Int32]
     private let payloads: [Payload]
     /// What starts each entry, read at every word.
     private let starts: PhraseStarts
@@ -148,6 +154,11 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         maxSpan = Int(entrySpan.max() ?? 0)
         self.elements = elements
         self.options = options
+        optionValues = options.map(\.value)
+        secondCheck = (0..<source.count).map { k in
+            let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
+            return last - first >= 2 && elements[first].kind != .gap && elements[first + 1].kind != .gap ? Int32(first + 1) : -1
+        }
         signatures = elements.map { Self.signature(of: $0, options) }
         var presenceGroups: [Int32] = [0], groupStart: [Int32] = [0], presenceMasks: [PresenceMask] = []
         var firstGroups: [[PresenceMask]?] = []  // per entry; nil when it has none
@@ -328,13 +339,11 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ reaching: Int,
                                             _ best: inout (end: Int, entry: Int32)) {
         guard Int(entrySpan[Int(k)]) >= reaching else { return }
-        let first = Int(entryStart[Int(k)]), last = Int(entryStart[Int(k) + 1])
         // Most candidates fail on their second word ("the" in "your|a|the manager*"): when no
         // gap comes before it, check it here, before the general matcher.
-        if last - first >= 2 && elements[first].kind != .gap {
-            let second = elements[first + 1]
-            if second.kind != .gap && (start + 1 >= view.count || !matches(second, at: first + 1, view, start + 1)) { return }
-        }
+        let second = Int(secondCheck[Int(k)])
+        if second >= 0 && (start + 1 >= view.count || !matches(elements[second], at: second, view, start + 1)) { return }
+        let first = Int(entryStart[Int(k)]), last = Int(entryStart[Int(k) + 1])
         for c in Int(checkStart[Int(k)])..<Int(checkStart[Int(k) + 1]) where !view.mayHave(checkBits[c], near: start + Int(checkOffset[c])) { return }
         guard mayMatch(Int(k), view), let end = match(first, last, view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
@@ -395,9 +404,9 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         var (lo, hi) = (range.lowerBound, range.upperBound)
         while lo < hi {
             let mid = (lo + hi) / 2
-            if options[mid].value < value { lo = mid + 1 } else { hi = mid }
+            if optionValues[mid] < value { lo = mid + 1 } else { hi = mid }
         }
-        return lo < range.upperBound && options[lo].value == value
+        return lo < range.upperBound && optionValues[lo] == value
     }
 
     @inline(__always) private func hasStem(_ s: Int32, _ view: borrowing WordView, _ i: Int) -> Bool {
