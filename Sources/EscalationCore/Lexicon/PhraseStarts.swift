@@ -32,9 +32,9 @@ struct PhraseStarts: Sendable {
     private let bits: [UInt64]
     /// Per id up to the last starting one: its slot (read only where its bit is set, so only the
     /// few starting ids' entries are ever loaded). A rank by bit count would need `popcnt`, which
-    /// a build for baseline x86-64 spells in fifteen instructions. Two bytes each, so that the
-    /// table stays in the first-level cache beside the ticket's words.
-    private let slotOfID: [UInt16]
+    /// a build for baseline x86-64 spells in fifteen instructions. (Two bytes each measured no
+    /// faster, and a user's lexicon may start more than 65,535 phrases with different words.)
+    private let slotOfID: [Int32]
     /// Per starting id, in id order.
     let wordSlots: [Slot]
     /// Per starting id: the entries it starts, by itself or by a stem it has, each once
@@ -89,9 +89,8 @@ struct PhraseStarts: Sendable {
         let ids = byWord.keys.sorted()
         var bits = [UInt64](repeating: 0, count: ids.last.map { Int($0) / 64 + 1 } ?? 0)
         for id in ids { bits[Int(id) >> 6] |= 1 &<< UInt64(id & 63) }
-        precondition(ids.count <= Int(UInt16.max), "more starting words than a slot number holds")
-        var slotOfID = [UInt16](repeating: 0, count: ids.last.map { Int($0) + 1 } ?? 0)
-        for (slot, id) in ids.enumerated() { slotOfID[Int(id)] = UInt16(slot) }
+        var slotOfID = [Int32](repeating: -1, count: ids.last.map { Int($0) + 1 } ?? 0)
+        for (slot, id) in ids.enumerated() { slotOfID[Int(id)] = Int32(slot) }
         var entryStart: [Int32] = [0], entries: [Int32] = [], needStart: [Int32] = [0], needs: [PresenceMask] = []
         var wordSlots: [Slot] = []
         for id in ids {
