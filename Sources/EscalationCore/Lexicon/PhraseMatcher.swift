@@ -73,48 +73,54 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// The payload of entry `entry` (a `Match.entry`).
     @inline(__always) public func payload(_ entry: Int) -> Payload { payloads[entry] }
 
-    /// Every entry's elements, concatenated; entry k is `elements[entryStart[k]..<entryStart[k + 1]]`.
+    /// Every entry's elements, concatenated; entry k is `elements[info[k].first..<info[k].last]`.
     private let elements: [Element]
-    private let entryStart: [Int32]
+    /// What `consider` reads of an entry, side by side: one bounds check and one cache line per
+    /// candidate, where separate per-entry arrays cost a check and a likely miss each.
+    struct EntryInfo: Sendable {
+        /// `elements[first..<last]`.
+        var first: Int32
+        var last: Int32
+        /// The most words it can cover (a gap counts its longest skip).
+        var span: Int32
+        /// The index in `elements` of its second element when `consider` checks it first (no gap
+        /// before or at it), else -1; read instead of the entry's first two elements.
+        var second: Int32
+        /// `checkOffset`/`checkBits[checks..<checksEnd]`: elements past the first whose place is
+        /// known within a window (`WordView.window` words from `checkOffset` after the start), with
+        /// the signature bits they accept. One AND each rules out most candidates before matching
+        /// ("api ... not working" where no "not" follows "api").
+        var checks: Int32
+        var checksEnd: Int32
+        /// Its elements past the first (which lookup already matched) as groups of `Presence`
+        /// masks, fewest first: groups `groups..<groupsEnd`, group g's masks
+        /// `presenceMasks[groupStart[g]..<groupStart[g + 1]]`. An entry may match only where each
+        /// of its groups meets the ticket's `Presence` bits.
+        var groups: Int32
+        var groupsEnd: Int32
+    }
+    private let info: [EntryInfo]
     /// The words and stems of `anyOf` elements.
     private let options: [Element]
     /// `options`' values alone, which `contains` binary-searches: four to a cache line's
     /// sixteen, as long option lists ("users|customers|clients|…") are searched at many words.
     private let optionValues: [Int32]
-    /// Per entry: the index in `elements` of its second element when `consider` checks it first
-    /// (no gap before or at it), else -1; read instead of the entry's first two elements.
-    private let secondCheck: [Int32]
     private let payloads: [Payload]
     /// What starts each entry, read at every word.
     private let starts: PhraseStarts
     /// Entries that may start with any word (a leading gap).
     private let anyFirst: [Int32]
-    /// Per entry, `checkStart[k]..<checkStart[k + 1]` of `checkOffset`/`checkBits`: elements past
-    /// the first whose place is known within a window (`WordView.window` words from `checkOffset`
-    /// after the start), with the signature bits they accept. One AND each rules out most
-    /// candidates before matching ("api ... not working" where no "not" follows "api").
-    private let checkStart: [Int32]
+    /// The window checks of all entries (`EntryInfo.checks`).
     private let checkOffset: [Int32]
     private let checkBits: [UInt64]
-    /// Per entry, one test read before `consider` is called: the next word's signature against
-    /// the second element's (`quickOffset` 0), or else its first window check; `quickBits` 0:
-    /// none. A common first word ("not", "for") has a dozen entries; most fail this.
-    private let quickBits: [UInt64]
-    private let quickOffset: [Int32]
 
     public var isEmpty: Bool { payloads.isEmpty }
     /// The most words any match can span (an element is one word, a gap up to its size).
     public let maxSpan: Int
-    /// Per entry: the most words it can cover (a gap counts its longest skip).
-    private let entrySpan: [Int32]
     /// Per element of `elements`: the signature of what it accepts, checked before an `anyOf`'s
     /// options are scanned one by one (lexicons list dozens: "users|customers|clients|…").
     private let signatures: [UInt64]
-    /// Per entry, its elements past the first (which lookup already matched) as groups of
-    /// `Presence` masks, fewest first: entry k's groups are `presenceGroups[k]..<presenceGroups[k + 1]`,
-    /// group g's masks `presenceMasks[groupStart[g]..<groupStart[g + 1]]`. An entry may match only
-    /// where each of its groups meets the ticket's `Presence` bits.
-    private let presenceGroups: [Int32]
+    /// The presence groups of all entries (`EntryInfo.groups`).
     private let groupStart: [Int32]
     private let presenceMasks: [PresenceMask]
     /// An id no token has: a pattern word missing from the vocabulary never matches.
@@ -148,14 +154,14 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             }
             entryStart.append(Int32(elements.count))
         }
-        entrySpan = (0..<source.count).map { k in
+        let entrySpan = (0..<source.count).map { k in
             Int32(elements[Int(entryStart[k])..<Int(entryStart[k + 1])].reduce(0) { $0 + ($1.kind == .gap ? Int($1.value) : 1) })
         }
         maxSpan = Int(entrySpan.max() ?? 0)
         self.elements = elements
         self.options = options
         optionValues = options.map(\.value)
-        secondCheck = (0..<source.count).map { k in
+        let secondCheck = (0..<source.count).map { k in
             let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
             return last - first >= 2 && elements[first].kind != .gap && elements[first + 1].kind != .gap ? Int32(first + 1) : -1
         }
@@ -171,11 +177,42 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             presenceGroups.append(Int32(groupStart.count - 1))
             firstGroups.append(groups.first)
         }
-        self.presenceGroups = presenceGroups
         self.groupStart = groupStart
         self.presenceMasks = presenceMasks
-        self.entryStart = entryStart
         payloads = source.map(\.payload)
+        var checkStart: [Int32] = [0], checkOffset: [Int32] = [], checkBits: [UInt64] = []
+        for k in source.indices {
+            // Offsets from the start that each element may stand at: a gap of n widens by 0...n.
+            var (low, high) = (0, 0)
+            for q in Int(entryStart[k])..<Int(entryStart[k + 1]) {
+                let e = elements[q]
+                if e.kind == .gap { high += Int(e.value); continue }
+                if q > Int(entryStart[k]) {
+                    (low, high) = (low + 1, high + 1)
+                    if high - low < WordView.window && elements[Int(entryStart[k])].kind != .gap {
+                        checkOffset.append(Int32(low))
+                        checkBits.append(Self.signature(of: e, options))
+                    }
+                }
+            }
+            checkStart.append(Int32(checkOffset.count))
+        }
+        self.checkOffset = checkOffset
+        self.checkBits = checkBits
+        var quickBits = [UInt64](repeating: 0, count: source.count), quickOffset = [Int32](repeating: 0, count: source.count)
+        for k in source.indices {
+            let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
+            guard elements[first].kind != .gap else { continue }
+            if last - first >= 2 && elements[first + 1].kind != .gap {
+                quickBits[k] = Self.signature(of: elements[first + 1], options)
+            } else if checkStart[k] < checkStart[k + 1] {
+                (quickBits[k], quickOffset[k]) = (checkBits[Int(checkStart[k])], checkOffset[Int(checkStart[k])])
+            }
+        }
+        info = (0..<source.count).map { k in
+            EntryInfo(first: entryStart[k], last: entryStart[k + 1], span: entrySpan[k], second: secondCheck[k],
+                      checks: checkStart[k], checksEnd: checkStart[k + 1], groups: presenceGroups[k], groupsEnd: presenceGroups[k + 1])
+        }
         // How each entry starts, for the table read at every word.
         var starts: [PhraseStarts.Start] = [], any: [Int32] = []
         for k in source.indices {
@@ -194,43 +231,12 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
                 slot.seconds = .max
             }
             starts.append(PhraseStarts.Start(
-                entry: Int32(k), words: accepted.filter { $0.kind == .word && $0.value >= 0 }.map(\.value),
+                candidate: PhraseStarts.Candidate(entry: Int32(k), quickOffset: quickOffset[k], quickBits: quickBits[k]),
+                words: accepted.filter { $0.kind == .word && $0.value >= 0 }.map(\.value),
                 stems: accepted.filter { $0.kind == .stem && $0.value >= 0 }.map(\.value), slot: slot, firstGroup: firstGroups[k]))
         }
         self.starts = PhraseStarts(starts, vocabulary)
         anyFirst = any
-        var checkStart: [Int32] = [0], checkOffset: [Int32] = [], checkBits: [UInt64] = []
-        for k in source.indices {
-            // Offsets from the start that each element may stand at: a gap of n widens by 0...n.
-            var (low, high) = (0, 0)
-            for q in Int(entryStart[k])..<Int(entryStart[k + 1]) {
-                let e = elements[q]
-                if e.kind == .gap { high += Int(e.value); continue }
-                if q > Int(entryStart[k]) {
-                    (low, high) = (low + 1, high + 1)
-                    if high - low < WordView.window && elements[Int(entryStart[k])].kind != .gap {
-                        checkOffset.append(Int32(low))
-                        checkBits.append(Self.signature(of: e, options))
-                    }
-                }
-            }
-            checkStart.append(Int32(checkOffset.count))
-        }
-        self.checkStart = checkStart
-        self.checkOffset = checkOffset
-        self.checkBits = checkBits
-        var quickBits = [UInt64](repeating: 0, count: source.count), quickOffset = [Int32](repeating: 0, count: source.count)
-        for k in source.indices {
-            let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
-            guard elements[first].kind != .gap else { continue }
-            if last - first >= 2 && elements[first + 1].kind != .gap {
-                quickBits[k] = Self.signature(of: elements[first + 1], options)
-            } else if checkStart[k] < checkStart[k + 1] {
-                (quickBits[k], quickOffset[k]) = (checkBits[Int(checkStart[k])], checkOffset[Int(checkStart[k])])
-            }
-        }
-        self.quickBits = quickBits
-        self.quickOffset = quickOffset
     }
 
     /// The presence bits of what `e` accepts, each once; none when it accepts nothing.
@@ -255,7 +261,8 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
 
     /// Each element of entry `k` past its first accepts some id or stem present in the ticket.
     @inline(__always) private func mayMatch(_ k: Int, _ view: borrowing WordView) -> Bool {
-        for g in Int(presenceGroups[k])..<Int(presenceGroups[k + 1]) {
+        let entry = info[k]
+        for g in Int(entry.groups)..<Int(entry.groupsEnd) {
             var found = false
             for m in Int(groupStart[g])..<Int(groupStart[g + 1]) where view.encoded.mayHave(presenceMasks[m]) { found = true; break }
             if !found { return false }
@@ -312,14 +319,14 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             // A known word's entries include those of its stems.
             if let k = starts.slot(ofWord: id) {
                 for i in Int(starts.entryStart[k])..<Int(starts.entryStart[k + 1]) {
-                    let entry = starts.entries[i]
-                    if mayPass(entry, view, start, next) { consider(entry, view, start, reaching, &best) }
+                    let candidate = starts.entries[i]
+                    if mayPass(candidate, view, start, next) { consider(candidate.entry, view, start, reaching, &best) }
                 }
             }
         } else {
             for i in view.encoded.stemRange(ofToken: view.tokens[start]) {
-                for entry in starts.stemEntries[Int(view.encoded.stem(at: i))] where mayPass(entry, view, start, next) {
-                    consider(entry, view, start, reaching, &best)
+                for candidate in starts.stemEntries[Int(view.encoded.stem(at: i))] where mayPass(candidate, view, start, next) {
+                    consider(candidate.entry, view, start, reaching, &best)
                 }
             }
         }
@@ -328,24 +335,24 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         return Match(start: start, length: best.end - start, entry: Int(best.entry))
     }
 
-    /// Entry `k`'s quick test at `start`; `next`, the signature of the word after it (0: none).
-    @inline(__always) private func mayPass(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ next: UInt64) -> Bool {
-        let bits = quickBits[Int(k)]
+    /// A candidate's quick test at `start`; `next`, the signature of the word after it (0: none).
+    @inline(__always) private func mayPass(_ candidate: PhraseStarts.Candidate, _ view: borrowing WordView, _ start: Int, _ next: UInt64) -> Bool {
+        let bits = candidate.quickBits
         guard bits != 0 else { return true }
-        let offset = Int(quickOffset[Int(k)])
+        let offset = Int(candidate.quickOffset)
         return offset == 0 ? bits & next != 0 : view.mayHave(bits, near: start + offset)
     }
 
     @inline(__always) private func consider(_ k: Int32, _ view: borrowing WordView, _ start: Int, _ reaching: Int,
                                             _ best: inout (end: Int, entry: Int32)) {
-        guard Int(entrySpan[Int(k)]) >= reaching else { return }
+        let entry = info[Int(k)]
+        guard Int(entry.span) >= reaching else { return }
         // Most candidates fail on their second word ("the" in "your|a|the manager*"): when no
         // gap comes before it, check it here, before the general matcher.
-        let second = Int(secondCheck[Int(k)])
+        let second = Int(entry.second)
         if second >= 0 && (start + 1 >= view.count || !matches(elements[second], at: second, view, start + 1)) { return }
-        let first = Int(entryStart[Int(k)]), last = Int(entryStart[Int(k) + 1])
-        for c in Int(checkStart[Int(k)])..<Int(checkStart[Int(k) + 1]) where !view.mayHave(checkBits[c], near: start + Int(checkOffset[c])) { return }
-        guard mayMatch(Int(k), view), let end = match(first, last, view, start), end > start else { return }
+        for c in Int(entry.checks)..<Int(entry.checksEnd) where !view.mayHave(checkBits[c], near: start + Int(checkOffset[c])) { return }
+        guard mayMatch(Int(k), view), let end = match(Int(entry.first), Int(entry.last), view, start), end > start else { return }
         if end > best.end || (end == best.end && (best.entry < 0 || k < best.entry)) { best = (end, k) }
     }
 

@@ -18,10 +18,20 @@ struct PhraseStarts: Sendable {
         }
     }
 
+    /// An entry that a starting word starts, with its quick test, read before the entry's own
+    /// tables: the next word's signature against the second element's (`quickOffset` 0), or else
+    /// its first window check; `quickBits` 0: none. A common first word ("not", "for") starts a
+    /// dozen entries; most fail this, read from the slot's own run of candidates.
+    struct Candidate: Sendable {
+        var entry: Int32
+        var quickOffset: Int32
+        var quickBits: UInt64
+    }
+
     /// How one entry starts: the ids and stems its first element accepts, what it needs next,
     /// and its fewest-bits `Presence` group (nil: nothing after its first word).
     struct Start {
-        var entry: Int32
+        var candidate: Candidate
         var words: [Int32]
         var stems: [Int32]
         var slot: Slot
@@ -40,25 +50,25 @@ struct PhraseStarts: Sendable {
     /// Per starting id: the entries it starts, by itself or by a stem it has, each once
     /// (`entries[entryStart[s]..<entryStart[s + 1]]`).
     let entryStart: [Int32]
-    let entries: [Int32]
+    let entries: [Candidate]
     /// Per starting id: the union of those entries' first `Presence` groups; empty when one of
     /// them has none. Where a ticket has none of these bits, nothing can start at the word.
     let needStart: [Int32]
     let needs: [PresenceMask]
     /// By stem id, for words the vocabulary does not know ("cancelllation").
     let stemSlots: [Slot]
-    let stemEntries: [[Int32]]
+    let stemEntries: [[Candidate]]
 
     /// What the entries starting with one id or stem add up to, while building.
     private struct Filed {
         var slot = Slot()
-        var entries: [Int32] = []
+        var entries: [Candidate] = []
         var need = SIMD16<UInt64>()
         var always = false
 
         mutating func add(_ start: Start) {
             slot.add(start.slot)
-            entries.append(start.entry)
+            entries.append(start.candidate)
             if let group = start.firstGroup { for m in group { need[Int(m.word)] |= m.bits } } else { always = true }
         }
 
@@ -91,13 +101,13 @@ struct PhraseStarts: Sendable {
         for id in ids { bits[Int(id) >> 6] |= 1 &<< UInt64(id & 63) }
         var slotOfID = [Int32](repeating: -1, count: ids.last.map { Int($0) + 1 } ?? 0)
         for (slot, id) in ids.enumerated() { slotOfID[Int(id)] = Int32(slot) }
-        var entryStart: [Int32] = [0], entries: [Int32] = [], needStart: [Int32] = [0], needs: [PresenceMask] = []
+        var entryStart: [Int32] = [0], entries: [Candidate] = [], needStart: [Int32] = [0], needs: [PresenceMask] = []
         var wordSlots: [Slot] = []
         for id in ids {
             let filed = byWord[id]!
             wordSlots.append(filed.slot)
-            let list = filed.entries.sorted()
-            for (j, k) in list.enumerated() where j == 0 || list[j - 1] != k { entries.append(k) }
+            let list = filed.entries.sorted { $0.entry < $1.entry }
+            for (j, c) in list.enumerated() where j == 0 || list[j - 1].entry != c.entry { entries.append(c) }
             entryStart.append(Int32(entries.count))
             if !filed.always {
                 for w in 0..<Presence.words where filed.need[w] != 0 { needs.append(PresenceMask(word: Int32(w), bits: filed.need[w])) }
