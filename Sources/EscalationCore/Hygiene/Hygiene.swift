@@ -76,7 +76,8 @@ public enum Hygiene {
         utf8.withUnsafeBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
             let n = buffer.count
-            for byte in [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x0A, 0x0D] where memchr(base, Int32(byte), n) != nil {
+            // Line breaks first: nearly every ticket has one, found within its first line.
+            for byte in [0x0A, 0x0D, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&")] where memchr(base, Int32(byte), n) != nil {
                 return true
             }
             var from = 0

@@ -4,18 +4,6 @@ import Foundation
 /// most tickets have line breaks and nothing to remove, and must cost next to nothing.
 /// A true answer only sends the text to the full pass; it never removes anything itself.
 enum Markers {
-    /// The confidentiality cues, found from a rarer letter inside them (memchr finds those many
-    /// bytes at a time): "con·f·iden", "pri·v·ileg", "·v·ertraulich", "rise·v·at", "·v·ertrouwelijk".
-    /// (letter, bytes before it, bytes after it), compared ignoring ASCII case.
-    static let noticeAnchors: [(UInt8, [UInt8], [UInt8])] = [
-        (UInt8(ascii: "f"), Array("con".utf8), Array("iden".utf8)),
-        (UInt8(ascii: "v"), Array("pri".utf8), Array("ileg".utf8)),
-        (UInt8(ascii: "v"), [], Array("ertraul".utf8)),
-        (UInt8(ascii: "v"), Array("riser".utf8), Array("at".utf8)),
-        (UInt8(ascii: "v"), [], Array("ertrouw".utf8)),
-    ]
-
-
     /// By byte: some "Sent from my …" prefix starts with it.
     static let signOffInitial: [Bool] = (0..<256).map { b in SignatureRules.sentFromPrefixes.contains { Int($0[0]) == b } }
 
@@ -35,7 +23,7 @@ enum Markers {
             }
             // Without any other marker a notice can only be the footer: its last paragraphs.
             let window = min(buffer.count, footerWindow)
-            return hasNoticeCue(UnsafeBufferPointer(rebasing: buffer[(buffer.count - window)...]))
+            return NoticeCores.occur(in: UnsafeBufferPointer(rebasing: buffer[(buffer.count - window)...]))
         }
     }
 
@@ -57,33 +45,68 @@ enum Markers {
             && t.count <= SignatureRules.sentFromLimit && SignatureRules.isSentFrom(text, t)
     }
 
-    private static func hasNoticeCue(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let base = text.baseAddress!, n = text.count
-        for letter in [UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "v"), UInt8(ascii: "V")] {
-            var from = 0
-            while from < n, let hit = memchr(base + from, Int32(letter), n - from) {
-                let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-                for (anchor, before, after) in noticeAnchors where anchor == letter | 0x20 {
-                    if i >= before.count, i + after.count < n,
-                       matches(text, at: i - before.count, before), matches(text, at: i + 1, after) { return true }
-                }
-                from = i + 1
-            }
-        }
-        return false
-    }
-
-    private static func matches(_ text: UnsafeBufferPointer<UInt8>, at start: Int, _ lower: [UInt8]) -> Bool {
-        for (k, b) in lower.enumerated() where MessageLines.lower(text[start + k]) != b { return false }
-        return true
-    }
+    /// By byte: some sender label starts with it; most lines stop at their initial.
+    static let senderLabelInitial: [Bool] = (0..<256).map { b in QuoteRules.senderLabels.contains { Int($0[0]) == b } }
+    /// The sender labels as `packedLetters` codes.
+    static let senderLabelCodes: [UInt64] = QuoteRules.senderLabels.map { $0.reduce(0) { $0 << 8 | UInt64($1) } }
 
     /// The line starts with a header block's sender label and its colon ("From:", "Von :").
     private static func startsWithSenderLabel(_ text: [UInt8], _ t: Range<Int>) -> Bool {
+        guard senderLabelInitial[Int(MessageLines.lower(text[t.lowerBound]))] else { return false }
+        // Up to five leading letters, lower-cased, packed into one integer: no array per line.
         var end = t.lowerBound
-        while end < t.upperBound, end - t.lowerBound < 5, MessageLines.lower(text[end]) >= 0x61, MessageLines.lower(text[end]) <= 0x7A { end += 1 }
-        guard end > t.lowerBound, QuoteRules.senderLabels.contains(text[t.lowerBound..<end].map(MessageLines.lower)) else { return false }
+        var packedLetters: UInt64 = 0
+        while end < t.upperBound, end - t.lowerBound < 5 {
+            let letter = MessageLines.lower(text[end])
+            guard letter >= 0x61, letter <= 0x7A else { break }
+            packedLetters = packedLetters << 8 | UInt64(letter)
+            end += 1
+        }
+        guard end > t.lowerBound, senderLabelCodes.contains(packedLetters) else { return false }
         while end < t.upperBound, text[end] == 0x20 { end += 1 }
         return end < t.upperBound && text[end] == UInt8(ascii: ":")
+    }
+}
+
+/// The confidentiality cues' eight-letter cores: every cue of `SignatureRules.confidentialityCues`
+/// holds one ("confiden", "privileg", "vertraul", "riservat", "vertrouw"), so a text without a
+/// core has no notice. Each core is found from its rarer letter (memchr finds those many bytes
+/// at a time) and compared as one eight-byte integer.
+enum NoticeCores {
+    /// Little-endian, as an unaligned load reads them.
+    static func packed(_ core: String) -> UInt64 {
+        precondition(core.utf8.count == 8)
+        return core.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+    static let confiden = packed("confiden"), privileg = packed("privileg"), vertraul = packed("vertraul"),
+               riservat = packed("riservat"), vertrouw = packed("vertrouw")
+
+    /// Whether a core occurs in `text`, ASCII case ignored.
+    static func occur(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress, text.count >= 8 else { return false }
+        let n = text.count
+        let confiden = confiden, privileg = privileg, vertraul = vertraul, riservat = riservat, vertrouw = vertrouw
+        /// The eight bytes from `start`, ASCII letters lower-cased (`| 0x20` lower-cases a letter
+        /// and turns no other byte into one; the cores are all letters); 0 outside the text.
+        func window(_ start: Int) -> UInt64 {
+            guard start >= 0, start + 8 <= n else { return 0 }
+            return UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)) | 0x2020_2020_2020_2020
+        }
+        func hasCore(around letter: UInt8) -> Bool {
+            var from = 0
+            while from < n, let hit = memchr(base + from, Int32(letter), n - from) {
+                let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if letter | 0x20 == UInt8(ascii: "f") {
+                    if window(i - 3) == confiden { return true }
+                } else {
+                    let fromV = window(i)
+                    if fromV == vertraul || fromV == vertrouw || window(i - 3) == privileg || window(i - 5) == riservat { return true }
+                }
+                from = i + 1
+            }
+            return false
+        }
+        return hasCore(around: UInt8(ascii: "f")) || hasCore(around: UInt8(ascii: "F"))
+            || hasCore(around: UInt8(ascii: "v")) || hasCore(around: UInt8(ascii: "V"))
     }
 }

@@ -36,4 +36,19 @@ final class HygieneMarkerTests: XCTestCase {
             if !Hygiene.clean(bytes).removed.isEmpty { XCTAssertTrue(Markers.present(bytes), text) }
         }
     }
+
+    /// The notice pre-checks search only the cues' eight-letter cores: every cue must hold one,
+    /// in any case and at either end of the text.
+    func testEveryConfidentialityCueHoldsACore() {
+        func occur(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer(NoticeCores.occur) }
+        for cue in SignatureRules.confidentialityCues {
+            let word = String(decoding: cue, as: UTF8.self)
+            for text in [word, word.uppercased(), "Hi, " + word.capitalized + ".", word + " x"] {
+                XCTAssertTrue(occur(text), text)
+            }
+        }
+        for text in ["", "conf", "confide", "onfiden", "conf iden", "The file is private, not privy.", "convert server vat"] {
+            XCTAssertFalse(occur(text), text)
+        }
+    }
 }
