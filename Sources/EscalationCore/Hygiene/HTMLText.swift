@@ -1,3 +1,5 @@
+import Foundation
+
 /// HTML to text in one forward pass, with no element tree (100,000 nested tags cost what
 /// 100,000 flat ones do). Tags go, references are decoded once, block elements become line
 /// breaks, script/style/title content goes, and the first quoted container (any blockquote,
@@ -41,15 +43,19 @@ enum HTMLText {
     /// A known closing tag, `<br>` or a document tag: one opening tag alone ("warning: empty <p>
     /// tag" in a pasted build log) leaves the text as it is.
     static func looksLikeHTML(_ s: [UInt8]) -> Bool {
-        var i = 0
-        while i < s.count {
-            if s[i] == 0x3C, let tag = tagName(s, at: i), knownTags.contains(tag.name),
-               tag.closing || documentTags.contains(tag.name) {
-                return true
+        // memchr from `<` to `<`: most texts that get here are plain, with few or none.
+        s.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            var from = 0
+            while from < buffer.count, let hit = memchr(base + from, 0x3C, buffer.count - from) {
+                let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if let tag = tagName(s, at: i), knownTags.contains(tag.name), tag.closing || documentTags.contains(tag.name) {
+                    return true
+                }
+                from = i + 1
             }
-            i += 1
+            return false
         }
-        return false
     }
     static let documentTags: Set<[UInt8]> = Set(["br", "html", "body", "head", "meta", "!doctype"].map { Array($0.utf8) })
 

@@ -1,22 +1,37 @@
+import Foundation
+
 /// Lines of a message as byte ranges, and the small byte tests the hygiene rules share.
 /// Everything cuts at ASCII bytes only, so valid UTF-8 stays valid.
 enum MessageLines {
     /// Content ranges of each line; `\n`, `\r\n` and a lone `\r` end a line.
     static func ranges(_ text: [UInt8]) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        var start = 0, i = 0
-        let n = text.count
-        while i < n {
-            let b = text[i]
-            if b == 0x0A || b == 0x0D {
-                lines.append(start..<i)
-                if b == 0x0D, i + 1 < n, text[i + 1] == 0x0A { i += 1 }
-                start = i + 1
+        text.withUnsafeBufferPointer { buffer -> [Range<Int>] in
+            guard let base = buffer.baseAddress else { return [] }
+            let n = buffer.count
+            var lines: [Range<Int>] = []
+            var start = 0
+            if memchr(base, 0x0D, n) == nil {
+                // Only `\n` ends lines (the common case): memchr from one to the next.
+                while start < n, let hit = memchr(base + start, 0x0A, n - start) {
+                    let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    lines.append(start..<i)
+                    start = i + 1
+                }
+            } else {
+                var i = 0
+                while i < n {
+                    let b = base[i]
+                    if b == 0x0A || b == 0x0D {
+                        lines.append(start..<i)
+                        if b == 0x0D, i + 1 < n, base[i + 1] == 0x0A { i += 1 }
+                        start = i + 1
+                    }
+                    i += 1
+                }
             }
-            i += 1
+            if start < n { lines.append(start..<n) }
+            return lines
         }
-        if start < n { lines.append(start..<n) }
-        return lines
     }
 
     /// The range without leading and trailing spaces, tabs and no-break spaces (U+00A0).

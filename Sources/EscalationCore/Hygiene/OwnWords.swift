@@ -15,7 +15,8 @@ enum OwnWords {
         var kinds = [Kind](repeating: .own, count: lines.count)
         markQuotes(text, lines, &kinds)
         markSignature(text, lines, &kinds)
-        markNotices(text, lines, &kinds)
+        // A notice holds a confidentiality cue, so a text without one's core has none.
+        if text.withUnsafeBufferPointer(NoticeCores.occur) { markNotices(text, lines, &kinds) }
         markSentFrom(text, lines, &kinds)
 
         var result = Result()

@@ -51,7 +51,10 @@ enum SignatureRules {
     static func isNotice(_ text: [UInt8], _ lines: ArraySlice<Range<Int>>) -> Bool {
         guard let first = lines.first, let last = lines.last,
               last.upperBound - first.lowerBound <= noticeLimit else { return false }
-        guard lines.contains(where: { confidentiality.occurs(in: text, $0) }) else { return false }
+        // The paragraph's lines are contiguous and the cores all letters, so one core search over
+        // the span rules out most paragraphs before the byte-by-byte cue pass.
+        guard text.withUnsafeBufferPointer({ NoticeCores.occur(in: UnsafeBufferPointer(rebasing: $0[first.lowerBound..<last.upperBound])) }),
+              lines.contains(where: { confidentiality.occurs(in: text, $0) }) else { return false }
         // Rare from here on; the lines are joined so "intended\nrecipient" matches.
         var lowered: [UInt8] = []
         for line in lines {
