@@ -5,7 +5,7 @@ import Foundation
 /// A true answer only sends the text to the full pass; it never removes anything itself.
 enum Markers {
     /// By byte: some "Sent from my …" prefix starts with it.
-    static let signOffInitial: [Bool] = (0..<256).map { b in SignatureRules.sentFromPrefixes.contains { Int($0[0]) == b } }
+    static let signOffInitial: [Bool] = SignatureRules.sentFromPrefixesByInitial.map { !$0.isEmpty }
 
     /// A legal footer is a few hundred bytes; its cue lies this close to the end.
     static let footerWindow = 2048
@@ -78,14 +78,15 @@ enum NoticeCores {
         precondition(core.utf8.count == 8)
         return core.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
-    static let confiden = packed("confiden"), privileg = packed("privileg"), vertraul = packed("vertraul"),
-               riservat = packed("riservat"), vertrouw = packed("vertrouw")
+    /// One global, so one lazy-initialisation check per search.
+    static let cores = (confiden: packed("confiden"), privileg: packed("privileg"), vertraul: packed("vertraul"),
+                        riservat: packed("riservat"), vertrouw: packed("vertrouw"))
 
     /// Whether a core occurs in `text`, ASCII case ignored.
     static func occur(in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress, text.count >= 8 else { return false }
         let n = text.count
-        let confiden = confiden, privileg = privileg, vertraul = vertraul, riservat = riservat, vertrouw = vertrouw
+        let (confiden, privileg, vertraul, riservat, vertrouw) = cores
         /// The eight bytes from `start`, ASCII letters lower-cased (`| 0x20` lower-cases a letter
         /// and turns no other byte into one; the cores are all letters); 0 outside the text.
         func window(_ start: Int) -> UInt64 {

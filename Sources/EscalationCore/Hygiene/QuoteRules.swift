@@ -72,8 +72,10 @@ enum QuoteRules {
     /// How many lines (1 or 2) an attribution starting at `index` spans, or nil.
     static func attributionLength(_ text: [UInt8], _ lines: [Range<Int>], at index: Int) -> Int? {
         let first = MessageLines.trim(text, lines[index])
-        guard first.count <= attributionLimit,
-              let rule = attributions.first(where: { MessageLines.hasPrefix(text, first, $0.opener) })
+        // Most lines stop at the initial: only openers starting with it are compared.
+        guard first.count <= attributionLimit, let start = first.first else { return nil }
+        let initial = MessageLines.lower(text[start])
+        guard let rule = attributions.first(where: { $0.opener[0] == initial && MessageLines.hasPrefix(text, first, $0.opener) })
         else { return nil }
         if isAttribution(MessageLines.lowered(text, first), rule) { return 1 }
         guard index + 1 < lines.count, text[first.upperBound - 1] != 0x3A else { return nil }

@@ -8,6 +8,8 @@ enum SignatureRules {
         "enviado do meu ", "enviado de meu ", "enviado a partir do ", "inviato da ", "inviato dal mio ",
         "verzonden vanaf mijn ", "verstuurd vanaf mijn ", "verzonden met ",
     ].map(QuoteRules.b)
+    /// By lower-cased first byte, the prefixes starting with it, in `sentFromPrefixes` order.
+    static let sentFromPrefixesByInitial: [[[UInt8]]] = (0..<256).map { b in sentFromPrefixes.filter { Int($0[0]) == b } }
     static let sentFromLimit = 80
     static let sentFromWords = 5
 
@@ -37,7 +39,9 @@ enum SignatureRules {
     static func isSentFrom(_ text: [UInt8], _ line: Range<Int>) -> Bool {
         let t = MessageLines.trim(text, line)
         guard t.count <= sentFromLimit else { return false }
-        guard let prefix = sentFromPrefixes.first(where: { MessageLines.hasPrefix(text, t, $0) }) else { return false }
+        guard let initial = t.first.map({ MessageLines.lower(text[$0]) }),
+              let prefix = sentFromPrefixesByInitial[Int(initial)].first(where: { MessageLines.hasPrefix(text, t, $0) })
+        else { return false }
         // A device name is a few words; "Sent from my phone because the app is down" is a sentence.
         let words = text[(t.lowerBound + prefix.count)..<t.upperBound].split(separator: 0x20).count
         guard words <= sentFromWords else { return false }
