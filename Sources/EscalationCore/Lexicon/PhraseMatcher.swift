@@ -200,6 +200,14 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         self.checkOffset = checkOffset
         self.checkBits = checkBits
         var quickBits = [UInt64](repeating: 0, count: source.count), quickOffset = [Int32](repeating: 0, count: source.count)
+        // A second quick test: the most selective of the other window checks (fewest bits), so
+        // that an entry whose later words are nowhere near ("for ... hours" at every "for")
+        // fails before `consider` is called. Check 0 is the second element's, already tested.
+        var nearBits = [UInt64](repeating: 0, count: source.count), nearOffset = [Int32](repeating: 0, count: source.count)
+        for k in source.indices where checkStart[k] + 1 < checkStart[k + 1] {
+            let c = (Int(checkStart[k]) + 1..<Int(checkStart[k + 1])).min { checkBits[$0].nonzeroBitCount < checkBits[$1].nonzeroBitCount }!
+            (nearBits[k], nearOffset[k]) = (checkBits[c], checkOffset[c])
+        }
         for k in source.indices {
             let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
             guard elements[first].kind != .gap else { continue }
@@ -231,7 +239,8 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
                 slot.seconds = .max
             }
             starts.append(PhraseStarts.Start(
-                candidate: PhraseStarts.Candidate(entry: Int32(k), quickOffset: quickOffset[k], quickBits: quickBits[k]),
+                candidate: PhraseStarts.Candidate(entry: Int32(k), quickOffset: quickOffset[k], nearOffset: nearOffset[k],
+                                                  quickBits: quickBits[k], nearBits: nearBits[k]),
                 words: accepted.filter { $0.kind == .word && $0.value >= 0 }.map(\.value),
                 stems: accepted.filter { $0.kind == .stem && $0.value >= 0 }.map(\.value), slot: slot, firstGroup: firstGroups[k]))
         }
@@ -337,6 +346,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
 
     /// A candidate's quick test at `start`; `next`, the signature of the word after it (0: none).
     @inline(__always) private func mayPass(_ candidate: PhraseStarts.Candidate, _ view: borrowing WordView, _ start: Int, _ next: UInt64) -> Bool {
+        if candidate.nearBits != 0 && !view.mayHave(candidate.nearBits, near: start + Int(candidate.nearOffset)) { return false }
         let bits = candidate.quickBits
         guard bits != 0 else { return true }
         let offset = Int(candidate.quickOffset)

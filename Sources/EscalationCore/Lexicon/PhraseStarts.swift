@@ -18,14 +18,17 @@ struct PhraseStarts: Sendable {
         }
     }
 
-    /// An entry that a starting word starts, with its quick test, read before the entry's own
+    /// An entry that a starting word starts, with its quick tests, read before the entry's own
     /// tables: the next word's signature against the second element's (`quickOffset` 0), or else
-    /// its first window check; `quickBits` 0: none. A common first word ("not", "for") starts a
-    /// dozen entries; most fail this, read from the slot's own run of candidates.
+    /// its first window check; `quickBits` 0: none; and one more window check (`nearBits` 0:
+    /// none). A common first word ("not", "for") starts a dozen entries; most fail these, read
+    /// from the slot's own run of candidates.
     struct Candidate: Sendable {
         var entry: Int32
         var quickOffset: Int32
+        var nearOffset: Int32
         var quickBits: UInt64
+        var nearBits: UInt64
     }
 
     /// How one entry starts: the ids and stems its first element accepts, what it needs next,
