@@ -12,6 +12,9 @@ public final class SentimentAnalyzer: Sendable, LexiconStage {
     let valenceOf: [Double]
     let intensifierOf: [Double]
     let phrases: PhraseIndex<Double>
+    /// Some phrase starts with a gap, so a phrase may start at any word (none of the shipped
+    /// lexicons' do): then `score` tries phrases at every word, not only at `.mayStartPhrase` ones.
+    let phrasesStartAnywhere: Bool
     let ruleWords: RuleWords
 
     /// The words and stems sentiment looks up, for a vocabulary shared with other stages.
@@ -30,6 +33,9 @@ public final class SentimentAnalyzer: Sendable, LexiconStage {
         var facts: [Facts] = [], valences: [Double] = [], intensifiers: [Double] = []
         func update(_ word: String, _ fact: Facts, value: Double = 0) {
             guard let id = vocabulary.id(of: word).map(Int.init) else { return }
+            update(id: id, fact, value: value)
+        }
+        func update(id: Int, _ fact: Facts, value: Double = 0) {
             if id >= facts.count {
                 let added = id + 1 - facts.count
                 facts += repeatElement([], count: added)
@@ -47,6 +53,9 @@ public final class SentimentAnalyzer: Sendable, LexiconStage {
         for w in modifiers.contrast { update(w, .contrast) }
         for w in modifiers.sarcasticOpeners { update(w, .sarcasticOpener) }
         for w in modifiers.questionOpeners { update(w, .questionOpener) }
+        let starts = Self.phraseStarts(lexicon.phrases, vocabulary)
+        for id in starts.ids { update(id: Int(id), .mayStartPhrase) }
+        phrasesStartAnywhere = starts.anywhere
         self.facts = facts
         valenceOf = valences
         intensifierOf = intensifiers
@@ -54,6 +63,31 @@ public final class SentimentAnalyzer: Sendable, LexiconStage {
         let id = { (w: String) in vocabulary.id(of: w) ?? -2 }
         ruleWords = RuleWords(least: id("least"), at: id("at"), very: id("very"), never: id("never"),
                               so: id("so"), this: id("this"), or: id("or"), nor: id("nor"))
+    }
+
+    /// The ids of the words a phrase may start with: its first word, or a word with its first
+    /// stem (what `PhraseIndex` files each phrase under; a superset would only cost time).
+    /// Words the vocabulary does not know may start one by a stem: `context` marks them all.
+    private static func phraseStarts(_ phrases: PhraseMatcher<Double>, _ vocabulary: Vocabulary) -> (ids: Set<Int32>, anywhere: Bool) {
+        var ids = Set<Int32>(), stems = Set<Int32>(), anywhere = false
+        func add(_ first: PatternWord) {
+            switch first {
+            case .exact(let w): if let id = vocabulary.id(of: w) { ids.insert(id) }
+            case .prefix(let p): if let stem = vocabulary.stemID(of: p) { stems.insert(stem) }
+            case .anyOf(let options): for o in options { add(o) }
+            case .gap: break  // inside a choice: the index skips it too
+            }
+        }
+        for entry in phrases.entries {
+            guard let first = entry.words.first else { continue }
+            if case .gap = first { anywhere = true } else { add(first) }
+        }
+        if !stems.isEmpty {
+            for id in 0..<vocabulary.stemmedWordCount where vocabulary.stems(ofWord: id).contains(where: stems.contains) {
+                ids.insert(Int32(id))
+            }
+        }
+        return (ids, anywhere)
     }
 
     @inline(__always) func facts(_ id: Int32) -> Facts {

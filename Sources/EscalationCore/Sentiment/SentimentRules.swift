@@ -39,11 +39,9 @@ extension SentimentAnalyzer {
     /// in `c` (in place: a copy of the words would cost more than the rest).
     func score(_ c: inout Context, _ text: NormalizedText, _ risks: [RiskHit],
                        _ riskValence: [String: Double]) -> [Scored] {
-        var riskWords: [Int] = []
+        // Each hit's word is looked up again below: two binary searches cost less than an array.
         for hit in risks {
-            guard let i = c.word(ofToken: hit.tokenIndex) else { riskWords.append(-1); continue }
-            c.words[i].state.insert(.riskStart)
-            riskWords.append(i)
+            if let i = c.word(ofToken: hit.tokenIndex) { c.words[i].state.insert(.riskStart) }
         }
         // One pass, left to right: a phrase (longest first) is tried before a word's own valence,
         // so phrase words are not read again as modifiers ("can't believe"); modifiers are read
@@ -52,6 +50,11 @@ extension SentimentAnalyzer {
         scored.reserveCapacity(16)
         var i = 0
         while i < c.count {
+            // Most words neither start a phrase nor carry a valence: nothing to try there.
+            if !phrasesStartAnywhere && c.words[i].facts.isDisjoint(with: [.valence, .mayStartPhrase]) {
+                i += 1
+                continue
+            }
             if let phrase = phrases.longest(in: c.view, at: i) {
                 for j in i..<(i + phrase.length) { c.words[j].state.insert(.inPhrase) }
                 let valence = phrases.payload(phrase.entry)
@@ -68,7 +71,8 @@ extension SentimentAnalyzer {
             i += 1
         }
 
-        for (hit, i) in zip(risks, riskWords) where i >= 0 {
+        for hit in risks {
+            guard let i = c.word(ofToken: hit.tokenIndex) else { continue }
             let k = Self.position(of: i, in: scored)
             let present = k < scored.count && scored[k].word == Int32(i)
             if hit.exempt {

@@ -13,6 +13,8 @@ extension SentimentAnalyzer {
         static let contrast = Facts(rawValue: 1 << 4)
         static let sarcasticOpener = Facts(rawValue: 1 << 5)
         static let questionOpener = Facts(rawValue: 1 << 6)
+        /// Some lexicon phrase may start here (all unknown words: they may by a stem).
+        static let mayStartPhrase = Facts(rawValue: 1 << 7)
     }
 
     /// Words some rule names ("the least helpful", "never so good", "no X or Y"), by id.
@@ -77,7 +79,7 @@ extension SentimentAnalyzer {
                         continue
                     }
                     let id = tokens.id(t)
-                    let facts: Facts = id >= 0 && Int(id) < factsOf.count ? factsOf[Int(id)] : []
+                    let facts: Facts = id >= 0 ? (Int(id) < factsOf.count ? factsOf[Int(id)] : []) : .mayStartPhrase
                     var state: State = []
                     if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
                     if tokens.isMarked(t) { state.insert(.inQuestion) }
