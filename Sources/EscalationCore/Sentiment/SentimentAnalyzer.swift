@@ -98,7 +98,29 @@ public final class SentimentAnalyzer: Sendable, LexiconStage {
     /// Per token: inside an informational question (see `informationalQuestionMask`). Risk
     /// matching needs the same mask, so `Escalator` computes it once and hands it to both.
     public func questionMask(_ encoded: EncodedText) -> [Bool] {
-        encoded.text.informationalQuestionMask { t in facts(encoded.ids[t]).contains(.questionOpener) }
+        // `NormalizedText.informationalQuestionMask`'s rule over the token columns, with the
+        // opener test inline (not a closure call per sentence): most tokens cost one flag test.
+        var mask = [Bool](filled: false, count: encoded.text.count)
+        let factsOf = self.facts
+        encoded.withTokenColumns { tokens in
+            mask.withUnsafeMutableBufferPointer { mask in
+                precondition(mask.count == tokens.count)
+                var start = 0
+                while start < tokens.count {
+                    // The sentence ends at a sentence mark or at the last token.
+                    var end = start
+                    while end < tokens.count - 1 && !tokens.flags[end].contains(.endsSentence) { end += 1 }
+                    if tokens.flags[end].contains(.questionMark), let first = (start...end).first(where: { tokens.kinds[$0].isLexical }) {
+                        let id = tokens.ids[first]
+                        if id >= 0 && Int(id) < factsOf.count && factsOf[Int(id)].contains(.questionOpener) {
+                            for j in start...end { mask[j] = true }
+                        }
+                    }
+                    start = end + 1
+                }
+            }
+        }
+        return mask
     }
 
     /// Per-word valences and the compound score, for explanations and lexicon work.

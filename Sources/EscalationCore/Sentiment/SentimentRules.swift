@@ -65,7 +65,7 @@ extension SentimentAnalyzer {
             let word = c.words[i]
             if word.facts.contains(.valence) && !word.facts.contains(.intensifier) {
                 // "no" that negates what follows ("no more errors", "no outage") is not a sentiment itself.
-                let valence = word.facts.contains(.shortNegator) && negatesNext(i, c) ? 0 : valenceOf[Int(word.id)]
+                let valence = word.facts.contains(.shortNegator) && negatesNext(i, c) ? 0 : valenceOf[Int(c.id(i))]
                 if valence != 0 { scored.append(Scored(word: Int32(i), value: adjust(valence, at: i, c))) }
             }
             i += 1
@@ -87,7 +87,7 @@ extension SentimentAnalyzer {
         for k in scored.indices {
             let i = Int(scored[k].word)
             // Asking how something works is not an emotion, whatever words the question uses.
-            if c.words[i].state.contains(.inQuestion) { scored[k].value = 0 }
+            if c.isInQuestion(i) { scored[k].value = 0 }
             if let contrast = c.contrast {
                 if i < contrast { scored[k].value *= Self.beforeContrast } else if i > contrast { scored[k].value *= Self.afterContrast }
             }
@@ -142,7 +142,7 @@ extension SentimentAnalyzer {
             // word inside a phrase ("can't believe").
             guard !m.facts.contains(.valence), !m.state.contains(.inPhrase) else { continue }
             if m.facts.contains(.intensifier) {
-                let boost = intensifierOf[Int(m.id)]
+                let boost = intensifierOf[Int(c.id(i - distance))]
                 var scalar = boost * Self.decay(distance)
                 if c.capsStandOut && m.state.contains(.caps) { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
                 valence += (valence > 0 ? 1 : -1) * scalar
@@ -154,7 +154,7 @@ extension SentimentAnalyzer {
             }
         }
         // "the least helpful" negates; "at least helpful" and "the very least" do not.
-        if i >= 1, c.words[i - 1].id == ruleWords.least, i < 2 || (c.words[i - 2].id != ruleWords.at && c.words[i - 2].id != ruleWords.very) {
+        if i >= 1, c.id(i - 1) == ruleWords.least, i < 2 || (c.id(i - 2) != ruleWords.at && c.id(i - 2) != ruleWords.very) {
             valence *= Self.negationScalar
         }
         return valence
@@ -167,7 +167,7 @@ extension SentimentAnalyzer {
             if c.words[j].facts.contains(.shortNegator) { return true }
         }
         // "no X or Y": the negation reaches across "or"/"nor".
-        if i >= 3, c.words[i - 3].facts.contains(.shortNegator), c.words[i - 1].id == ruleWords.or || c.words[i - 1].id == ruleWords.nor,
+        if i >= 3, c.words[i - 3].facts.contains(.shortNegator), c.id(i - 1) == ruleWords.or || c.id(i - 1) == ruleWords.nor,
            !(i - 3..<i).contains(where: { c.words[$0].state.contains(.boundaryAfter) }) {
             return true
         }
@@ -175,8 +175,8 @@ extension SentimentAnalyzer {
     }
 
     private func neverSo(at i: Int, distance: Int, _ c: borrowing Context) -> Bool {
-        guard distance >= 2, c.words[i - distance].id == ruleWords.never else { return false }
-        return (1..<distance).contains { c.words[i - $0].id == ruleWords.so || c.words[i - $0].id == ruleWords.this }
+        guard distance >= 2, c.id(i - distance) == ruleWords.never else { return false }
+        return (1..<distance).contains { c.id(i - $0) == ruleWords.so || c.id(i - $0) == ruleWords.this }
     }
 
     static func punctuationEmphasis(_ text: NormalizedText) -> Double {

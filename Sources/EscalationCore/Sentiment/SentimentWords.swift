@@ -29,8 +29,6 @@ extension SentimentAnalyzer {
         static let caps = State(rawValue: 1 << 0)
         /// Clause punctuation follows the word (short negators stop there).
         static let boundaryAfter = State(rawValue: 1 << 1)
-        /// In an informational question ("How do I cancel one seat?").
-        static let inQuestion = State(rawValue: 1 << 2)
         static let negator = State(rawValue: 1 << 3)
         /// Part of a matched lexicon phrase.
         static let inPhrase = State(rawValue: 1 << 4)
@@ -38,10 +36,9 @@ extension SentimentAnalyzer {
         static let riskStart = State(rawValue: 1 << 5)
     }
 
-    /// One word sentiment looks at (any non-punctuation token): 12 bytes, no optionals. Its
-    /// token index is in `Context.view.tokens`.
+    /// One word sentiment looks at (any non-punctuation token): 8 bytes, no optionals. Its
+    /// token index and id are in `Context.view` (`tokens`, `ids`).
     struct Word {
-        var id: Int32
         /// Index of the sentence the word is in.
         var sentence: Int32
         var facts: Facts
@@ -55,7 +52,13 @@ extension SentimentAnalyzer {
         var capsStandOut: Bool
         /// The first word with a contrast fact ("but"), or nil.
         var contrast: Int?
+        /// Per token: in an informational question ("How do I cancel one seat?"). Read only for
+        /// the few words with a valence, so no word is marked with it.
+        let questions: [Bool]
         var count: Int { words.count }
+
+        @inline(__always) func id(_ i: Int) -> Int32 { view.ids[i] }
+        @inline(__always) func isInQuestion(_ i: Int) -> Bool { questions[view.tokens[i]] }
 
 
         /// Word index of token `t`, if it is a word (a binary search: asked once per risk hit).
@@ -69,9 +72,9 @@ extension SentimentAnalyzer {
         var sentence: Int32 = 0
         var capsCount = 0
         var contrast = -1
-        // Each word with its token index and id (for phrase matching); tokens are marked where in a question.
-        let (words, tokenOfWord, idOfWord) = encoded.withTokenView(marks: questions) { tokens in
-            writeRows(capacity: tokens.count, blank: (Word(id: 0, sentence: 0, facts: [], state: []), 0, Int32(0))) { out in
+        // Each word with its token index and id (for phrase matching).
+        let (words, tokenOfWord, idOfWord) = encoded.withTokenView { tokens in
+            writeRows(capacity: tokens.count, blank: (Word(sentence: 0, facts: [], state: []), 0, Int32(0))) { out in
                 for t in 0..<tokens.count {
                     if tokens.isPunctuation(t) {
                         if out.count > 0 { out[row: out.count - 1].state.insert(.boundaryAfter) }
@@ -80,17 +83,20 @@ extension SentimentAnalyzer {
                     }
                     let id = tokens.id(t)
                     let facts: Facts = id >= 0 ? (Int(id) < factsOf.count ? factsOf[Int(id)] : []) : .mayStartPhrase
-                    var state: State = []
+                    var state: State = tokens.endsInNT(t) ? .negator : []
                     if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
-                    if tokens.isMarked(t) { state.insert(.inQuestion) }
-                    if facts.contains(.negator) || tokens.endsInNT(t) { state.insert(.negator) }
-                    if facts.contains(.contrast) && contrast < 0 { contrast = out.count }
-                    out.append(Word(id: id, sentence: sentence, facts: facts, state: state), t, id)
+                    // Most words have no facts: one test skips the rules that need some.
+                    if !facts.isEmpty {
+                        if facts.contains(.negator) { state.insert(.negator) }
+                        if facts.contains(.contrast) && contrast < 0 { contrast = out.count }
+                    }
+                    out.append(Word(sentence: sentence, facts: facts, state: state), t, id)
                 }
             }
         }
         // Caps only count when they stand out: a fully shouted text gets no extra.
         return Context(words: words, view: WordView(encoded, tokens: tokenOfWord, ids: idOfWord, windows: []),
-                       capsStandOut: capsCount > 0 && capsCount < words.count, contrast: contrast >= 0 ? contrast : nil)
+                       capsStandOut: capsCount > 0 && capsCount < words.count, contrast: contrast >= 0 ? contrast : nil,
+                       questions: questions)
     }
 }
