@@ -39,9 +39,10 @@ extension SentimentAnalyzer {
     /// in `c` (in place: a copy of the words would cost more than the rest).
     func score(_ c: inout Context, _ text: NormalizedText, _ risks: [RiskHit],
                        _ riskValence: [String: Double]) -> [Scored] {
-        // Each hit's word is looked up again below: two binary searches cost less than an array.
-        for hit in risks {
-            if let i = c.word(ofToken: hit.tokenIndex) { c.words[i].state.insert(.riskStart) }
+        // Hits are read in place (a copy of one retains and releases its strings). Each hit's
+        // word is looked up again below: two binary searches cost less than an array.
+        for h in risks.indices {
+            if let i = c.word(ofToken: risks[h].tokenIndex) { c.words[i].state.insert(.riskStart) }
         }
         // One pass, left to right: a phrase (longest first) is tried before a word's own valence,
         // so phrase words are not read again as modifiers ("can't believe"); modifiers are read
@@ -71,13 +72,22 @@ extension SentimentAnalyzer {
             i += 1
         }
 
-        for hit in risks {
-            guard let i = c.word(ofToken: hit.tokenIndex) else { continue }
+        // Hits of one category often come in a row: its valence is looked up once for the run
+        // (hashing the name costs more than comparing two short strings).
+        var lastCategory: (name: String, valence: Double?)? = nil
+        for h in risks.indices {
+            guard let i = c.word(ofToken: risks[h].tokenIndex) else { continue }
             let k = Self.position(of: i, in: scored)
             let present = k < scored.count && scored[k].word == Int32(i)
-            if hit.exempt {
+            if risks[h].exempt {
                 if present { scored[k].value = 0 }  // a harmless mention ("cancel the export") is no complaint
-            } else if hit.counts, let v = riskValence[hit.category], v < 0 {
+                continue
+            }
+            guard risks[h].counts else { continue }
+            if lastCategory?.name != risks[h].category {
+                lastCategory = (risks[h].category, riskValence[risks[h].category])
+            }
+            if let v = lastCategory?.valence, v < 0 {
                 // The stronger of the word's own valence and the risk's, not both: no double counting.
                 let risk = v - (c.capsStandOut && c.words[i].state.contains(.caps) ? Self.capsEmphasis : 0)
                 if present { scored[k].value = min(scored[k].value, risk) } else { scored.insert(Scored(word: Int32(i), value: min(0, risk)), at: k) }
@@ -131,52 +141,67 @@ extension SentimentAnalyzer {
     }
 
     private func adjust(_ base: Double, at i: Int, _ c: borrowing Context) -> Double {
+        // The rules read word i and the few before it: through buffer pointers, with `i` checked
+        // once here (every read is at i or at most `scopeWindow` before it, never below 0).
+        c.words.withUnsafeBufferPointer { words in
+            c.view.ids.withUnsafeBufferPointer { ids in
+                precondition(i >= 0 && i < words.count && ids.count == words.count)
+                return adjust(base, at: i, words, ids, capsStandOut: c.capsStandOut)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func adjust(_ base: Double, at i: Int, _ words: UnsafeBufferPointer<Word>, _ ids: UnsafeBufferPointer<Int32>,
+                        capsStandOut: Bool) -> Double {
         var valence = base
-        if shortNegated(at: i, c) { valence *= Self.negationScalar }
-        if c.capsStandOut && c.words[i].state.contains(.caps) { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
+        if shortNegated(at: i, words, ids) { valence *= Self.negationScalar }
+        if capsStandOut && words[i].state.contains(.caps) { valence += (valence > 0 ? 1 : -1) * Self.capsEmphasis }
         for distance in 1...Self.scopeWindow where i - distance >= 0 {
-            let m = c.words[i - distance]
+            let m = words[i - distance]
             // Modifiers do not reach across clause punctuation: "not cancelling, we love it".
             if m.state.contains(.boundaryAfter) { break }
             // A word with a sentiment of its own is not a modifier (VADER's rule), nor is a
             // word inside a phrase ("can't believe").
             guard !m.facts.contains(.valence), !m.state.contains(.inPhrase) else { continue }
             if m.facts.contains(.intensifier) {
-                let boost = intensifierOf[Int(c.id(i - distance))]
+                let boost = intensifierOf[Int(ids[i - distance])]
                 var scalar = boost * Self.decay(distance)
-                if c.capsStandOut && m.state.contains(.caps) { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
+                if capsStandOut && m.state.contains(.caps) { scalar += (boost > 0 ? 1 : -1) * Self.capsEmphasis }
                 valence += (valence > 0 ? 1 : -1) * scalar
             }
-            if neverSo(at: i, distance: distance, c) {
+            if neverSo(at: i, distance: distance, ids) {
                 valence *= Self.neverSoEmphasis
             } else if m.state.contains(.negator) {
                 valence *= Self.negationScalar
             }
         }
         // "the least helpful" negates; "at least helpful" and "the very least" do not.
-        if i >= 1, c.id(i - 1) == ruleWords.least, i < 2 || (c.id(i - 2) != ruleWords.at && c.id(i - 2) != ruleWords.very) {
+        if i >= 1, ids[i - 1] == ruleWords.least, i < 2 || (ids[i - 2] != ruleWords.at && ids[i - 2] != ruleWords.very) {
             valence *= Self.negationScalar
         }
         return valence
     }
 
-    private func shortNegated(at i: Int, _ c: borrowing Context) -> Bool {
+    @inline(__always)
+    private func shortNegated(at i: Int, _ words: UnsafeBufferPointer<Word>, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
         for distance in 1...2 where i - distance >= 0 {
             let j = i - distance
-            if (j..<i).contains(where: { c.words[$0].state.contains(.boundaryAfter) }) { return false }
-            if c.words[j].facts.contains(.shortNegator) { return true }
+            if (j..<i).contains(where: { words[$0].state.contains(.boundaryAfter) }) { return false }
+            if words[j].facts.contains(.shortNegator) { return true }
         }
         // "no X or Y": the negation reaches across "or"/"nor".
-        if i >= 3, c.words[i - 3].facts.contains(.shortNegator), c.id(i - 1) == ruleWords.or || c.id(i - 1) == ruleWords.nor,
-           !(i - 3..<i).contains(where: { c.words[$0].state.contains(.boundaryAfter) }) {
+        if i >= 3, words[i - 3].facts.contains(.shortNegator), ids[i - 1] == ruleWords.or || ids[i - 1] == ruleWords.nor,
+           !(i - 3..<i).contains(where: { words[$0].state.contains(.boundaryAfter) }) {
             return true
         }
         return false
     }
 
-    private func neverSo(at i: Int, distance: Int, _ c: borrowing Context) -> Bool {
-        guard distance >= 2, c.id(i - distance) == ruleWords.never else { return false }
-        return (1..<distance).contains { c.id(i - $0) == ruleWords.so || c.id(i - $0) == ruleWords.this }
+    @inline(__always)
+    private func neverSo(at i: Int, distance: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+        guard distance >= 2, ids[i - distance] == ruleWords.never else { return false }
+        return (1..<distance).contains { ids[i - $0] == ruleWords.so || ids[i - $0] == ruleWords.this }
     }
 
     static func punctuationEmphasis(_ text: NormalizedText) -> Double {
