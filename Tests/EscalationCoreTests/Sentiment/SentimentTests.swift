@@ -63,6 +63,23 @@ final class SentimentTests: XCTestCase {
         XCTAssertLessThan(score("the dashboard 😡"), 0)
     }
 
+    /// Phrases are tried only at words that may start one: by its first word, by a stem of it
+    /// (a known word or one the vocabulary lacks), or by any choice of a first `anyOf`.
+    func testPhrasesStartingWithStemsAndChoices() {
+        var lexicon = SentimentLexicon()
+        lexicon.phrases.insert([.prefix("cancel"), .exact("again")], -2)
+        lexicon.phrases.insert([.anyOf([.exact("totally"), .prefix("complet")]), .exact("useless")], -3)
+        lexicon.phrases.insert([.exact("works"), .exact("now")], 2)
+        let phrases = SentimentAnalyzer(lexicon: lexicon, modifiers: r.modifiers)
+        func score(_ s: String) -> Double { phrases.compound(n.normalize(s)) }
+        XCTAssertLessThan(score("the meeting was cancelled again"), 0)
+        XCTAssertLessThan(score("the meeting was cancelllled again"), 0, "a word the vocabulary lacks, by its stem")
+        XCTAssertLessThan(score("the export is totally useless"), 0)
+        XCTAssertLessThan(score("the export is completely useless"), 0)
+        XCTAssertGreaterThan(score("the export works now"), 0)
+        XCTAssertEqual(score("the meeting was cancelled, the export is useless"), 0)
+    }
+
     func testCompoundStaysInRange() {
         let long = String(repeating: "horrible awful terrible unacceptable!!! ", count: 200)
         XCTAssertGreaterThanOrEqual(score(long), -1)
