@@ -52,9 +52,13 @@ extension SentimentAnalyzer {
         var i = 0
         while i < c.count {
             // Most words neither start a phrase nor carry a valence: nothing to try there.
-            if !phrasesStartAnywhere && c.words[i].facts.isDisjoint(with: [.valence, .mayStartPhrase]) {
-                i += 1
-                continue
+            if !phrasesStartAnywhere {
+                i = c.words.withUnsafeBufferPointer { words in
+                    var next = i
+                    while next < words.count && words[next].facts.isDisjoint(with: [.valence, .mayStartPhrase]) { next += 1 }
+                    return next
+                }
+                guard i < c.count else { break }
             }
             if let phrase = phrases.longest(in: c.view, at: i) {
                 for j in i..<(i + phrase.length) { c.words[j].state.insert(.inPhrase) }

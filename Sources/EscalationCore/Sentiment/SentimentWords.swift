@@ -69,12 +69,14 @@ extension SentimentAnalyzer {
         let questions = given ?? questionMask(encoded)
         precondition(questions.count == encoded.ids.count)
         let factsOf = self.facts
-        var sentence: Int32 = 0
         var capsCount = 0
         var contrast = -1
         // Each word with its token index and id (for phrase matching).
         let (words, tokenOfWord, idOfWord) = encoded.withTokenView { tokens in
             writeRows(capacity: tokens.count, blank: (Word(sentence: 0, facts: [], state: []), 0, Int32(0))) { out in
+                // Counted here, not in captured variables, which each word would load and store.
+                var sentence: Int32 = 0, caps = 0, firstContrast = -1
+                defer { (capsCount, contrast) = (caps, firstContrast) }
                 for t in 0..<tokens.count {
                     if tokens.isPunctuation(t) {
                         if out.count > 0 { out[row: out.count - 1].state.insert(.boundaryAfter) }
@@ -84,11 +86,11 @@ extension SentimentAnalyzer {
                     let id = tokens.id(t)
                     let facts: Facts = id >= 0 ? (Int(id) < factsOf.count ? factsOf[Int(id)] : []) : .mayStartPhrase
                     var state: State = tokens.endsInNT(t) ? .negator : []
-                    if tokens.isAllCaps(t) { state.insert(.caps); capsCount += 1 }
+                    if tokens.isAllCaps(t) { state.insert(.caps); caps += 1 }
                     // Most words have no facts: one test skips the rules that need some.
                     if !facts.isEmpty {
                         if facts.contains(.negator) { state.insert(.negator) }
-                        if facts.contains(.contrast) && contrast < 0 { contrast = out.count }
+                        if facts.contains(.contrast) && firstContrast < 0 { firstContrast = out.count }
                     }
                     out.append(Word(sentence: sentence, facts: facts, state: state), t, id)
                 }
