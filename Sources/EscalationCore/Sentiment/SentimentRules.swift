@@ -39,11 +39,21 @@ extension SentimentAnalyzer {
     /// in `c` (in place: a copy of the words would cost more than the rest).
     func score(_ c: inout Context, _ text: NormalizedText, _ risks: [RiskHit],
                        _ riskValence: [String: Double]) -> [Scored] {
-        // Hits are read in place (a copy of one retains and releases its strings). Each hit's
-        // word is looked up again below: two binary searches cost less than an array.
-        for h in risks.indices {
-            if let i = c.word(ofToken: risks[h].tokenIndex) { c.words[i].state.insert(.riskStart) }
+        // Hits are read in place (a copy of one retains and releases its strings); their words
+        // (-1: none) are kept in stack memory (a few; an array would cost more than the rest).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: risks.count) { riskWords in
+            for h in risks.indices {
+                let word = c.word(ofToken: risks[h].tokenIndex)
+                if let i = word { c.words[i].state.insert(.riskStart) }
+                riskWords.initializeElement(at: h, to: word ?? -1)
+            }
+            return score(&c, risks, words: UnsafeBufferPointer(riskWords), riskValence)
         }
+    }
+
+    /// `score`, given each hit's word (-1: none), with risk starts marked.
+    private func score(_ c: inout Context, _ risks: [RiskHit], words riskWords: UnsafeBufferPointer<Int>,
+                       _ riskValence: [String: Double]) -> [Scored] {
         // One pass, left to right: a phrase (longest first) is tried before a word's own valence,
         // so phrase words are not read again as modifiers ("can't believe"); modifiers are read
         // backwards only, from words already passed.
@@ -80,7 +90,8 @@ extension SentimentAnalyzer {
         // (hashing the name costs more than comparing two short strings).
         var lastCategory: (name: String, valence: Double?)? = nil
         for h in risks.indices {
-            guard let i = c.word(ofToken: risks[h].tokenIndex) else { continue }
+            let i = riskWords[h]
+            guard i >= 0 else { continue }
             let k = Self.position(of: i, in: scored)
             let present = k < scored.count && scored[k].word == Int32(i)
             if risks[h].exempt {

@@ -80,6 +80,20 @@ final class SentimentTests: XCTestCase {
         XCTAssertEqual(score("the meeting was cancelled, the export is useless"), 0)
     }
 
+    /// `questionMask` (read by flag words of eight) marks what `informationalQuestionMask` marks.
+    func testQuestionMaskMatchesTheTextRule() {
+        let texts = ["How do I cancel one seat?", "Why is the site down again?", "Hi. Can you help? It broke. Is it down?",
+                     "How", "?", "Is the SLA timer paused? thanks", "... how? is? it?",
+                     "We tried one two three four five six seven eight nine times. How do I export all of the data from the dashboard?",
+                     "How do I export all of the data from the dashboard and the reports and the invoices at once"]
+        for s in texts {
+            let text = n.normalize(s)
+            let expected = text.informationalQuestionMask { r.modifiers.questionOpeners.contains(text.text(at: $0)) }
+            XCTAssertEqual(analyzer.questionMask(analyzer.vocabulary.encode(text)), expected, s)
+        }
+        XCTAssertEqual(analyzer.questionMask(analyzer.vocabulary.encode(n.normalize(texts[0]))).filter { $0 }.count, 7)
+    }
+
     func testCompoundStaysInRange() {
         let long = String(repeating: "horrible awful terrible unacceptable!!! ", count: 200)
         XCTAssertGreaterThanOrEqual(score(long), -1)
