@@ -133,7 +133,12 @@ final class LineReader {
 
     private func fill() {
         if start > 0 {
-            buffer.replaceSubrange(0..<(end - start), with: buffer[start..<end])
+            // memmove in place: `replaceSubrange` with a slice of the buffer itself copied the
+            // whole buffer (the slice holds a second reference), once per 64 KiB read.
+            let (from, count) = (start, end - start)
+            buffer.withUnsafeMutableBytes { raw in
+                if count > 0 { _ = memmove(raw.baseAddress!, raw.baseAddress! + from, count) }
+            }
             end -= start
             start = 0
         }
