@@ -37,9 +37,12 @@ public struct JSONWriter {
 
     /// `quoted(s)` written through `cursor` (room: `quotedLengthLimit(s)`).
     public static func writeQuoted(_ s: String, to cursor: inout ByteCursor) {
-        var utf8 = s
         cursor.write(UInt8(ascii: "\""))
-        utf8.withUTF8 { writeEscaped($0, to: &cursor) }
+        // A native string lends its bytes as it is: no copy of the String to retain and release.
+        if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &cursor) }) == nil {
+            var utf8 = s
+            utf8.withUTF8 { writeEscaped($0, to: &cursor) }
+        }
         cursor.write(UInt8(ascii: "\""))
     }
 

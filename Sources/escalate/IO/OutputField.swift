@@ -63,32 +63,53 @@ enum OutputField: UInt8, CaseIterable {
         case absent
     }
 
-    @inline(__always) func value(of a: Assessment, warnings: [String]) -> Value {
+    /// Keeps the one value it is handed.
+    private struct ValueCapture: FieldSink {
+        var value = Value.absent
+        mutating func text(_ s: String) { value = .text(s) }
+        mutating func number(_ x: Double) { value = .number(x) }
+        mutating func flag(_ b: Bool) { value = .flag(b) }
+        mutating func list(_ items: [String]) { value = .list(items) }
+        mutating func risks(_ risks: [(category: String, terms: [String])]) { value = .risks(risks) }
+        mutating func counts(_ counts: [(String, Double)]) { value = .counts(counts) }
+    }
+
+    /// A field's value for one record (CSV and the table read these).
+    func value(of a: Assessment, warnings: [String]) -> Value {
+        var capture = ValueCapture()
+        visit(a, warnings: warnings, &capture)
+        return capture.value
+    }
+
+    /// Hands the field's value to `sink` by kind, or nothing when the record lacks it (JSON leaves
+    /// it out): the one list of what each field holds. JSON sizes and writes a record through
+    /// this without building a `Value` (and its copies of arrays) per field twice per ticket.
+    @inline(__always) func visit<Sink: FieldSink>(_ a: Assessment, warnings: [String], _ sink: inout Sink) {
         switch self {
-        case .id: return .text(a.id)
-        case .priority: return .number(a.priority)
-        case .escalate: return .flag(a.escalate)
-        case .level: return .text(a.level.rawValue)
-        case .tier: return .text(a.tier.description)
-        case .type: return .text(a.type.rawValue)
-        case .review: return .flag(a.review)
-        case .sentiment: return .number(a.sentiment)
-        case .probability: return .number(a.probability)
-        case .declaredPriority: return a.declaredPriority.map(Value.number) ?? .absent
-        case .language: return .text(a.language)
+        case .id: sink.text(a.id)
+        case .priority: sink.number(a.priority)
+        case .escalate: sink.flag(a.escalate)
+        case .level: sink.text(a.level.rawValue)
+        case .tier: sink.text(a.tier.description)
+        case .type: sink.text(a.type.rawValue)
+        case .review: sink.flag(a.review)
+        case .sentiment: sink.number(a.sentiment)
+        case .probability: sink.number(a.probability)
+        case .declaredPriority: if let p = a.declaredPriority { sink.number(p) }
+        case .language: sink.text(a.language)
         // Only what counted (a ticket reporting a problem), and only above the default.
-        case .impact: return a.impact == .single ? .absent : .text(a.impact.name)
-        case .urgency: return a.urgency == .none ? .absent : .text(a.urgency.name)
-        case .risks: return .risks(a.risks)
-        case .triggers: return .list(a.triggers)
-        case .reasons: return .list(a.reasons)
-        case .respondMinutes: return .number(a.respondMinutes)
-        case .resolveHours: return .number(a.resolveHours)
-        case .route: return a.route.map(Value.text) ?? .absent
-        case .warnings: return warnings.isEmpty ? .absent : .list(warnings)
-        case .ignoredRisks: return a.ignoredRisks.isEmpty ? .absent : .list(a.ignoredRisks)
-        case .stripped: return a.stripped.isEmpty ? .absent : .counts(Self.strippedCounts(a.stripped))
-        case .error: return .absent
+        case .impact: if a.impact != .single { sink.text(a.impact.name) }
+        case .urgency: if a.urgency != .none { sink.text(a.urgency.name) }
+        case .risks: sink.risks(a.risks)
+        case .triggers: sink.list(a.triggers)
+        case .reasons: sink.list(a.reasons)
+        case .respondMinutes: sink.number(a.respondMinutes)
+        case .resolveHours: sink.number(a.resolveHours)
+        case .route: if let route = a.route { sink.text(route) }
+        case .warnings: if !warnings.isEmpty { sink.list(warnings) }
+        case .ignoredRisks: if !a.ignoredRisks.isEmpty { sink.list(a.ignoredRisks) }
+        case .stripped: if !a.stripped.isEmpty { sink.counts(Self.strippedCounts(a.stripped)) }
+        case .error: break
         }
     }
 
@@ -132,4 +153,15 @@ enum OutputField: UInt8, CaseIterable {
 
     /// Separator of a list's items in a CSV cell (reasons are sentences, so wider).
     var csvListSeparator: String { self == .reasons ? " | " : "|" }
+}
+
+/// What `OutputField.visit` hands a field's value to, one method per kind of `OutputField.Value`.
+protocol FieldSink {
+    mutating func text(_ s: String)
+    mutating func number(_ x: Double)
+    mutating func flag(_ b: Bool)
+    mutating func list(_ items: [String])
+    mutating func risks(_ risks: [(category: String, terms: [String])])
+    /// Named counts, a JSON object of numbers.
+    mutating func counts(_ counts: [(String, Double)])
 }

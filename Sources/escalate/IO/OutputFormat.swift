@@ -58,27 +58,26 @@ struct RecordWriter {
     }
 
     /// One JSON object, written through a cursor into room for the longest it could be
-    /// (every string escaped), then copied out once: this runs once per ticket.
+    /// (every string escaped), then copied out once: this runs once per ticket. Both passes
+    /// take the values straight from the assessment (`OutputField.visit`).
     private func renderJSON(_ a: Assessment, extra: [(String, JSONValue)], warnings: [String]) -> [UInt8] {
         let kept = keepFields ? KeptFields.named(extra).map { ($0.0, JSONWriter.encode($0.1)) } : []
-        var room = 4
+        var room = JSONRoom(bytes: 4)
         OutputField.forEach { field in
-            room += field.name.utf8CodeUnitCount + 4 + Self.lengthLimit(field.value(of: a, warnings: warnings))
+            room.bytes += field.name.utf8CodeUnitCount + 4
+            field.visit(a, warnings: warnings, &room)
         }
-        for (key, value) in kept { room += JSONWriter.quotedLengthLimit(key) + value.utf8.count + 2 }
+        for (key, value) in kept { room.bytes += JSONWriter.quotedLengthLimit(key) + value.utf8.count + 2 }
 
         var out: [UInt8] = []
-        ByteCursor.append(to: &out, atMost: room) { c in
+        ByteCursor.append(to: &out, atMost: room.bytes) { c in
             c.write(UInt8(ascii: "{"))
-            var first = true
+            var fields = JSONFields(c: c)
             OutputField.forEach { field in
-                let value = field.value(of: a, warnings: warnings)
-                if case .absent = value { return }
-                if !first { c.write(UInt8(ascii: ",")) }
-                first = false
-                c.write(UInt8(ascii: "\"")); c.write(field.name); c.write("\":")
-                Self.write(value, rounded: field.isFraction, to: &c)
+                fields.field = field
+                field.visit(a, warnings: warnings, &fields)
             }
+            c = fields.c
             for (key, value) in kept {
                 c.write(UInt8(ascii: ",")); JSONWriter.writeQuoted(key, to: &c); c.write(UInt8(ascii: ":"))
                 var value = value
@@ -89,22 +88,34 @@ struct RecordWriter {
         return out
     }
 
-    /// The most bytes `write` can produce for the value (every string escaped).
-    @inline(__always) private static func lengthLimit(_ value: OutputField.Value) -> Int {
-        func list(_ items: [String]) -> Int { items.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1) + 1 } }
-        switch value {
-        case .text(let s): return JSONWriter.quotedLengthLimit(s)
-        case .number: return JSONWriter.numberLengthLimit
-        case .flag: return 5
-        case .list(let items): return list(items)
-        case .risks(let risks): return risks.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1.category) + 2 + list($1.terms) }
-        case .counts(let counts): return counts.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1.0) + 2 + JSONWriter.numberLengthLimit }
-        case .absent: return 0
+    /// Adds up the most bytes `JSONFields` can write for the values it is handed (every string escaped).
+    private struct JSONRoom: FieldSink {
+        var bytes: Int
+        private static func list(_ items: [String]) -> Int { items.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1) + 1 } }
+        mutating func text(_ s: String) { bytes += JSONWriter.quotedLengthLimit(s) }
+        mutating func number(_ x: Double) { bytes += JSONWriter.numberLengthLimit }
+        mutating func flag(_ b: Bool) { bytes += 5 }
+        mutating func list(_ items: [String]) { bytes += Self.list(items) }
+        mutating func risks(_ risks: [(category: String, terms: [String])]) {
+            bytes += risks.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1.category) + 2 + Self.list($1.terms) }
+        }
+        mutating func counts(_ counts: [(String, Double)]) {
+            bytes += counts.reduce(2) { $0 + JSONWriter.quotedLengthLimit($1.0) + 2 + JSONWriter.numberLengthLimit }
         }
     }
 
-    @inline(__always) private static func write(_ value: OutputField.Value, rounded: Bool, to c: inout ByteCursor) {
-        func array(_ items: [String]) {
+    /// Writes each value it is handed as `"name":value` after the fields before it, `field` naming it.
+    private struct JSONFields: FieldSink {
+        var c: ByteCursor
+        var field = OutputField.id
+        var first = true
+
+        private mutating func key() {
+            if !first { c.write(UInt8(ascii: ",")) }
+            first = false
+            c.write(UInt8(ascii: "\"")); c.write(field.name); c.write("\":")
+        }
+        private mutating func array(_ items: [String]) {
             c.write(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
                 if k > 0 { c.write(UInt8(ascii: ",")) }
@@ -112,26 +123,28 @@ struct RecordWriter {
             }
             c.write(UInt8(ascii: "]"))
         }
-        switch value {
-        case .text(let s): JSONWriter.writeQuoted(s, to: &c)
-        case .number(let x): JSONWriter.writeNumber(rounded ? round4(x) : x, to: &c)
-        case .flag(let b): c.write(b ? "true" : "false")
-        case .list(let items): array(items)
-        case .risks(let risks):
+
+        mutating func text(_ s: String) { key(); JSONWriter.writeQuoted(s, to: &c) }
+        mutating func number(_ x: Double) { key(); JSONWriter.writeNumber(field.isFraction ? round4(x) : x, to: &c) }
+        mutating func flag(_ b: Bool) { key(); c.write(b ? "true" : "false") }
+        mutating func list(_ items: [String]) { key(); array(items) }
+        mutating func risks(_ risks: [(category: String, terms: [String])]) {
+            key()
             c.write(UInt8(ascii: "{"))
             for (k, risk) in risks.enumerated() {
                 if k > 0 { c.write(UInt8(ascii: ",")) }
                 JSONWriter.writeQuoted(risk.category, to: &c); c.write(UInt8(ascii: ":")); array(risk.terms)
             }
             c.write(UInt8(ascii: "}"))
-        case .counts(let counts):
+        }
+        mutating func counts(_ counts: [(String, Double)]) {
+            key()
             c.write(UInt8(ascii: "{"))
             for (k, (name, n)) in counts.enumerated() {
                 if k > 0 { c.write(UInt8(ascii: ",")) }
                 JSONWriter.writeQuoted(name, to: &c); c.write(UInt8(ascii: ":")); JSONWriter.writeNumber(n, to: &c)
             }
             c.write(UInt8(ascii: "}"))
-        case .absent: break
         }
     }
 
