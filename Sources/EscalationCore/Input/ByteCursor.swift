@@ -38,6 +38,11 @@ public struct ByteCursor {
         return next
     }
 
+    /// Takes back the last `count` bytes written or made room for: the next write goes where they began.
+    @inlinable @inline(__always) public mutating func takeBack(_ count: Int) {
+        next -= count
+    }
+
     /// The check's failure, out of line so that each write inlines as one compare and branch.
     @usableFromInline @inline(never) static func overrun() -> Never { fatalError("ByteCursor: write past the room made") }
 

@@ -48,7 +48,7 @@ public struct JSONWriter {
 
     /// Whole characters, escaped for a JSON string (room: six bytes a byte).
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to cursor: inout ByteCursor) {
-        var i = 0
+        var i = copyClean(bytes, to: &cursor)
         while i < bytes.count {
             // Copy the run that needs no escaping at once.
             let run = i
@@ -84,17 +84,50 @@ public struct JSONWriter {
 
     @inline(__always) private static func hexDigit(_ d: UInt8) -> UInt8 { d < 10 ? UInt8(ascii: "0") + d : UInt8(ascii: "a") + d - 10 }
 
-    /// The first index from `start` whose byte `needsEscape` (or the end), eight bytes at a time.
-    private static func firstNeedingEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = start
+    /// Copies the bytes before the first that `needsEscape` (most strings have none) and returns
+    /// how many: eight at a time, each word stored as it is checked, the last one overlapping
+    /// bytes already checked (no byte-by-byte tail, no separate copy).
+    @inline(__always) private static func copyClean(_ bytes: UnsafeBufferPointer<UInt8>, to cursor: inout ByteCursor) -> Int {
+        let n = bytes.count
+        guard n >= 8 else {
+            var i = 0
+            while i < n && !needsEscape(bytes[i]) { cursor.write(bytes[i]); i += 1 }
+            return i
+        }
+        let source = UnsafeRawPointer(bytes.baseAddress!)
+        let target = UnsafeMutableRawPointer(cursor.advance(by: n))
+        var at = 0
+        while true {
+            let v = source.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            target.storeBytes(of: v, toByteOffset: at, as: UInt64.self)
+            let found = escapeHits(v)
+            // The overlapped bytes of the last word are clean: its first hit is a new byte.
+            if found != 0 {
+                let clean = at + UInt64(littleEndian: found).trailingZeroBitCount / 8
+                cursor.takeBack(n - clean)
+                return clean
+            }
+            if at + 8 == n { return n }
+            at = min(at + 8, n - 8)
+        }
+    }
+
+    /// The high bit of each byte of `v` that `needsEscape` (and possibly of bytes after one).
+    @inline(__always) private static func escapeHits(_ v: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         // High bit set in a byte that is 0 after the xor, i.e. equal to `c` (bytes ≥ 0x80 xor
         // an ASCII `c` never are; a false hit can only follow a true one).
         func equal(_ v: UInt64, _ c: UInt8) -> UInt64 { let x = v ^ (ones &* UInt64(c)); return (x &- ones) & ~x }
+        let below20 = (v &- ones &* 0x20) & ~v
+        return (below20 | equal(v, 0x22) | equal(v, 0x5C) | equal(v, 0x7F) | equal(v, 0xE2)) & highs
+    }
+
+    /// The first index from `start` whose byte `needsEscape` (or the end), eight bytes at a time.
+    private static func firstNeedingEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
         while i + 8 <= bytes.count {
             let v = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-            let below20 = (v &- ones &* 0x20) & ~v
-            let found = (below20 | equal(v, 0x22) | equal(v, 0x5C) | equal(v, 0x7F) | equal(v, 0xE2)) & highs
+            let found = escapeHits(v)
             if found != 0 { return i + UInt64(littleEndian: found).trailingZeroBitCount / 8 }
             i += 8
         }

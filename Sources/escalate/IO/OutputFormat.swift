@@ -110,7 +110,7 @@ struct RecordWriter {
         var field = OutputField.id
         var first = true
 
-        private mutating func key() {
+        @inline(__always) private mutating func key() {
             if !first { c.write(UInt8(ascii: ",")) }
             first = false
             c.write(UInt8(ascii: "\"")); c.write(field.name); c.write("\":")

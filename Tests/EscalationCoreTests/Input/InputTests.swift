@@ -130,11 +130,21 @@ final class FastJSONTests: XCTestCase {
     func testEscapesAtEveryOffset() {
         let escaped: [(String, String)] = [("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1}", #"\u0001"#),
                                            ("\u{1F}", #"\u001f"#), ("\u{7F}", #"\u007f"#), ("\u{2028}", #"\u2028"#), ("–", "–"), ("é", "é")]
+        // Every length and offset: short strings go byte by byte, longer ones by words, the last
+        // word overlapping bytes already checked.
         for (character, expected) in escaped {
-            for offset in 0..<20 {
-                let before = String(repeating: "a", count: offset), after = String(repeating: "b", count: 19 - offset)
-                XCTAssertEqual(JSONWriter.quoted(before + character + after), "\"" + before + expected + after + "\"")
+            for length in 1...20 {
+                for offset in 0..<length {
+                    let before = String(repeating: "a", count: offset), after = String(repeating: "b", count: length - 1 - offset)
+                    XCTAssertEqual(JSONWriter.quoted(before + character + after), "\"" + before + expected + after + "\"")
+                }
             }
+        }
+        for length in 0...20 {
+            let clean = String((0..<length).map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0)) ) })
+            var bytes: [UInt8] = []
+            JSONWriter.appendQuoted(clean, to: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "\"" + clean + "\"")
         }
         // Long strings are escaped in pieces: none may split a character or an escape.
         let long = String(repeating: "é\u{2028}\"日本😀x", count: 5000)  // 85,000 bytes: cuts fall inside U+2028
