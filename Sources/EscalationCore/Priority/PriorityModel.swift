@@ -96,7 +96,12 @@ public struct PriorityModel: Sendable {
             if let k = risks.firstIndex(where: { $0.category == hit.category }) {
                 if !risks[k].terms.contains(hit.matched) { risks[k].terms.append(hit.matched) }
             } else {
-                risks.append((hit.category, [hit.matched]))
+                // Room made once: grown from one element, each array would be allocated again.
+                if risks.isEmpty { risks.reserveCapacity(hits.count) }
+                var terms: [String] = []
+                terms.reserveCapacity(4)
+                terms.append(hit.matched)
+                risks.append((hit.category, terms))
             }
         }
         return risks
@@ -137,21 +142,30 @@ public struct PriorityModel: Sendable {
         var route = strongest.flatMap { config.routes[$0.category] } ?? defaultRoute
         var routeNote: String?
         var triggers: [String] = []
-        var ruleReasons: [String] = []
-        if e.thread?.resolved == true { ruleReasons.append("thread resolved: the customer's latest message confirms the fix; only it was scored") }
+        // Rule reasons first, then the contributions; built as bytes in one buffer (no String
+        // per piece), in one array.
+        var reasons: [String] = []
+        reasons.reserveCapacity(5)
+        var text = ReasonText(capacity: 256)
+        if e.thread?.resolved == true { reasons.append("thread resolved: the customer's latest message confirms the fix; only it was scored") }
 
         for rule in config.rules where rule.enabled && fires(rule, risks: risks, e) {
             triggers.append(rule.name)
             escalate = true
-            var effects: [String] = []
+            // "rule NAME", then ": " and its effects separated by ", ".
+            text.append("rule "); text.append(text: rule.name)
+            var separator: StaticString = ": "
             if let ruleLevel = rule.level, ruleLevel > level {
                 level = ruleLevel
                 priority = max(priority, spec(ruleLevel).minimum)
-                effects.append(ruleLevel.rawValue)
+                text.append(separator); text.append(text: ruleLevel.rawValue); separator = ", "
             }
-            if let tier = rule.tier, tier > route.tier { route.tier = tier; effects.append(tier.description) }
-            if let note = rule.route { routeNote = note; effects.append("→ \(note)") }
-            ruleReasons.append("rule \(rule.name)" + (effects.isEmpty ? "" : ": " + effects.joined(separator: ", ")))
+            if let tier = rule.tier, tier > route.tier {
+                route.tier = tier
+                text.append(separator); text.append(text: tier.description); separator = ", "
+            }
+            if let note = rule.route { routeNote = note; text.append(separator); text.append("→ "); text.append(text: note) }
+            reasons.append(text.next())
         }
         // The impact × urgency matrix acts like a rule for a problem (`ImpactEvidence.problem`: a
         // counted risk category): a floor of P3 or above escalates.
@@ -160,24 +174,22 @@ public struct PriorityModel: Sendable {
         if floor >= .p3 {
             triggers.append(Self.impactTrigger)
             escalate = true
-            var note = "impact \(impact.name) × urgency \(urgency.name)"
+            text.append("impact "); text.append(text: impact.name); text.append(" × urgency "); text.append(text: urgency.name)
             if floor > level {
                 level = floor
                 priority = max(priority, spec(floor).minimum)
-                note += ": " + floor.rawValue
+                text.append(": "); text.append(text: floor.rawValue)
             }
-            ruleReasons.append(note)
+            reasons.append(text.next())
         }
         if !escalate { route = PriorityConfig.Route(type: .none, tier: .t1) }
 
-        // Rule reasons first, then the largest contributions (of the top five, those worth half a
+        // After the rule reasons, the largest contributions (of the top five, those worth half a
         // point), at least three of them; five reasons at most.
-        var reasons = ruleReasons
-        reasons.reserveCapacity(ruleReasons.count + 5)
-        let contributionLimit = max(3, 5 - ruleReasons.count)
-        var text = ReasonText(capacity: 256)  // one buffer for all of them
+        let ruleReasons = reasons.count
+        let contributionLimit = max(3, 5 - ruleReasons)
         for rank in 0..<5 where points[order[rank]] >= 0.5 {
-            guard reasons.count - ruleReasons.count < contributionLimit else { break }
+            guard reasons.count - ruleReasons < contributionLimit else { break }
             let k = order[rank]
             PriorityConfig.Component(rawValue: k)!.reason(into: &text, e, risks)
             text.appendPoints(points[k])
