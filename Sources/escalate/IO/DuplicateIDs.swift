@@ -43,12 +43,16 @@ struct DuplicateIDs {
 
     /// FNV-1a; 0 is reserved for empty slots.
     private static func hash(_ id: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        // A native string's bytes in place: stepping through `utf8` costs several times more a byte.
-        if id.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in for b in bytes { mix(b) } }) == nil {
-            for b in id.utf8 { mix(b) }
-        }
+        // A native string's bytes in place: stepping through `utf8` costs several times more a
+        // byte. The running value stays local to `fnv` (a variable captured and changed by a
+        // closure is checked for exclusive access at every byte).
+        let h = id.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(id.utf8)
         return h == 0 ? 1 : h
+    }
+
+    private static func fnv<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 }
