@@ -62,8 +62,9 @@ extension PriorityConfig {
 
         /// Its value from the evidence; the model clamps it to 0…1. Missing evidence gives 0: neutral.
         /// Inlined into the model's loop over the table, which then needs no call per component.
+        /// `resolved`: what the model looked up by name for this ticket.
         @inline(__always)
-        func value(_ e: borrowing Evidence, _ risks: borrowing CountedRisks, _ config: borrowing PriorityConfig) -> Double {
+        func value(_ e: borrowing Evidence, _ resolved: ResolvedValues, _ config: borrowing PriorityConfig) -> Double {
             let m = e.metadata
             switch self {
             // Its log-odds, where `train` set their range: a learned combination is a logistic
@@ -73,10 +74,10 @@ extension PriorityConfig {
                 guard let range = config.classifierLogOdds else { return e.probability }
                 return (log(e.probability / (1 - e.probability)) - range.low) / (range.high - range.low)
             // Each counted category once, whatever the number of its hits.
-            case .risk: return risks.reduce(0) { $0 + (config.riskWeights[$1.category] ?? 0) }
+            case .risk: return resolved.riskWeights
             case .negativity: return -e.sentiment
-            case .tier: return m.accountTier.flatMap { config.tierValues[$0] } ?? 0
-            case .arr: return m.arrUSD.map { log10(1 + $0) / log10(1 + config.scales[.arr]) } ?? 0
+            case .tier: return resolved.tierValue ?? 0
+            case .arr: return m.arrUSD.map { log10(1 + $0) / resolved.arrFull } ?? 0
             case .sla: return m.slaHoursLeft.map { $0 <= 0 ? 1 : 1 - $0 / config.scales[.sla] } ?? 0
             // A renewal date already passed (negative days) is as pressing as one due today.
             case .renewal: return m.renewalDays.map { 1 - $0 / config.scales[.renewal] } ?? 0
@@ -151,6 +152,17 @@ extension PriorityConfig {
             r.append(")")
         }
     }
+}
+
+/// What `Component.value` reads of the configuration by name or through a logarithm, resolved
+/// by `PriorityModel` for one ticket.
+struct ResolvedValues {
+    /// The `[risk]` weights of the ticket's counted categories, each once, added in their order.
+    var riskWeights: Double
+    /// The `[tiers]` value of its account tier.
+    var tierValue: Double?
+    /// log10(1 + arr_full_usd).
+    var arrFull: Double
 }
 
 /// The risk hits that count, grouped by category in order of first appearance, each term once.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The evidence about one ticket that the priority combines.
 /// What a conversation shows beyond its words (see `ThreadReading`).
 public struct ThreadEvidence: Sendable, Equatable {
@@ -52,6 +54,13 @@ public struct PriorityModel: Sendable {
     /// Each level's spec, resolved once.
     private let specs: (p1: PriorityConfig.LevelSpec, p2: PriorityConfig.LevelSpec, p3: PriorityConfig.LevelSpec, p4: PriorityConfig.LevelSpec)
     private let defaultRoute: PriorityConfig.Route
+    /// `[risk]` weights and `[routing]` routes by category, and `[tiers]` values and thresholds by
+    /// account tier, in one short list each: per ticket a name is found by comparing it with a few
+    /// short names, once, where hashing it for each dictionary cost more.
+    private let categories: [(name: String, weight: Double, route: PriorityConfig.Route?)]
+    private let tiers: [(name: String, value: Double?, threshold: Double?)]
+    /// log10(1 + arr_full_usd), the same for every ticket.
+    private let arrFull: Double
 
     public init(config: PriorityConfig = .default) {
         precondition(PerComponent<Double>.count == PriorityConfig.Component.all.count, "PerComponent holds one slot per component")
@@ -59,6 +68,22 @@ public struct PriorityModel: Sendable {
         weights = config.weights
         specs = (config.spec(.p1), config.spec(.p2), config.spec(.p3), config.spec(.p4))
         defaultRoute = config.defaultRoute
+        let categoryNames = Set(config.riskWeights.keys).union(config.routes.keys).sorted()
+        categories = categoryNames.map { ($0, config.riskWeights[$0] ?? 0, config.routes[$0]) }
+        let tierNames = Set(config.tierValues.keys).union(config.tierThresholds.keys).sorted()
+        tiers = tierNames.map { ($0, config.tierValues[$0], config.tierThresholds[$0]) }
+        arrFull = log10(1 + config.scales[.arr])
+    }
+
+    private func category(_ name: String) -> (weight: Double, route: PriorityConfig.Route?) {
+        for c in categories where c.name == name { return (c.weight, c.route) }
+        return (0, nil)
+    }
+
+    private func tier(_ name: String?) -> (value: Double?, threshold: Double?) {
+        guard let name else { return (nil, nil) }
+        for t in tiers where t.name == name { return (t.value, t.threshold) }
+        return (nil, nil)
     }
 
     private func spec(_ level: Level) -> PriorityConfig.LevelSpec {
@@ -77,14 +102,16 @@ public struct PriorityModel: Sendable {
 
     /// Each component's value in 0…1.
     public func components(_ e: Evidence) -> ComponentValues {
-        values(e, Self.countedRisks(e.risks))
+        var riskWeights = 0.0
+        for (name, _) in Self.countedRisks(e.risks) { riskWeights += category(name).weight }
+        return values(e, ResolvedValues(riskWeights: riskWeights, tierValue: tier(e.metadata.accountTier).value, arrFull: arrFull))
     }
 
-    private func values(_ e: Evidence, _ risks: CountedRisks) -> ComponentValues {
+    private func values(_ e: Evidence, _ resolved: ResolvedValues) -> ComponentValues {
         var values = ComponentValues()
         for k in 0..<PerComponent<Double>.count {
             let component = PriorityConfig.Component(rawValue: k)!  // `all` would be an array read per ticket
-            values[component] = min(1, max(0, component.value(e, risks, config)))
+            values[component] = min(1, max(0, component.value(e, resolved, config)))
         }
         return values
     }
@@ -112,7 +139,19 @@ public struct PriorityModel: Sendable {
 
     public func assess(id: String, _ e: Evidence) -> Assessment {
         let risks = Self.countedRisks(e.risks)
-        let values = values(e, risks)
+        // Each counted category's weight and route, found once. Route by the heaviest category
+        // present; no category → the default route.
+        var riskWeights = 0.0
+        var strongest: (category: String, weight: Double, route: PriorityConfig.Route?)?
+        for (name, _) in risks {
+            let (weight, route) = category(name)
+            riskWeights += weight
+            // Ties: the category that sorts first (as `max` over (weight, name) pairs picks).
+            if let s = strongest, (weight, s.category) <= (s.weight, name) { continue }
+            strongest = (name, weight, route)
+        }
+        let tier = tier(e.metadata.accountTier)
+        let values = values(e, ResolvedValues(riskWeights: riskWeights, tierValue: tier.value, arrFull: arrFull))
         // Points per component, and the components ordered by points, largest first (a stable
         // insertion sort: equal points keep component order). Inline: no arrays per ticket.
         var points = PerComponent<Double>(repeating: 0)
@@ -129,17 +168,10 @@ public struct PriorityModel: Sendable {
         // Rounded before any decision, so a threshold equal to a shown priority behaves as shown.
         var priority = (min(100, total) * 10).rounded() / 10
 
-        var escalate = priority >= config.threshold(for: e.metadata)
+        // The account tier's threshold, else the global one (`PriorityConfig.threshold(for:)`).
+        var escalate = priority >= tier.threshold ?? config.threshold
         var level = level(for: priority)
-        // Route by the heaviest risk category present; no category → the default route.
-        var strongest: (category: String, weight: Double)?
-        for (category, _) in risks {
-            let weight = config.riskWeights[category] ?? 0
-            // Ties: the category that sorts first (as `max` over (weight, name) pairs picks).
-            if let s = strongest, (weight, s.category) <= (s.weight, category) { continue }
-            strongest = (category, weight)
-        }
-        var route = strongest.flatMap { config.routes[$0.category] } ?? defaultRoute
+        var route = strongest?.route ?? defaultRoute
         var routeNote: String?
         var triggers: [String] = []
         // Rule reasons first, then the contributions; built as bytes in one buffer (no String
