@@ -40,21 +40,25 @@ public struct WordView {
 
     static func windows(_ encoded: EncodedText, _ tokens: [Int]) -> [UInt64] {
         let n = tokens.count
-        return [UInt64](unsafeUninitializedCapacity: n + window) { w, count in
-            for k in n..<(n + window) { w[k] = 0 }
-            // From the end, keeping the signatures of the three words after i.
-            var (next1, next2, next3): (UInt64, UInt64, UInt64) = (0, 0, 0)
+        // Filled, then written through pointers (see `Array(filled:)`; per-word array reads and
+        // stores would each check bounds).
+        var w = [UInt64](filled: 0, count: n + window)
+        w.withUnsafeMutableBufferPointer { w in
             tokens.withUnsafeBufferPointer { tokens in
-                var i = n - 1
-                while i >= 0 {
-                    let bits = encoded.signature(ofToken: tokens[i])
-                    w[i] = bits | next1 | next2 | next3
-                    (next1, next2, next3) = (bits, next1, next2)
-                    i -= 1
+                encoded.withSignatures { signatures in
+                    // From the end, keeping the signatures of the three words after i.
+                    var (next1, next2, next3): (UInt64, UInt64, UInt64) = (0, 0, 0)
+                    var i = n - 1
+                    while i >= 0 {
+                        let bits = signatures[tokens[i]]
+                        w[i] = bits | next1 | next2 | next3
+                        (next1, next2, next3) = (bits, next1, next2)
+                        i -= 1
+                    }
                 }
             }
-            count = n + window
         }
+        return w
     }
 }
 

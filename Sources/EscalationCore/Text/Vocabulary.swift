@@ -191,6 +191,11 @@ public final class EncodedText: Sendable {
 
     @inline(__always) func signature(ofToken t: Int) -> UInt64 { signatures[t] }
 
+    /// The per-token signatures (then the `Presence` words) as a buffer, for loops over every token.
+    @inline(__always) func withSignatures<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+        signatures.withUnsafeBufferPointer(body)
+    }
+
     /// Some token may have an id or stem with one of these `Presence` bits (none has when false).
     @inline(__always) func mayHave(_ mask: PresenceMask) -> Bool {
         signatures[ids.count + Int(mask.word)] & mask.bits != 0
