@@ -135,22 +135,30 @@ extension Normalizer {
     /// the text, and bytes past the word are never read as part of it).
     @inline(__always) private static func foldLowercaseRun(_ b: UnsafeBufferPointer<UInt8>, at j: Int, wordStart start: Int,
                                                            into folded: UnsafeMutablePointer<UInt8>) -> Int {
-        var j = j
+        guard let base = b.baseAddress else { return j }
+        // Source and fold pointers step together: one base check and no index arithmetic per step.
         let n = b.count
-        while j &+ 8 <= n {
-            let word = UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self)
-            UnsafeMutableRawPointer(folded + (j &- start)).storeBytes(of: word, as: UInt64.self)
-            let others = notLowercase(word)
-            if others != 0 { return j &+ UInt64(littleEndian: others).trailingZeroBitCount >> 3 }
-            j &+= 8
+        var from = base + j, to = folded + (j &- start)
+        if n >= 8 {
+            let last = base + (n &- 8)
+            while from <= last {
+                let word = UnsafeRawPointer(from).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(to).storeBytes(of: word, as: UInt64.self)
+                let others = notLowercase(word)
+                if others != 0 { return (from - base) &+ UInt64(littleEndian: others).trailingZeroBitCount >> 3 }
+                from += 8
+                to += 8
+            }
         }
-        while j < n {
-            let byte = b[j]
+        let end = base + n
+        while from < end {
+            let byte = from.pointee
             guard byte &- 0x61 < 26 else { break }
-            folded[j &- start] = byte
-            j &+= 1
+            to.pointee = byte
+            from += 1
+            to += 1
         }
-        return j
+        return from - base
     }
 
     /// The high bit of each byte of `word` that is not a–z (bytes of seven bits take no carry

@@ -111,10 +111,11 @@ struct ByteTable: Sendable {
         return slots.withUnsafeBufferPointer { slots in
             var i = Self.slot(h) & mask
             while true {
-                let entry = slots[2 * i]
+                // `i` is masked, so `2 &* i` cannot overflow: no check per probe.
+                let entry = slots[2 &* i]
                 if entry == 0 { return nil }
                 if entry & 0xFFFF_FFFF_FF00_0000 == want {
-                    let place = slots[2 * i + 1]
+                    let place = slots[2 &* i &+ 1]
                     if bytes.count <= 8 {
                         if place == key { return Int32(truncatingIfNeeded: entry & 0xFF_FFFF) - 1 }
                     } else {

@@ -13,10 +13,14 @@ public final class Normalizer {
         get { emoticonTable.emoticons }
         set {
             emoticonTable = EmoticonTable(newValue)
+            (emoticonFirstBytes, emoticonLastBytes) = Self.endBytes(of: newValue)
             icuChunks.removeAll()  // their tokens depend on the emoticons
         }
     }
     private var emoticonTable = EmoticonTable()
+    /// First and last bytes of the ASCII emoticons, one bit a byte: most chunks with a symbol
+    /// ("ago.", "it,") start or end with a byte no emoticon has, and skip the table's search.
+    private var emoticonFirstBytes = ByteSet(), emoticonLastBytes = ByteSet()
     private var icuChunks = ChunkCache()
     /// Bounds on the chunk cache (see `ChunkCache`).
     public static let maxCachedChunkBytes = ChunkCache.maxChunkBytes, maxCachedChunks = ChunkCache.maxChunks
@@ -75,12 +79,14 @@ public final class Normalizer {
             // none of a general chunk's bookkeeping. If the chunk goes on ("ago.", "we're"), the
             // rest is read as part of the same chunk.
             var resume = i
-            let mark = result.mark
             if (b | 0x20) &- 0x61 < 26, let end = Self.appendPlainWord(bytes, from: i, to: &result, lookingUpIn: table) {
                 if end == n { break }
                 if bytes[end] == 0x20 { i = end &+ 1; continue }  // the space is skipped here
                 resume = end
             }
+            // Made here, not before the plain word, so most words pay nothing for it: that word
+            // (if any) is the chunk's one token so far, its folded bytes as many as it read.
+            let mark = result.mark(droppingLast: resume == i ? 0 : 1, bytes: resume &- i)
             if let end = appendFastChunk(bytes, chunkStart: i, from: resume, mark: mark, to: &result, lookingUpIn: table) {
                 i = end
                 continue
@@ -142,7 +148,8 @@ public final class Normalizer {
                 result.rewind(to: mark)
                 return nil
             }
-            if let emoticon = emoticonTable.matchASCII(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
+            if mayBeEmoticon(first: bytes[start], last: bytes[i &- 1]),
+               let emoticon = emoticonTable.matchASCII(UnsafeBufferPointer(rebasing: bytes[start..<i])) {
                 result.rewind(to: mark)
                 result.append(Token(emoticon, kind: .emoji))
             }
@@ -185,6 +192,34 @@ public final class Normalizer {
     }
 
     @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+    /// ASCII bytes, one bit each.
+    struct ByteSet {
+        private var low: UInt64 = 0, high: UInt64 = 0
+        mutating func insert(_ b: UInt8) {
+            if b < 64 { low |= 1 &<< UInt64(b) } else if b < 128 { high |= 1 &<< UInt64(b &- 64) }
+        }
+        @inline(__always) func contains(_ b: UInt8) -> Bool {
+            b < 64 ? low & (1 &<< UInt64(b)) != 0 : b < 128 && high & (1 &<< UInt64(b & 63)) != 0
+        }
+    }
+
+    private static func endBytes(of emoticons: Set<String>) -> (first: ByteSet, last: ByteSet) {
+        var first = ByteSet(), last = ByteSet()
+        for e in emoticons where e.utf8.allSatisfy({ $0 < 0x80 }) {
+            if let b = e.utf8.first { first.insert(b) }
+            if let b = e.utf8.last { last.insert(b) }
+        }
+        return (first, last)
+    }
+
+    /// Whether a chunk of ASCII bytes with these ends may match an emoticon. Exact as a filter:
+    /// `EmoticonTable.matchASCII` matches a chunk only if its text with A–Z lowered is an
+    /// emoticon, whose ends are then the chunk's ends lowered.
+    @inline(__always) private func mayBeEmoticon(first: UInt8, last: UInt8) -> Bool {
+        @inline(__always) func lowered(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        return emoticonFirstBytes.contains(lowered(first)) && emoticonLastBytes.contains(lowered(last))
+    }
 
     /// The reference path: ICU for everything. The fast path must give the same tokens.
     public func normalizeWithICUOnly(_ text: String) -> NormalizedText {

@@ -40,6 +40,12 @@ struct TokenBuffer {
 
     var mark: Mark { Mark(count: count, byteCount: byteCount, exclamationMarks: exclamationMarks, questionMarks: questionMarks) }
 
+    /// The mark as it was before the last `tokens` tokens, `bytes` bytes in all, that counted
+    /// no `!` or `?`: for a chunk whose first word was appended before it was known to go on.
+    @inline(__always) func mark(droppingLast tokens: Int, bytes: Int) -> Mark {
+        Mark(count: count &- tokens, byteCount: byteCount &- bytes, exclamationMarks: exclamationMarks, questionMarks: questionMarks)
+    }
+
     mutating func rewind(to mark: Mark) {
         count = mark.count; byteCount = mark.byteCount
         exclamationMarks = mark.exclamationMarks; questionMarks = mark.questionMarks
@@ -70,6 +76,8 @@ struct TokenBuffer {
 
     private mutating func growBytes(_ needed: Int) {
         let capacity = max(needed, 2 * byteCapacity, 1024)
+        // Token ends are `Int32`: `commit` converts them unchecked.
+        precondition(capacity <= Int(Int32.max), "text too long")
         let q = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.slack)
         q.initialize(repeating: 0, count: capacity + Self.slack)
         q.update(from: bytes, count: byteCount)
@@ -82,13 +90,15 @@ struct TokenBuffer {
     @inline(__always) var freeBytes: UnsafeMutablePointer<UInt8> { bytes + byteCount }
 
     /// Records a token whose `length` folded bytes were written at `freeBytes` (after `reserve`).
+    /// Wrapping arithmetic: `reserve` bounds both counts (and `growBytes` the byte count to
+    /// `Int32`), so the overflow checks would only cost instructions per token.
     @inline(__always) mutating func commit(length: Int, kind: Token.Kind, flags f: NormalizedText.Flags, id: Int32) {
-        byteCount += length
+        byteCount &+= length
         kinds[count] = kind
         flags[count] = f
-        ends[count] = Int32(byteCount)
+        ends[count] = Int32(truncatingIfNeeded: byteCount)
         ids[count] = id
-        count += 1
+        count &+= 1
     }
 
     mutating func append(_ folded: UnsafeBufferPointer<UInt8>, kind: Token.Kind, allCaps: Bool, id: Int32) {
