@@ -115,56 +115,68 @@ public final class Vocabulary: Sendable {
     public func encode(_ text: NormalizedText) -> EncodedText {
         let n = text.count
         // The tokenizer looked most tokens up already: their ids are shared, not copied, unless
-        // some token (from ICU's path) still needs its lookup.
-        var ids = text.ids
-        if ids.contains(Self.notLookedUp) {
-            text.bytes.withUnsafeBufferPointer { bytes in
-                ids.withUnsafeMutableBufferPointer { ids in
-                    for t in 0..<n where ids[t] == Self.notLookedUp {
-                        if text.kinds[t] == .punctuation { ids[t] = Self.unknown; continue }
-                        let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
-                        ids[t] = table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown
-                    }
-                }
-            }
-        }
+        // some token (from ICU's path) still needs its lookup, done in the loop below (no
+        // separate pass to find such tokens).
+        var fixedIDs: [Int32]?
         var stemStart = [Int32](filled: 0, count: n + 1)
         var signatures = [UInt64](filled: 0, count: n + Presence.words)
         var matched: [Int32] = []
         matched.reserveCapacity(16)  // a ticket's stems, most of the time: no regrowth
-        // Per-token stores through pointers: array stores would check uniqueness each time.
-        text.bytes.withUnsafeBufferPointer { bytes in
-            ids.withUnsafeBufferPointer { ids in
-                stemStart.withUnsafeMutableBufferPointer { stemStart in
-                    signatures.withUnsafeMutableBufferPointer { signatures in
-                        let presence = signatures.baseAddress! + n
-                        for t in 0..<n {
-                            let id = ids[t]
-                            let first = matched.count
-                            var signature: UInt64 = 0
-                            if id >= 0 {
-                                signature = Signature.bit(word: id)
-                                Presence.set(Presence.bit(word: id), in: presence)
-                                if id < stemmedCount {
-                                    matched += knownStems[Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) + 1])]
+        // Per-token reads and stores through pointers: array accesses would check bounds (and
+        // stores uniqueness) each time.
+        text.kinds.withUnsafeBufferPointer { kinds in
+            text.ids.withUnsafeBufferPointer { ids in
+                knownStemStart.withUnsafeBufferPointer { knownStemStart in
+                    knownStems.withUnsafeBufferPointer { knownStems in
+                        stemStart.withUnsafeMutableBufferPointer { stemStart in
+                            signatures.withUnsafeMutableBufferPointer { signatures in
+                                let presence = signatures.baseAddress! + n
+                                for t in 0..<n {
+                                    var id = ids[t]
+                                    if id == Self.notLookedUp {
+                                        id = kinds[t] == .punctuation ? Self.unknown : text.bytes.withUnsafeBufferPointer { bytes in
+                                            let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
+                                            return table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown
+                                        }
+                                        if fixedIDs == nil { fixedIDs = text.ids }
+                                        fixedIDs![t] = id
+                                    }
+                                    var signature: UInt64 = 0
+                                    if id >= 0 {
+                                        signature = Signature.bit(word: id)
+                                        Presence.set(Presence.bit(word: id), in: presence)
+                                        // A known word's stems were listed when the vocabulary was built:
+                                        // their bits are set as they are copied.
+                                        if id < stemmedCount {
+                                            for k in Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) &+ 1]) {
+                                                let stem = knownStems[k]
+                                                matched.append(stem)
+                                                signature |= Signature.bit(stem: stem)
+                                                Presence.set(Presence.bit(stem: stem), in: presence)
+                                            }
+                                        }
+                                    } else if kinds[t] != .punctuation {
+                                        // Only words the vocabulary does not know are compared with the stems.
+                                        let first = matched.count
+                                        text.bytes.withUnsafeBufferPointer { bytes in
+                                            Self.appendStems(of: UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]), stems: stems,
+                                                             buckets: stemsByFirstByte, to: &matched)
+                                        }
+                                        for k in first..<matched.count {
+                                            signature |= Signature.bit(stem: matched[k])
+                                            Presence.set(Presence.bit(stem: matched[k]), in: presence)
+                                        }
+                                    }
+                                    signatures[t] = signature
+                                    stemStart[t &+ 1] = Int32(truncatingIfNeeded: matched.count)
                                 }
-                            } else if text.kinds[t] != .punctuation {
-                                // Only words the vocabulary does not know are compared with the stems.
-                                Self.appendStems(of: UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]), stems: stems,
-                                                 buckets: stemsByFirstByte, to: &matched)
                             }
-                            for k in first..<matched.count {
-                                signature |= Signature.bit(stem: matched[k])
-                                Presence.set(Presence.bit(stem: matched[k]), in: presence)
-                            }
-                            signatures[t] = signature
-                            stemStart[t + 1] = Int32(matched.count)
                         }
                     }
                 }
             }
         }
-        return EncodedText(text: text, ids: ids, stemStart: stemStart, stems: matched, signatures: signatures)
+        return EncodedText(text: text, ids: fixedIDs ?? text.ids, stemStart: stemStart, stems: matched, signatures: signatures)
     }
 }
 
