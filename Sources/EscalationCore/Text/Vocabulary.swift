@@ -50,6 +50,9 @@ public final class Vocabulary: Sendable {
     /// Stems each of those words matches, as ranges into `knownStems` (CSR layout).
     private let knownStemStart: [Int32]
     private let knownStems: [Int32]
+    /// `zeroCount` zeros each, for `zeroed`.
+    private let zeroInt32s = [Int32](repeating: 0, count: Vocabulary.zeroCount)
+    private let zeroUInt64s = [UInt64](repeating: 0, count: Vocabulary.zeroCount)
 
     private init(words given: [String], stems: [String]) {
         self.stems = stems.map { Array($0.utf8) }
@@ -118,65 +121,85 @@ public final class Vocabulary: Sendable {
         // some token (from ICU's path) still needs its lookup, done in the loop below (no
         // separate pass to find such tokens).
         var fixedIDs: [Int32]?
-        var stemStart = [Int32](filled: 0, count: n + 1)
-        var signatures = [UInt64](filled: 0, count: n + Presence.words)
+        var stemStart = Self.zeroed(n + 1, from: zeroInt32s)
+        var signatures = Self.zeroed(n + Presence.words, from: zeroUInt64s)
         var matched: [Int32] = []
         matched.reserveCapacity(16)  // a ticket's stems, most of the time: no regrowth
-        // Per-token reads and stores through pointers: array accesses would check bounds (and
-        // stores uniqueness) each time.
         text.kinds.withUnsafeBufferPointer { kinds in
             text.ids.withUnsafeBufferPointer { ids in
-                knownStemStart.withUnsafeBufferPointer { knownStemStart in
-                    knownStems.withUnsafeBufferPointer { knownStems in
-                        stemStart.withUnsafeMutableBufferPointer { stemStart in
-                            signatures.withUnsafeMutableBufferPointer { signatures in
-                                let presence = signatures.baseAddress! + n
-                                for t in 0..<n {
-                                    var id = ids[t]
-                                    if id == Self.notLookedUp {
-                                        id = kinds[t] == .punctuation ? Self.unknown : text.bytes.withUnsafeBufferPointer { bytes in
-                                            let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
-                                            return table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown
-                                        }
-                                        if fixedIDs == nil { fixedIDs = text.ids }
-                                        fixedIDs![t] = id
-                                    }
-                                    var signature: UInt64 = 0
-                                    if id >= 0 {
-                                        signature = Signature.bit(word: id)
-                                        Presence.set(Presence.bit(word: id), in: presence)
-                                        // A known word's stems were listed when the vocabulary was built:
-                                        // their bits are set as they are copied.
-                                        if id < stemmedCount {
-                                            for k in Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) &+ 1]) {
-                                                let stem = knownStems[k]
-                                                matched.append(stem)
-                                                signature |= Signature.bit(stem: stem)
-                                                Presence.set(Presence.bit(stem: stem), in: presence)
-                                            }
-                                        }
-                                    } else if kinds[t] != .punctuation {
-                                        // Only words the vocabulary does not know are compared with the stems.
-                                        let first = matched.count
-                                        text.bytes.withUnsafeBufferPointer { bytes in
-                                            Self.appendStems(of: UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]), stems: stems,
-                                                             buckets: stemsByFirstByte, to: &matched)
-                                        }
-                                        for k in first..<matched.count {
-                                            signature |= Signature.bit(stem: matched[k])
-                                            Presence.set(Presence.bit(stem: matched[k]), in: presence)
-                                        }
-                                    }
-                                    signatures[t] = signature
-                                    stemStart[t &+ 1] = Int32(truncatingIfNeeded: matched.count)
-                                }
-                            }
-                        }
+                stemStart.withUnsafeMutableBufferPointer { stemStart in
+                    signatures.withUnsafeMutableBufferPointer { signatures in
+                        encodeTokens(of: text, kinds: kinds, ids: ids, stemStart: stemStart, signatures: signatures,
+                                     matched: &matched, fixedIDs: &fixedIDs)
                     }
                 }
             }
         }
         return EncodedText(text: text, ids: fixedIDs ?? text.ids, stemStart: stemStart, stems: matched, signatures: signatures)
+    }
+}
+
+extension Vocabulary {
+    /// `encode`'s loop over the tokens, its columns passed in as buffer pointers (array accesses
+    /// would check bounds and uniqueness each time; inside `encode`'s nested closures the
+    /// compiler reloaded each captured pointer at every token).
+    private func encodeTokens(of text: NormalizedText, kinds: UnsafeBufferPointer<Token.Kind>, ids: UnsafeBufferPointer<Int32>,
+                              stemStart: UnsafeMutableBufferPointer<Int32>, signatures: UnsafeMutableBufferPointer<UInt64>,
+                              matched: inout [Int32], fixedIDs: inout [Int32]?) {
+        let n = kinds.count
+        let presence = signatures.baseAddress! + n
+        let stemmedCount = self.stemmedCount
+        var matchedCount = matched.count
+        for t in 0..<n {
+            var id = ids[t]
+            if id == Self.notLookedUp {
+                id = kinds[t] == .punctuation ? Self.unknown : text.bytes.withUnsafeBufferPointer { bytes in
+                    let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
+                    return table.id(word, hash: ByteTable.hash(word)) ?? Self.unknown
+                }
+                if fixedIDs == nil { fixedIDs = text.ids }
+                fixedIDs![t] = id
+            }
+            var signature: UInt64 = 0
+            if id >= 0 {
+                signature = Signature.bit(word: id)
+                Presence.set(Presence.bit(word: id), in: presence)
+                // A known word's stems were listed when the vocabulary was built: their bits
+                // are set as they are copied.
+                if id < stemmedCount {
+                    for k in Int(knownStemStart[Int(id)])..<Int(knownStemStart[Int(id) &+ 1]) {
+                        let stem = knownStems[k]
+                        matched.append(stem)
+                        signature |= Signature.bit(stem: stem)
+                        Presence.set(Presence.bit(stem: stem), in: presence)
+                    }
+                    matchedCount = matched.count
+                }
+            } else if kinds[t] != .punctuation {
+                // Only words the vocabulary does not know are compared with the stems.
+                text.bytes.withUnsafeBufferPointer { bytes in
+                    Self.appendStems(of: UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)]), stems: stems,
+                                     buckets: stemsByFirstByte, to: &matched)
+                }
+                for k in matchedCount..<matched.count {
+                    signature |= Signature.bit(stem: matched[k])
+                    Presence.set(Presence.bit(stem: matched[k]), in: presence)
+                }
+                matchedCount = matched.count
+            }
+            signatures[t] = signature
+            stemStart[t &+ 1] = Int32(truncatingIfNeeded: matchedCount)
+        }
+    }
+
+    /// Zeros, to copy a ticket's per-token arrays from: `Array(zeros[..<count])` is one
+    /// `memcpy`, where `[T](filled: 0, count:)` stores element by element (~5 instructions
+    /// each, a thousand or so per ticket for `encode`'s two arrays).
+    static let zeroCount = 2048
+
+    @inline(__always) static func zeroed<T: FixedWidthInteger>(_ count: Int, from zeros: [T]) -> [T] {
+        // Never the whole array: that slice would share its storage rather than copy it.
+        count < zeros.count ? Array(zeros[..<count]) : [T](filled: 0, count: count)
     }
 }
 
