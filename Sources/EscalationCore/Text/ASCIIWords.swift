@@ -116,7 +116,8 @@ extension Normalizer {
         folded[0] = b[start] | 0x20
         let j = foldLowercaseRun(b, at: start &+ 1, wordStart: start, into: folded)
         let n = b.count
-        if j < n {
+        // Most words end at a space: one compare rules out every byte that would go on.
+        if j < n && b[j] != 0x20 {
             switch b[j] {
             case 0x41...0x5A, 0x30...0x39, UInt8(ascii: "_"), UInt8(ascii: "@"), 0xC3: return nil
             case UInt8(ascii: "."), UInt8(ascii: "'"):
