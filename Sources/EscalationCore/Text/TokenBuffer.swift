@@ -75,9 +75,10 @@ struct TokenBuffer {
     static let slack = 8
 
     private mutating func growBytes(_ needed: Int) {
-        let capacity = max(needed, 2 * byteCapacity, 1024)
-        // Token ends are `Int32`: `commit` converts them unchecked.
-        precondition(capacity <= Int(Int32.max), "text too long")
+        // Token ends are `Int32`: `commit` converts them unchecked. Doubling stops at that bound,
+        // so only a text longer than it (over 2 GiB) is refused.
+        let capacity = min(max(needed, 2 * byteCapacity, 1024), Int(Int32.max))
+        precondition(needed <= capacity, "text too long")
         let q = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.slack)
         q.initialize(repeating: 0, count: capacity + Self.slack)
         q.update(from: bytes, count: byteCount)
