@@ -7,15 +7,32 @@ extension JSONParser {
 
     /// Reads the string whose opening quote is at `i` and hands its unescaped bytes to `body`:
     /// a slice of the input when the string has no escapes (most strings), else `scratch`.
+    /// Invalid UTF-8 inside the string becomes U+FFFD (in `String(decoding:)`) rather than
+    /// failing the record.
     mutating func withString<R>(scratch out: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) throws -> R {
+        if let plain = try readString(unescapingInto: &out) {
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[plain])) }
+        }
+        return out.withUnsafeBufferPointer(body)
+    }
+
+    /// Reads the string whose opening quote is at `i`: where its bytes are in the input when it
+    /// has no escapes (most strings), else nil with its unescaped bytes in `out`.
+    @inline(__always) mutating func readString(unescapingInto out: inout [UInt8]) throws -> Range<Int>? {
         i += 1  // opening quote
         let start = i
         i = endOfPlainRun(from: i)
         if i < bytes.count && bytes[i] == UInt8(ascii: "\"") {
             i += 1
-            let end = i - 1
-            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            return start..<(i - 1)
         }
+        try unescape(from: start, into: &out)
+        return nil
+    }
+
+    /// The rest of `readString` for a string with escapes: `i` is at the first byte after the
+    /// plain run that started at `start`.
+    private mutating func unescape(from start: Int, into out: inout [UInt8]) throws {
         out.removeAll(keepingCapacity: true)
         // The rest of the input bounds the string (no escape is shorter than what it stands
         // for): a ticket's text needs no regrowth, and a huge line reserves no more than needed.
@@ -60,15 +77,13 @@ extension JSONParser {
             }
         }
         self.i = i
-        // Invalid UTF-8 inside the string becomes U+FFFD (in `String(decoding:)`) rather than
-        // failing the record.
-        return out.withUnsafeBufferPointer(body)
     }
 
     /// The first index from `start` holding a quote, a backslash or a control byte (or the end):
     /// ticket texts are long runs of plain bytes, tested sixteen at a time with vector compares
     /// (SSE2/NEON), then eight at a time (SWAR) and one by one at the end of the input.
-    func endOfPlainRun(from start: Int) -> Int {
+    /// Inlined: called for every key and string and after every escape, mostly for a few bytes.
+    @inline(__always) func endOfPlainRun(from start: Int) -> Int {
         bytes.withUnsafeBytes { raw in
             var i = start
             let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)

@@ -41,11 +41,11 @@ struct RecordFields {
     /// The ticket, or why the record cannot be scored. `fallbackID` is used when there is no id;
     /// `keys` lists the record's keys for the message when it has no text.
     /// Cleans the text in place (`Hygiene`), so a record is built once.
-    mutating func build(fallbackID: String, numericPriority: NumericPriority, keys: () -> [(name: String, textLength: Int)]) throws -> TicketDecoder.Decoded {
+    mutating func build(fallbackID: @autoclosure () -> String, numericPriority: NumericPriority, keys: () -> [(name: String, textLength: Int)]) throws -> TicketDecoder.Decoded {
         let id: String
         switch self.id?.value {
-        case nil, .null?: id = fallbackID
-        case .string(let s)?: id = s.isEmpty ? fallbackID : s
+        case nil, .null?: id = fallbackID()
+        case .string(let s)?: id = s.isEmpty ? fallbackID() : s
         case .number(let n)?: id = JSONWriter.number(n)
         case let other?: throw RecordError("'\(InputField.id.name)' is \(other.typeWithArticle), expected a string or number")
         }
@@ -257,7 +257,11 @@ private struct MetadataFields {
     /// out with a warning, in table order.
     func build(warnings: inout [String]) -> AccountMetadata {
         var metadata = AccountMetadata()
-        if let tier = tier?.shown, !tier.isEmpty { metadata.accountTier = tier.lowercased() }
+        if let tier = tier?.shown, !tier.isEmpty {
+            // Tiers usually come lower-case, and `lowercased()` builds a new string every time.
+            let lower = !tier.utf8.contains { $0 &- UInt8(ascii: "A") < 26 || $0 >= 0x80 }
+            metadata.accountTier = lower ? tier : tier.lowercased()
+        }
         let fields = InputField.numericFields, ranges = InputField.numericRanges
         for slot in fields.indices {
             guard let given = numbers[slot] else { continue }

@@ -44,8 +44,8 @@ public enum TicketDecoder {
     /// usual record — one object of strings, numbers, booleans and nulls — without building a
     /// `JSONValue` tree (see `JSONParser.visitFlatObject`). Nil for any other record, and for
     /// one that cannot be scored: the general path then decodes it and says what is wrong.
-    /// `json` must be valid UTF-8.
-    public static func decodeFlat(_ json: [UInt8], mapping: FieldMapping = .generic, fallbackID: String) -> (decoded: Decoded, otherFields: [(String, JSONValue)])? {
+    /// `json` must be valid UTF-8. `fallbackID` is made only for a record without an id.
+    public static func decodeFlat(_ json: [UInt8], mapping: FieldMapping = .generic, fallbackID: @autoclosure () -> String) -> (decoded: Decoded, otherFields: [(String, JSONValue)])? {
         var fields = RecordFields()
         var otherFields: [(String, JSONValue)] = []
         var position = 0
@@ -58,6 +58,7 @@ public enum TicketDecoder {
             }
             switch (value, InputField.rows[Int(entry.field.rawValue)].kind) {
             case (.string(let s), .text): fields.takeText(entry, utf8: Array(s))
+            case (.unescaped(let s), .text): fields.takeText(entry, utf8: s)
             case (_, .declaredLevel):
                 // Also kept as given (`--keep-fields`): the output shows only the 0…1 level.
                 let name = String(decoding: key, as: UTF8.self)
@@ -68,7 +69,7 @@ public enum TicketDecoder {
             return true
         }
         // A record with no text is decoded again by the general path, whose message lists its keys.
-        guard flat, let decoded = try? fields.build(fallbackID: fallbackID, numericPriority: mapping.numericPriority, keys: { [] }) else { return nil }
+        guard flat, let decoded = try? fields.build(fallbackID: fallbackID(), numericPriority: mapping.numericPriority, keys: { [] }) else { return nil }
         return (decoded, otherFields)
     }
 

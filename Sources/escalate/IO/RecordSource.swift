@@ -100,7 +100,8 @@ final class RecordSource {
     var name: String { lines.displayName }
 
     /// A record read but not yet decoded: JSON decoding is left to the scoring threads.
-    enum Pending {
+    /// Indirect: chunks hold, copy and destroy one reference per record, not its fields.
+    indirect enum Pending {
         case ready(InputRecord)
         /// `fallbackID` nil: the line number.
         case json(source: String, line: Int, bytes: [UInt8], mapping: FieldMapping, fallbackID: String?)
@@ -203,20 +204,21 @@ final class RecordSource {
     }
 
     static func decodeJSON(source name: String, line: Int, bytes: [UInt8], mapping: FieldMapping = .generic, fallbackID: String? = nil) -> InputRecord {
-        let fallbackID = fallbackID ?? String(line)
+        // Made only for a record without an id.
+        func fallback() -> String { fallbackID ?? String(line) }
         var value = JSONValue.null
         do {
             // Repair invalid UTF-8 first so the record is scored (and flagged), not rejected.
             let valid = UTF8Validation.isValid(bytes)
             let json = valid ? bytes : Array(utf8(bytes).0.utf8)
             // The usual record, straight from its bytes; any other through a `JSONValue`.
-            if case (var decoded, let otherFields)? = TicketDecoder.decodeFlat(json, mapping: mapping, fallbackID: fallbackID) {
+            if case (var decoded, let otherFields)? = TicketDecoder.decodeFlat(json, mapping: mapping, fallbackID: fallback()) {
                 if !valid { decoded.warnings.insert(invalidUTF8Warning, at: 0) }
                 return InputRecord(source: name, line: line, result: .success(decoded), extraFields: otherFields)
             }
             value = try JSONParser.parse(json)
             var extra: [(String, JSONValue)] = []
-            var decoded = try TicketDecoder.decode(value, mapping: mapping, fallbackID: fallbackID) { extra.append($0) }
+            var decoded = try TicketDecoder.decode(value, mapping: mapping, fallbackID: fallback()) { extra.append($0) }
             if !valid { decoded.warnings.insert(invalidUTF8Warning, at: 0) }
             return InputRecord(source: name, line: line, result: .success(decoded), extraFields: extra)
         } catch let error as RecordError {
