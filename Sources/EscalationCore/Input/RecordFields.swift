@@ -259,7 +259,9 @@ private struct MetadataFields {
         var metadata = AccountMetadata()
         if let tier = tier?.shown, !tier.isEmpty {
             // Tiers usually come lower-case, and `lowercased()` builds a new string every time.
-            let lower = !tier.utf8.contains { $0 &- UInt8(ascii: "A") < 26 || $0 >= 0x80 }
+            // (Bytes through `withUTF8`: `utf8.contains` walks a small string slower than `lowercased()`.)
+            var tier = tier
+            let lower = tier.withUTF8 { !$0.contains { $0 &- UInt8(ascii: "A") < 26 || $0 >= 0x80 } }
             metadata.accountTier = lower ? tier : tier.lowercased()
         }
         let fields = InputField.numericFields, ranges = InputField.numericRanges
