@@ -320,6 +320,13 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         return match(in: view, at: start, reaching: reaching)
     }
 
+    /// The vocabulary ids some entry may start with, by themselves or by a stem they have (a
+    /// word the vocabulary does not know may start one by a stem): where `longest` can find
+    /// something, unless `startsAnywhere`.
+    public var startingIDs: [Int32] { starts.startingIDs }
+    /// Some entry starts with a gap: any word may start it.
+    public var startsAnywhere: Bool { !anyFirst.isEmpty }
+
     private func match(in view: borrowing WordView, at start: Int, reaching: Int) -> Match? {
         var best = (end: start, entry: Int32(-1))
         let next = start + 1 < view.count ? view.signature(at: start + 1) : 0

@@ -128,6 +128,19 @@ struct PhraseStarts: Sendable {
         stemEntries = byStem.map { $0?.entries ?? [] }
     }
 
+    /// Every id whose bit is set, in order.
+    var startingIDs: [Int32] {
+        var ids: [Int32] = []
+        for (w, word) in bits.enumerated() {
+            var rest = word
+            while rest != 0 {
+                ids.append(Int32(w * 64 + rest.trailingZeroBitCount))
+                rest &= rest &- 1
+            }
+        }
+        return ids
+    }
+
     /// The slot of vocabulary id `id`, or nil when it starts nothing.
     @inline(__always) func slot(ofWord id: Int) -> Int? {
         let w = id >> 6

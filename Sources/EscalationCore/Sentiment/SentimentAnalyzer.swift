@@ -53,41 +53,16 @@ public final class SentimentAnalyzer: Sendable, LexiconStage {
         for w in modifiers.contrast { update(w, .contrast) }
         for w in modifiers.sarcasticOpeners { update(w, .sarcasticOpener) }
         for w in modifiers.questionOpeners { update(w, .questionOpener) }
-        let starts = Self.phraseStarts(lexicon.phrases, vocabulary)
-        for id in starts.ids { update(id: Int(id), .mayStartPhrase) }
-        phrasesStartAnywhere = starts.anywhere
+        let phrases = lexicon.phrases.index(vocabulary)
+        for id in phrases.startingIDs { update(id: Int(id), .mayStartPhrase) }
+        phrasesStartAnywhere = phrases.startsAnywhere
+        self.phrases = phrases
         self.facts = facts
         valenceOf = valences
         intensifierOf = intensifiers
-        phrases = lexicon.phrases.index(vocabulary)
         let id = { (w: String) in vocabulary.id(of: w) ?? -2 }
         ruleWords = RuleWords(least: id("least"), at: id("at"), very: id("very"), never: id("never"),
                               so: id("so"), this: id("this"), or: id("or"), nor: id("nor"))
-    }
-
-    /// The ids of the words a phrase may start with: its first word, or a word with its first
-    /// stem (what `PhraseIndex` files each phrase under; a superset would only cost time).
-    /// Words the vocabulary does not know may start one by a stem: `context` marks them all.
-    private static func phraseStarts(_ phrases: PhraseMatcher<Double>, _ vocabulary: Vocabulary) -> (ids: Set<Int32>, anywhere: Bool) {
-        var ids = Set<Int32>(), stems = Set<Int32>(), anywhere = false
-        func add(_ first: PatternWord) {
-            switch first {
-            case .exact(let w): if let id = vocabulary.id(of: w) { ids.insert(id) }
-            case .prefix(let p): if let stem = vocabulary.stemID(of: p) { stems.insert(stem) }
-            case .anyOf(let options): for o in options { add(o) }
-            case .gap: break  // inside a choice: the index skips it too
-            }
-        }
-        for entry in phrases.entries {
-            guard let first = entry.words.first else { continue }
-            if case .gap = first { anywhere = true } else { add(first) }
-        }
-        if !stems.isEmpty {
-            for id in 0..<vocabulary.stemmedWordCount where vocabulary.stems(ofWord: id).contains(where: stems.contains) {
-                ids.insert(Int32(id))
-            }
-        }
-        return (ids, anywhere)
     }
 
     @inline(__always) func facts(_ id: Int32) -> Facts {
@@ -98,36 +73,7 @@ public final class SentimentAnalyzer: Sendable, LexiconStage {
     /// Per token: inside an informational question (see `informationalQuestionMask`). Risk
     /// matching needs the same mask, so `Escalator` computes it once and hands it to both.
     public func questionMask(_ encoded: EncodedText) -> [Bool] {
-        // `NormalizedText.informationalQuestionMask`'s rule over the token columns, with the
-        // opener test inline (not a closure call per sentence), and the flags read eight at a time
-        // to each sentence end.
-        var mask = [Bool](filled: false, count: encoded.text.count)
-        let factsOf = self.facts
-        // `.endsSentence` in each byte of a word of eight flags.
-        let endsSentence = 0x0101_0101_0101_0101 &* UInt64(NormalizedText.Flags.endsSentence.rawValue)
-        encoded.withTokenColumns { tokens in
-            mask.withUnsafeMutableBufferPointer { mask in
-                precondition(mask.count == tokens.count)
-                let flagBytes = UnsafeRawBufferPointer(tokens.flags)
-                let last = tokens.count - 1
-                var start = 0
-                while start < tokens.count {
-                    // The sentence ends at a sentence mark or at the last token: whole words of
-                    // eight flags before the last token are skipped while none ends a sentence.
-                    var end = start
-                    while end + 8 <= last && flagBytes.loadUnaligned(fromByteOffset: end, as: UInt64.self) & endsSentence == 0 { end += 8 }
-                    while end < last && !tokens.flags[end].contains(.endsSentence) { end += 1 }
-                    if tokens.flags[end].contains(.questionMark), let first = (start...end).first(where: { tokens.kinds[$0].isLexical }) {
-                        let id = tokens.ids[first]
-                        if id >= 0 && Int(id) < factsOf.count && factsOf[Int(id)].contains(.questionOpener) {
-                            for j in start...end { mask[j] = true }
-                        }
-                    }
-                    start = end + 1
-                }
-            }
-        }
-        return mask
+        encoded.text.informationalQuestionMask { t in facts(encoded.ids[t]).contains(.questionOpener) }
     }
 
     /// Per-word valences and the compound score, for explanations and lexicon work.

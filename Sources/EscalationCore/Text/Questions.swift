@@ -5,12 +5,22 @@ extension NormalizedText {
     /// `isOpener` is asked about token indices (the caller knows the words by id).
     public func informationalQuestionMask(isOpener: (Int) -> Bool) -> [Bool] {
         var mask = [Bool](filled: false, count: count)
-        var sentenceStart = 0
-        for i in 0..<count where endsSentence(i) || i == count - 1 {
-            if isQuestionMark(i), let first = (sentenceStart...i).first(where: isLexical), isOpener(first) {
-                for j in sentenceStart...i { mask[j] = true }
+        let last = count - 1
+        // `.endsSentence` in each byte of a word of eight flags: most tokens end no sentence, so
+        // the scan for the next end skips eight at a time.
+        let endsInWord = 0x0101_0101_0101_0101 &* UInt64(Flags.endsSentence.rawValue)
+        flags.withUnsafeBytes { flagBytes in
+            var start = 0
+            while start < count {
+                // The sentence ends at a sentence mark or at the last token.
+                var end = start
+                while end + 8 <= last && flagBytes.loadUnaligned(fromByteOffset: end, as: UInt64.self) & endsInWord == 0 { end += 8 }
+                while end < last && !endsSentence(end) { end += 1 }
+                if isQuestionMark(end), let first = (start...end).first(where: isLexical), isOpener(first) {
+                    for j in start...end { mask[j] = true }
+                }
+                start = end + 1
             }
-            sentenceStart = i + 1
         }
         return mask
     }
