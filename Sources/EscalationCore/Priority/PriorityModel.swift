@@ -102,9 +102,24 @@ public struct PriorityModel: Sendable {
 
     /// Each component's value in 0…1.
     public func components(_ e: Evidence) -> ComponentValues {
+        values(e, resolve(e, Self.countedRisks(e.risks)).values)
+    }
+
+    /// What the components and the decision read by name, found once per ticket: the counted
+    /// categories' weights, the route of the heaviest one, the account tier's value and threshold.
+    private func resolve(_ e: Evidence, _ risks: CountedRisks)
+        -> (values: ResolvedValues, route: PriorityConfig.Route?, threshold: Double?) {
         var riskWeights = 0.0
-        for (name, _) in Self.countedRisks(e.risks) { riskWeights += category(name).weight }
-        return values(e, ResolvedValues(riskWeights: riskWeights, tierValue: tier(e.metadata.accountTier).value, arrFull: arrFull))
+        var strongest: (category: String, weight: Double, route: PriorityConfig.Route?)?
+        for (name, _) in risks {
+            let (weight, route) = category(name)
+            riskWeights += weight
+            // Ties: the category that sorts first (as `max` over (weight, name) pairs picks).
+            if let s = strongest, (weight, s.category) <= (s.weight, name) { continue }
+            strongest = (name, weight, route)
+        }
+        let tier = tier(e.metadata.accountTier)
+        return (ResolvedValues(riskWeights: riskWeights, tierValue: tier.value, arrFull: arrFull), strongest?.route, tier.threshold)
     }
 
     private func values(_ e: Evidence, _ resolved: ResolvedValues) -> ComponentValues {
@@ -139,19 +154,8 @@ public struct PriorityModel: Sendable {
 
     public func assess(id: String, _ e: Evidence) -> Assessment {
         let risks = Self.countedRisks(e.risks)
-        // Each counted category's weight and route, found once. Route by the heaviest category
-        // present; no category → the default route.
-        var riskWeights = 0.0
-        var strongest: (category: String, weight: Double, route: PriorityConfig.Route?)?
-        for (name, _) in risks {
-            let (weight, route) = category(name)
-            riskWeights += weight
-            // Ties: the category that sorts first (as `max` over (weight, name) pairs picks).
-            if let s = strongest, (weight, s.category) <= (s.weight, name) { continue }
-            strongest = (name, weight, route)
-        }
-        let tier = tier(e.metadata.accountTier)
-        let values = values(e, ResolvedValues(riskWeights: riskWeights, tierValue: tier.value, arrFull: arrFull))
+        let resolved = resolve(e, risks)
+        let values = values(e, resolved.values)
         // Points per component, and the components ordered by points, largest first (a stable
         // insertion sort: equal points keep component order). Inline: no arrays per ticket.
         var points = PerComponent<Double>(repeating: 0)
@@ -169,9 +173,10 @@ public struct PriorityModel: Sendable {
         var priority = (min(100, total) * 10).rounded() / 10
 
         // The account tier's threshold, else the global one (`PriorityConfig.threshold(for:)`).
-        var escalate = priority >= tier.threshold ?? config.threshold
+        var escalate = priority >= resolved.threshold ?? config.threshold
         var level = level(for: priority)
-        var route = strongest?.route ?? defaultRoute
+        // Route by the heaviest risk category present; no category → the default route.
+        var route = resolved.route ?? defaultRoute
         var routeNote: String?
         var triggers: [String] = []
         // Rule reasons first, then the contributions; built as bytes in one buffer (no String
