@@ -20,6 +20,8 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
     private let grams: CharGrams
     /// The id of the first clause mark (see `NormalizedText.marks`).
     private let markBase: Int32
+    /// `Damping.table`, held here (see `Damping.weight(occurrence:in:)`).
+    private let damping = Damping.table
 
     /// Occurrences so far in the current ticket, per id: the ticket's stamp in the high 32 bits,
     /// the count in the low. A new stamp per ticket empties it without a pass.
@@ -82,35 +84,37 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
         let text = encoded.text
         encoded.withTokenColumns { tokens in
             words.withUnsafeBufferPointer { words in
-                seen.withUnsafeMutableBufferPointer { seen in
-                    var previous: Int32 = -1
-                    for t in 0..<tokens.count {
-                        var id = tokens.ids[t]
-                        if tokens.kinds[t] == .punctuation {
-                            guard let m = text.markIndex(t) else { continue }
-                            id = markBase + Int32(m)
-                        }
-                        if id >= 0 {
-                            let i = Int(id)
-                            let s = seen[i]
-                            let k = (s & ~0xFFFF_FFFF) == stamp ? (s & 0xFFFF_FFFF) + 1 : 1
-                            seen[i] = stamp | k
-                            let d = Damping.weight(occurrence: Int(k))
-                            sw += d * words[4 * i]
-                            qw += d * words[4 * i + 1]
-                            sc += d * words[4 * i + 2]
-                            qc += d * words[4 * i + 3]
-                            if previous >= 0, let (w, q) = bigrams.pair(previous, id) {
-                                sw += d * w
-                                qw += d * q
+                damping.withUnsafeBufferPointer { damping in
+                    seen.withUnsafeMutableBufferPointer { seen in
+                        var previous: Int32 = -1
+                        for t in 0..<tokens.count {
+                            var id = tokens.ids[t]
+                            if tokens.kinds[t] == .punctuation {
+                                guard let m = text.markIndex(t) else { continue }
+                                id = markBase + Int32(m)
                             }
-                        } else {
-                            let (w, q, k) = unknown(text, t)
-                            let d = Damping.weight(occurrence: k)
-                            sc += d * w
-                            qc += d * q
+                            if id >= 0 {
+                                let i = Int(id)
+                                let s = seen[i]
+                                let k = (s & ~0xFFFF_FFFF) == stamp ? (s & 0xFFFF_FFFF) + 1 : 1
+                                seen[i] = stamp | k
+                                let d = Damping.weight(occurrence: Int(k), in: damping)
+                                sw += d * words[4 * i]
+                                qw += d * words[4 * i + 1]
+                                sc += d * words[4 * i + 2]
+                                qc += d * words[4 * i + 3]
+                                if previous >= 0, let (w, q) = bigrams.pair(previous, id) {
+                                    sw += d * w
+                                    qw += d * q
+                                }
+                            } else {
+                                let (w, q, k) = unknown(text, t)
+                                let d = Damping.weight(occurrence: k, in: damping)
+                                sc += d * w
+                                qc += d * q
+                            }
+                            previous = id
                         }
-                        previous = id
                     }
                 }
             }

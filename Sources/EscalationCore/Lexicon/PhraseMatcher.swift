@@ -317,7 +317,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         guard slot.seconds == .max || (start + 1 < view.count && slot.seconds & view.signature(at: start + 1) != 0)
             || (slot.near != 0 && view.mayHave(slot.near, near: start + 1)) else { return nil }
         if known >= 0 && !mayStart(known, view) { return nil }
-        return match(in: view, at: start, reaching: reaching)
+        return match(in: view, at: start, reaching: reaching, slot: known)
     }
 
     /// The vocabulary ids some entry may start with, by themselves or by a stem they have (a
@@ -327,13 +327,14 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
     /// Some entry starts with a gap: any word may start it.
     public var startsAnywhere: Bool { !anyFirst.isEmpty }
 
-    private func match(in view: borrowing WordView, at start: Int, reaching: Int) -> Match? {
+    /// `slot`: the starts slot of the word at `start`, when `longest` has looked it up (-1: not yet).
+    private func match(in view: borrowing WordView, at start: Int, reaching: Int, slot known: Int = -1) -> Match? {
         var best = (end: start, entry: Int32(-1))
         let next = start + 1 < view.count ? view.signature(at: start + 1) : 0
         let id = Int(view.ids[start])
         if id >= 0 {
             // A known word's entries include those of its stems.
-            if let k = starts.slot(ofWord: id) {
+            if let k = known >= 0 ? known : starts.slot(ofWord: id) {
                 for i in Int(starts.entryStart[k])..<Int(starts.entryStart[k + 1]) {
                     let candidate = starts.entries[i]
                     if mayPass(candidate, view, start, next) { consider(candidate.entry, view, start, reaching, &best) }

@@ -74,13 +74,21 @@ struct Score: ParsableCommand {
         }
     }
 
-    func run() throws {
+    /// What `run` counts and checks per written record. The reader's escaping `beforeBlocking`
+    /// closure captures it, and a captured variable is checked for exclusive access at run time
+    /// on every use; `write` moves it out once per batch and back.
+    private struct Tally {
         var failed = 0
         var missingText = 0
         var textAlarm = MissingTextAlarm()
         var scored = 0
         var escalated = 0
         var byLanguage = LanguageRates()
+        var duplicates = DuplicateIDs()
+    }
+
+    func run() throws {
+        var tally = Tally()
         var unreadable = 0  // input files that could not be opened
         try runGuardingDataErrors {
             let jobCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -89,7 +97,6 @@ struct Score: ParsableCommand {
             KeptUntilExit.keep(scorer)
             let paths = files.isEmpty ? ["-"] : files
             let progress = Progress(paths: paths, quiet: quiet)
-            var duplicates = DuplicateIDs()
             let out = StandardOutput()
             Interrupt.install()
             if let header = writer.header() { out.write(header) }
@@ -97,14 +104,17 @@ struct Score: ParsableCommand {
             var chunk: [RecordSource.Pending] = []
             var chunkBytes = 0
             func write(_ results: [ScoredRecord]) {
+                var t = Tally()
+                swap(&t, &tally)  // moved, not copied: its tables stay uniquely referenced
+                defer { swap(&t, &tally) }
                 for result in results {
                     for line in result.diagnostics { Diagnostics.emit(line) }
-                    if let warning = duplicates.check(result) { Diagnostics.emit(warning) }
-                    if result.failed { failed += 1 } else { scored += 1 }
-                    if result.missingText { missingText += 1 }
-                    if let warning = textAlarm.check(result) { Diagnostics.emit(warning) }
-                    if result.escalated { escalated += 1 }
-                    if !result.failed { byLanguage.add(result.language, escalated: result.escalated) }
+                    if let warning = t.duplicates.check(result) { Diagnostics.emit(warning) }
+                    if result.failed { t.failed += 1 } else { t.scored += 1 }
+                    if result.missingText { t.missingText += 1 }
+                    if let warning = t.textAlarm.check(result) { Diagnostics.emit(warning) }
+                    if result.escalated { t.escalated += 1 }
+                    if !result.failed { t.byLanguage.add(result.language, escalated: result.escalated) }
                     out.write(result.output)
                 }
             }
@@ -140,7 +150,7 @@ struct Score: ParsableCommand {
                     // Bounded by count and by bytes, so memory stays flat whatever the input.
                     if chunk.count >= chunkSize || chunkBytes >= Self.chunkBytes {
                         submit()
-                        progress.update(records: scored + failed, fileBytes: finishedBytes + source.lines.bytesConsumed)
+                        progress.update(records: tally.scored + tally.failed, fileBytes: finishedBytes + source.lines.bytesConsumed)
                     }
                 }
                 drain()
@@ -149,10 +159,11 @@ struct Score: ParsableCommand {
             scorer.close()
             out.flush()
             progress.finish()
-            if Interrupt.wasRequested { Diagnostics.emit("interrupted: stopped after \(scored + failed) records") }
+            if Interrupt.wasRequested { Diagnostics.emit("interrupted: stopped after \(tally.scored + tally.failed) records") }
         }
+        let (scored, failed, escalated, missingText) = (tally.scored, tally.failed, tally.escalated, tally.missingText)
         if summary {
-            if let line = byLanguage.summary { Diagnostics.emit(line) }
+            if let line = tally.byLanguage.summary { Diagnostics.emit(line) }
             let rate = scored > 0 ? String(format: "%.1f%%", 100 * Double(escalated) / Double(scored)) : "n/a"
             Diagnostics.emit("summary: read \(scored + failed), scored \(scored), failed \(failed)\(missingText > 0 ? " (\(missingText) with no text)" : ""), escalated \(escalated), escalation rate \(rate)"
                              + (unreadable > 0 ? ", unreadable files \(unreadable)" : ""))
