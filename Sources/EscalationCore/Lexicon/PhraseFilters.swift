@@ -82,10 +82,11 @@ enum Presence {
     }
 
     /// `bits` as one mask per presence word they fall in, in word order: a choice of sixty words
-    /// is then at most sixteen tests, not sixty.
-    static func masks(_ bits: [UInt16]) -> [PresenceMask] {
+    /// is then at most sixteen tests, not sixty. Sorts `bits` (scratch space, reused by callers).
+    static func masks(sorting bits: inout [UInt16]) -> [PresenceMask] {
+        bits.sort()
         var masks: [PresenceMask] = []
-        for bit in bits.sorted() {
+        for bit in bits {
             let word = Int32(bit >> 6), mask: UInt64 = 1 &<< UInt64(bit & 63)
             if let last = masks.last, last.word == word { masks[masks.count - 1].bits |= mask } else { masks.append(PresenceMask(word: word, bits: mask)) }
         }

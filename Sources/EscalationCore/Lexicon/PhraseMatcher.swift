@@ -142,13 +142,13 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
                 case .gap(let n): elements.append(Element(kind: .gap, value: Int32(n)))
                 case .anyOf:
                     let first = options.count
-                    var choices: [Element] = []
-                    single(w, into: &choices)
+                    single(w, into: &options)
                     // Words by id, then stems by id: `matches` binary-searches them (lexicons list
-                    // dozens of choices, "users|customers|clients|…").
-                    let words = choices.filter { $0.kind == .word }.sorted { $0.value < $1.value }
-                    options += words + choices.filter { $0.kind == .stem }.sorted { $0.value < $1.value }
-                    elements.append(Element(kind: .anyOf, value: Int32(first), count: Int32(options.count - first), words: Int32(words.count)))
+                    // dozens of choices, "users|customers|clients|…"). Sorted where they were
+                    // appended: start-up builds thousands of these.
+                    options[first...].sort { ($0.kind.rawValue, $0.value) < ($1.kind.rawValue, $1.value) }
+                    let words = options[first...].prefix { $0.kind == .word }.count
+                    elements.append(Element(kind: .anyOf, value: Int32(first), count: Int32(options.count - first), words: Int32(words)))
                 default: single(w, into: &elements)
                 }
             }
@@ -165,13 +165,20 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
             return last - first >= 2 && elements[first].kind != .gap && elements[first + 1].kind != .gap ? Int32(first + 1) : -1
         }
-        signatures = elements.map { Self.signature(of: $0, options) }
+        let signatures = elements.map { Self.signature(of: $0, options) }
+        self.signatures = signatures
         var presenceGroups: [Int32] = [0], groupStart: [Int32] = [0], presenceMasks: [PresenceMask] = []
         var firstGroups: [[PresenceMask]?] = []  // per entry; nil when it has none
+        var bits: [UInt16] = []  // scratch, for each element's presence bits
+        var groups: [[PresenceMask]] = []
         for k in source.indices {
             let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
             let checked = elements[first].kind == .gap ? first : first + 1
-            var groups = elements[checked..<last].filter { $0.kind != .gap }.map { Presence.masks(Self.presence(of: $0, options)) }
+            groups.removeAll(keepingCapacity: true)
+            for e in elements[checked..<last] where e.kind != .gap {
+                Self.presence(of: e, options, into: &bits)
+                groups.append(Presence.masks(sorting: &bits))
+            }
             groups.sort { ($0.count, $0.reduce(0) { $0 + $1.bits.nonzeroBitCount }) < ($1.count, $1.reduce(0) { $0 + $1.bits.nonzeroBitCount }) }
             for group in groups { presenceMasks += group; groupStart.append(Int32(presenceMasks.count)) }
             presenceGroups.append(Int32(groupStart.count - 1))
@@ -191,7 +198,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
                     (low, high) = (low + 1, high + 1)
                     if high - low < WordView.window && elements[Int(entryStart[k])].kind != .gap {
                         checkOffset.append(Int32(low))
-                        checkBits.append(Self.signature(of: e, options))
+                        checkBits.append(signatures[q])
                     }
                 }
             }
@@ -212,7 +219,7 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
             guard elements[first].kind != .gap else { continue }
             if last - first >= 2 && elements[first + 1].kind != .gap {
-                quickBits[k] = Self.signature(of: elements[first + 1], options)
+                quickBits[k] = signatures[first + 1]
             } else if checkStart[k] < checkStart[k + 1] {
                 (quickBits[k], quickOffset[k]) = (checkBits[Int(checkStart[k])], checkOffset[Int(checkStart[k])])
             }
@@ -227,14 +234,14 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
             let first = Int(entryStart[k]), last = Int(entryStart[k + 1])
             let head = elements[first]
             guard head.kind != .gap else { any.append(Int32(k)); continue }
-            let accepted = head.kind == .anyOf ? Array(options[Int(head.value)..<Int(head.value + head.count)]) : [head]
+            let accepted = head.kind == .anyOf ? options[Int(head.value)..<Int(head.value + head.count)] : [head][...]
             var slot = PhraseStarts.Slot()
             if last - first < 2 {
                 slot.seconds = .max  // one word: matches wherever it starts
             } else if elements[first + 1].kind != .gap {
-                slot.seconds = Self.signature(of: elements[first + 1], options)
+                slot.seconds = signatures[first + 1]
             } else if Int(elements[first + 1].value) < WordView.window, first + 2 < last, elements[first + 2].kind != .gap {
-                slot.near = Self.signature(of: elements[first + 2], options)
+                slot.near = signatures[first + 2]
             } else {
                 slot.seconds = .max
             }
@@ -248,23 +255,17 @@ public struct PhraseIndex<Payload: Sendable>: Sendable {
         anyFirst = any
     }
 
-    /// The presence bits of what `e` accepts, each once; none when it accepts nothing.
-    private static func presence(of e: Element, _ options: [Element]) -> [UInt16] {
+    /// The presence bits of what `e` accepts (none when it accepts nothing), into `bits`.
+    private static func presence(of e: Element, _ options: [Element], into bits: inout [UInt16]) {
+        bits.removeAll(keepingCapacity: true)
         switch e.kind {
-        case .word: return e.value >= 0 ? [Presence.bit(word: e.value)] : []
-        case .stem: return e.value >= 0 ? [Presence.bit(stem: e.value)] : []
-        case .gap: return []
+        case .word: if e.value >= 0 { bits.append(Presence.bit(word: e.value)) }
+        case .stem: if e.value >= 0 { bits.append(Presence.bit(stem: e.value)) }
+        case .gap: break
         case .anyOf:
-            // Options are words and stems, each one bit: sorted, repeats dropped.
-            var bits = options[Int(e.value)..<Int(e.value + e.count)].compactMap { o -> UInt16? in
-                guard o.value >= 0 else { return nil }
-                return o.kind == .word ? Presence.bit(word: o.value) : Presence.bit(stem: o.value)
+            for o in options[Int(e.value)..<Int(e.value + e.count)] where o.value >= 0 {
+                bits.append(o.kind == .word ? Presence.bit(word: o.value) : Presence.bit(stem: o.value))
             }
-            bits.sort()
-            var kept = 0
-            for b in bits where kept == 0 || bits[kept - 1] != b { bits[kept] = b; kept += 1 }
-            bits.removeLast(bits.count - kept)
-            return bits
         }
     }
 

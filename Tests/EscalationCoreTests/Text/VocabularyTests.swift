@@ -18,6 +18,18 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(Set(table.keys), Set(reference.keys))
     }
 
+    func testDistinctStringsKeepFirstOccurrenceOrder() {
+        var rng = SystemRandomNumberGenerator()
+        var distinct = Vocabulary.DistinctStrings(), seen = Set<String>(), reference: [String] = []
+        for _ in 0..<5_000 {
+            let word = String((0..<Int.random(in: 0...12, using: &rng)).map { _ in "abcdé ü'x".randomElement(using: &rng)! })
+            distinct.insert(word)
+            if seen.insert(word).inserted { reference.append(word) }
+        }
+        XCTAssertGreaterThan(reference.count, 1_000)  // past several growths of the table
+        XCTAssertEqual(distinct.list, reference)
+    }
+
     func testWordTableInsertNewAndByteLookup() {
         var table = WordTable<Int32>()
         XCTAssertTrue(table.insertNew("cancel", 1))
