@@ -20,19 +20,27 @@ public struct CharGrams: Sendable, Equatable {
 
     /// Calls `body` with the bucket of every n-gram, minN ≤ n ≤ maxN, of " word ". FNV-1a is
     /// extended a byte at a time, so each start position hashes its n-grams in one pass.
+    /// The word is first copied between its two spaces, so the loops read bytes with no test
+    /// for the padding (scorers cut every word the vocabulary lacks, and every vocabulary word
+    /// at start-up).
     @inline(__always)
     public func forEachBucket(_ word: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         let length = word.count + 2
         let shift = UInt64(64 - bits)
-        @inline(__always) func byte(_ i: Int) -> UInt8 { i == 0 || i == length - 1 ? 0x20 : word[i - 1] }
-        for start in 0..<length {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            var n = 0
-            while n < maxN && start + n < length {
-                h = (h ^ UInt64(byte(start + n))) &* 0x100_0000_01b3
-                n += 1
-                // Fibonacci hashing: the top bits mix every bit of the FNV state.
-                if n >= minN { body(Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { padded in
+            padded[0] = 0x20
+            for i in 0..<word.count { padded[i + 1] = word[i] }
+            padded[length - 1] = 0x20
+            for start in 0..<length {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                var n = 0
+                let most = min(maxN, length - start)
+                while n < most {
+                    h = (h ^ UInt64(padded[start + n])) &* 0x100_0000_01b3
+                    n += 1
+                    // Fibonacci hashing: the top bits mix every bit of the FNV state.
+                    if n >= minN { body(Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)) }
+                }
             }
         }
     }

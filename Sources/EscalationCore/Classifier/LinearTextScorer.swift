@@ -79,6 +79,11 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
     func logOdds(_ encoded: EncodedText) -> Double {
         stamp &+= 1 << 32
         if stamp == 0 { for i in seen.indices { seen[i] = 0 }; unknownWords = UnknownWords(); stamp = 1 << 32 }
+        // Moved out for the ticket and back: each access to a class's stored `var` is checked
+        // for exclusivity at run time, ~120 instructions per unknown word.
+        var unknownWords = UnknownWords(capacity: 0)
+        swap(&unknownWords, &self.unknownWords)
+        defer { swap(&unknownWords, &self.unknownWords) }
         unknownWords.startTicket()
         var sw = 0.0, qw = 0.0, sc = 0.0, qc = 0.0
         let text = encoded.text
@@ -108,7 +113,7 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
                                     qw += d * q
                                 }
                             } else {
-                                let (w, q, k) = unknown(text, t)
+                                let (w, q, k) = unknown(text, t, &unknownWords)
                                 let d = Damping.weight(occurrence: k, in: damping)
                                 sc += d * w
                                 qc += d * q
@@ -123,7 +128,7 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
     }
 
     /// An unknown word's n-gram sums and its occurrence number in this ticket.
-    private func unknown(_ text: NormalizedText, _ t: Int) -> (Double, Double, Int) {
+    private func unknown(_ text: NormalizedText, _ t: Int, _ unknownWords: inout UnknownWords) -> (Double, Double, Int) {
         text.bytes.withUnsafeBufferPointer { bytes in
             let word = UnsafeBufferPointer(rebasing: bytes[text.byteRange(of: t)])
             return unknownWords.look(up: word, stamp: stamp) {
@@ -161,8 +166,13 @@ struct UnknownWords {
         mask = capacity - 1
     }
 
+    /// Empties the table once it holds `limit` words, keeping its size (growing it again from
+    /// the start cost more than zeroing it).
     mutating func startTicket() {
-        if used >= Self.limit { self = UnknownWords() }
+        if used >= Self.limit {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            used = 0
+        }
     }
 
     @inline(__always) private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
