@@ -37,11 +37,6 @@ public struct LanguageDetector: Sendable {
         // codes and shouts ("DEN-PHL", "HA HA", "Y no extra plane"), not the other language.
         var inCapitals = InlineArray<8, Int32>(repeating: 0)
         var anyInCapitals = false
-        // Distinct function words per language, counted up to two (`minimumWords`), remembering
-        // each language's first: a second language joins only with two different ones, so "ha
-        // ha", "lga to den, then den" and "the Ya Ya Sisterhood" keep an English text English.
-        var distinct = InlineArray<8, Int32>(repeating: 0)
-        var first = InlineArray<8, Int32>(repeating: -1)
         let bits = self.bits
         encoded.withTokenView { tokens in
             // Only words have function-word bits (punctuation and unknown words have id -1,
@@ -51,16 +46,6 @@ public struct LanguageDetector: Sendable {
                 guard id >= 0 && id < bits.count else { continue }
                 var b = bits[id]
                 guard b != 0 else { continue }
-                var d = b
-                while d != 0 {
-                    let k = d.trailingZeroBitCount
-                    if distinct[k] == 0 {
-                        (distinct[k], first[k]) = (1, Int32(id))
-                    } else if distinct[k] == 1 && first[k] != Int32(id) {
-                        distinct[k] = 2
-                    }
-                    d &= d &- 1
-                }
                 let capitals = tokens.isAllCaps(t)
                 if capitals { anyInCapitals = true }
                 while b != 0 {
@@ -79,11 +64,44 @@ public struct LanguageDetector: Sendable {
         guard counts[best] > 0 else { return DetectedLanguage(code: "und", lexicons: .english, primary: .en) }
         var set = LanguageSet(Language(rawValue: best)!)
         let floor = max(Self.minimumWords, Int32((Double(counts[best]) * Self.minimumShare).rounded(.up)))
-        for k in 0..<Language.allCases.count where counts[k] >= floor && distinct[k] >= Self.minimumWords {
-            set.insert(LanguageSet(Language(rawValue: k)!))
+        var candidates: UInt8 = 0
+        for k in 0..<Language.allCases.count where k != best && counts[k] >= floor { candidates |= 1 << UInt8(k) }
+        if candidates != 0 {
+            let distinct = distinctWords(encoded, of: candidates)
+            for k in 0..<Language.allCases.count where candidates & (1 << UInt8(k)) != 0 && distinct[k] >= Self.minimumWords {
+                set.insert(LanguageSet(Language(rawValue: k)!))
+            }
         }
         let primary = Language(rawValue: best)!
         return DetectedLanguage(code: primary.code, lexicons: set, primary: primary)
+    }
+
+    /// Distinct function words of each language in `languages` (bits by raw value), counted up
+    /// to two (`minimumWords`): a second language joins only with two different ones, so "ha ha",
+    /// "lga to den, then den" and "the Ya Ya Sisterhood" keep an English text English. A second
+    /// pass, made only when some other language has enough function words to join (most
+    /// tickets have none).
+    private func distinctWords(_ encoded: EncodedText, of languages: UInt8) -> InlineArray<8, Int32> {
+        var distinct = InlineArray<8, Int32>(repeating: 0)
+        var first = InlineArray<8, Int32>(repeating: -1)
+        let bits = self.bits
+        encoded.withTokenView { tokens in
+            for t in 0..<tokens.count {
+                let id = Int(tokens.id(t))
+                guard id >= 0 && id < bits.count else { continue }
+                var d = bits[id] & languages
+                while d != 0 {
+                    let k = d.trailingZeroBitCount
+                    if distinct[k] == 0 {
+                        (distinct[k], first[k]) = (1, Int32(id))
+                    } else if distinct[k] == 1 && first[k] != Int32(id) {
+                        distinct[k] = 2
+                    }
+                    d &= d &- 1
+                }
+            }
+        }
+        return distinct
     }
 
     /// More than half the words are in capitals.
