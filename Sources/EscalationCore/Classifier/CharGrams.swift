@@ -62,7 +62,7 @@ enum Damping {
     }
 
     /// The same from `table` as the caller holds it: reading the `static let` checks its one-time
-    /// initialisation (`swift_once`) at every call, which in a per-token loop costs ~8 instructions a token.
+    /// initialisation (`swift_once`) at every call, a cost per token in a scoring loop.
     @inline(__always) static func weight(occurrence k: Int, in table: UnsafeBufferPointer<Double>) -> Double {
         k < table.count ? table[k] : log(Double(k)) - log(Double(k - 1))
     }
