@@ -51,16 +51,28 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
             if word.utf8.count == 1, let m = NormalizedText.marks.firstIndex(of: word.utf8.first!) { return Int32(markBase + m) }
             return vocabulary.id(of: String(word))
         }
-        for (id, word) in entries {
-            if let c = model.column[word].map(Int.init) {
-                words[4 * id] = model.featureWeights[c]
-                words[4 * id + 1] = model.featureNorms[c]
-            }
-            var word = word
-            word.withUTF8 { bytes in
-                model.grams.forEachBucket(bytes) { b in
-                    words[4 * id + 2] += buckets[2 * b]
-                    words[4 * id + 3] += buckets[2 * b + 1]
+        // Every vocabulary word's n-grams, summed through pointers and past the buckets the
+        // model does not use (as `unknown` does): start-up cuts tens of thousands of words, and
+        // each unused bucket read from the megabytes-large table is a likely cache miss.
+        words.withUnsafeMutableBufferPointer { words in
+            buckets.withUnsafeBufferPointer { buckets in
+                usedBuckets.withUnsafeBufferPointer { used in
+                    for (id, word) in entries {
+                        if let c = model.column[word].map(Int.init) {
+                            words[4 * id] = model.featureWeights[c]
+                            words[4 * id + 1] = model.featureNorms[c]
+                        }
+                        var word = word
+                        var (w, q) = (0.0, 0.0)
+                        word.withUTF8 { bytes in
+                            model.grams.forEachBucket(bytes) { b in
+                                guard used[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return }
+                                w += buckets[2 * b]
+                                q += buckets[2 * b + 1]
+                            }
+                        }
+                        (words[4 * id + 2], words[4 * id + 3]) = (w, q)
+                    }
                 }
             }
         }
