@@ -61,11 +61,17 @@ public struct SentimentLexicon: Sendable {
                 defer { i = end + 1 }
                 let stop = end > i && bytes[end - 1] == 0x0D ? end - 1 : end  // CRLF files
                 guard stop > i else { continue }
-                let fields = bytes[i..<stop].split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
-                // Spaces and tabs trimmed by hand: Foundation's trimming cost 8% of start-up here.
-                let valueText = fields.count >= 2 ? String(decoding: Self.trimmed(fields[1]), as: UTF8.self) : ""
+                // The token, up to the first tab, and the valence, up to the next: found in place
+                // (splitting each of 7,500 lines into arrays cost a tenth of start-up).
+                var tab = i
+                while tab < stop && bytes[tab] != 0x09 { tab += 1 }
+                var (from, to) = (min(tab + 1, stop), min(tab + 1, stop))
+                while to < stop && bytes[to] != 0x09 { to += 1 }
+                while from < to && bytes[from] == 0x20 { from += 1 }
+                while to > from && bytes[to - 1] == 0x20 { to -= 1 }
+                let valueText = tab < stop ? String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) : ""
                 guard let value = Double(valueText) else { failedLine = line; break }
-                let raw = fields[0]
+                let raw = UnsafeBufferPointer(rebasing: bytes[i..<tab])
                 let token = String(decoding: raw, as: UTF8.self)
                 // VADER looks tokens up lower-cased, so mixed-case duplicates ("D:" vs "d:") are unreachable.
                 if raw.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }), token != token.lowercased() { continue }
@@ -95,10 +101,4 @@ public struct SentimentLexicon: Sendable {
 }
 
 extension SentimentLexicon {
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var b = bytes
-        while let f = b.first, f == 0x20 || f == 0x09 { b = b.dropFirst() }
-        while let l = b.last, l == 0x20 || l == 0x09 { b = b.dropLast() }
-        return b
-    }
 }
