@@ -43,9 +43,11 @@ public struct LinearText: Sendable {
         public init() {}
     }
 
-    /// Word feature → index, and bucket → index, for the reference scoring and scorers.
-    let column: [String: Int32]
-    let bucketIndex: [Int: Int32]
+    /// Word feature → index (its id: features are distinct, so ids follow their order), and
+    /// bucket → index, for the reference scoring and scorers. A `ByteTable`, not a dictionary:
+    /// loading a model hashes every one of its tens of thousands of features.
+    let column: ByteTable
+    let bucketIndex: [Int32]  // per bucket, -1: unused
 
     public init(grams: CharGrams, intercept: Double, features: [String], featureWeights: [Double], featureNorms: [Double],
                 buckets: [Int], bucketWeights: [Double], bucketNorms: [Double], info: TrainingInfo) throws {
@@ -53,20 +55,23 @@ public struct LinearText: Sendable {
               bucketWeights.count == buckets.count, bucketNorms.count == buckets.count else {
             throw ModelFileError("inconsistent model file: weight and feature arrays differ in length")
         }
-        guard intercept.isFinite, (featureWeights + featureNorms + bucketWeights + bucketNorms).allSatisfy({ $0.isFinite }),
-              (featureNorms + bucketNorms).allSatisfy({ $0 >= 0 }) else {
+        guard intercept.isFinite, [featureWeights, featureNorms, bucketWeights, bucketNorms].allSatisfy({ $0.allSatisfy(\.isFinite) }),
+              [featureNorms, bucketNorms].allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else {
             throw ModelFileError("inconsistent model file: a weight is not a finite number")
         }
-        var column: [String: Int32] = [:]
-        column.reserveCapacity(features.count)
-        for (i, f) in features.enumerated() {
-            guard column.updateValue(Int32(i), forKey: f) == nil else { throw ModelFileError("inconsistent model file: feature '\(f)' appears twice") }
+        guard features.count <= ByteTable.maxCount else { throw ModelFileError("inconsistent model file: too many features") }
+        let column = ByteTable(features)
+        if column.count < features.count {
+            var seen = Set<String>()
+            let twice = features.first { !seen.insert($0).inserted }!
+            throw ModelFileError("inconsistent model file: feature '\(twice)' appears twice")
         }
-        var bucketIndex: [Int: Int32] = [:]
+        var bucketIndex = [Int32](repeating: -1, count: grams.bucketCount)
         for (i, b) in buckets.enumerated() {
-            guard (0..<grams.bucketCount).contains(b), bucketIndex.updateValue(Int32(i), forKey: b) == nil else {
+            guard (0..<grams.bucketCount).contains(b), bucketIndex[b] < 0 else {
                 throw ModelFileError("inconsistent model file: bucket \(b) is out of range or twice")
             }
+            bucketIndex[b] = Int32(i)
         }
         (self.grams, self.intercept, self.features, self.featureWeights, self.featureNorms) = (grams, intercept, features, featureWeights, featureNorms)
         (self.buckets, self.bucketWeights, self.bucketNorms, self.info) = (buckets, bucketWeights, bucketNorms, info)
@@ -77,7 +82,8 @@ public struct LinearText: Sendable {
     func charSums(_ word: UnsafeBufferPointer<UInt8>) -> (weight: Double, norm: Double) {
         var w = 0.0, q = 0.0
         grams.forEachBucket(word) { b in
-            if let i = bucketIndex[b] { w += bucketWeights[Int(i)]; q += bucketNorms[Int(i)] }
+            let i = Int(bucketIndex[b])
+            if i >= 0 { w += bucketWeights[i]; q += bucketNorms[i] }
         }
         return (w, q)
     }
@@ -90,8 +96,8 @@ public struct LinearText: Sendable {
             let k = seen[word, default: 0] + 1
             seen[word] = k
             let d = Damping.weight(occurrence: k)
-            if let c = column[word].map(Int.init) { sw += d * featureWeights[c]; qw += d * featureNorms[c] }
-            if i > 0, let c = column[words[i - 1] + " " + word].map(Int.init) { sw += d * featureWeights[c]; qw += d * featureNorms[c] }
+            if let c = column.id(of: word).map(Int.init) { sw += d * featureWeights[c]; qw += d * featureNorms[c] }
+            if i > 0, let c = column.id(of: words[i - 1] + " " + word).map(Int.init) { sw += d * featureWeights[c]; qw += d * featureNorms[c] }
             var word = word
             let (w, q) = word.withUTF8 { charSums($0) }
             sc += d * w

@@ -58,7 +58,7 @@ final class LinearTextScorer: ClassifierScorer, @unchecked Sendable {
             buckets.withUnsafeBufferPointer { buckets in
                 usedBuckets.withUnsafeBufferPointer { used in
                     for (id, word) in entries {
-                        if let c = model.column[word].map(Int.init) {
+                        if let c = model.column.id(of: word).map(Int.init) {
                             words[4 * id] = model.featureWeights[c]
                             words[4 * id + 1] = model.featureNorms[c]
                         }

@@ -52,6 +52,18 @@ final class ModelFileTests: XCTestCase {
             .map { "\(JSONWriter.quoted($0.0)) : \(JSONWriter.encode($0.1))" }.joined(separator: " ,\n  ") + "\n}\n"
     }
 
+    func testLinearModelRefusesRepeatedFeaturesAndBuckets() {
+        func model(_ features: [String], _ buckets: [Int]) throws -> LinearText {
+            try LinearText(grams: CharGrams(), intercept: 0, features: features, featureWeights: features.map { _ in 1 },
+                           featureNorms: features.map { _ in 1 }, buckets: buckets, bucketWeights: buckets.map { _ in 1 },
+                           bucketNorms: buckets.map { _ in 1 }, info: .init())
+        }
+        XCTAssertNoThrow(try model(["down", "up", "down up"], [5, 7]))
+        XCTAssertThrowsError(try model(["down", "up", "down"], [])) { XCTAssertEqual("\($0)", "inconsistent model file: feature 'down' appears twice") }
+        XCTAssertThrowsError(try model([], [5, 7, 5])) { XCTAssertEqual("\($0)", "inconsistent model file: bucket 5 is out of range or twice") }
+        XCTAssertThrowsError(try model([], [1 << 18])) { XCTAssertEqual("\($0)", "inconsistent model file: bucket 262144 is out of range or twice") }
+    }
+
     func testRefusals() throws {
         let good = try reordered(tinyModel())
         // A member of the wrong kind, or missing, is named.
