@@ -84,21 +84,10 @@ struct PhraseStarts: Sendable {
     }
 
     init(_ starts: [Start], _ vocabulary: Vocabulary) {
-        // By id, the place in `filed` (a `Filed` is large: a dictionary of them moves them on
-        // every resize, and start-up builds a few thousand).
-        var placeOfID: [Int32: Int] = [:], filed: [Filed] = []
-        func place(_ id: Int32) -> Int {
-            if let p = placeOfID[id] { return p }
-            placeOfID[id] = filed.count
-            filed.append(Filed())
-            return filed.count - 1
-        }
+        var byWord: [Int32: Filed] = [:]
         var byStem = [Filed?](repeating: nil, count: vocabulary.stemCount)
         for start in starts {
-            for id in start.words {
-                let p = place(id)
-                filed[p].add(start)
-            }
+            for id in start.words { byWord[id, default: Filed()].add(start) }
             for stem in start.stems {
                 if byStem[Int(stem)] == nil { byStem[Int(stem)] = Filed() }
                 byStem[Int(stem)]!.add(start)
@@ -106,12 +95,11 @@ struct PhraseStarts: Sendable {
         }
         // A known word also starts what its stems start (its stems are fixed: one slot holds all).
         for id in 0..<vocabulary.stemmedWordCount {
-            for stem in vocabulary.stems(ofWord: id) where byStem[Int(stem)] != nil {
-                let p = place(Int32(id))
-                filed[p].add(byStem[Int(stem)]!)
+            for stem in vocabulary.stems(ofWord: id) {
+                if let filed = byStem[Int(stem)] { byWord[Int32(id), default: Filed()].add(filed) }
             }
         }
-        let ids = placeOfID.keys.sorted()
+        let ids = byWord.keys.sorted()
         var bits = [UInt64](repeating: 0, count: ids.last.map { Int($0) / 64 + 1 } ?? 0)
         for id in ids { bits[Int(id) >> 6] |= 1 &<< UInt64(id & 63) }
         var slotOfID = [Int32](repeating: -1, count: ids.last.map { Int($0) + 1 } ?? 0)
@@ -119,14 +107,13 @@ struct PhraseStarts: Sendable {
         var entryStart: [Int32] = [0], entries: [Candidate] = [], needStart: [Int32] = [0], needs: [PresenceMask] = []
         var wordSlots: [Slot] = []
         for id in ids {
-            let p = placeOfID[id]!
-            wordSlots.append(filed[p].slot)
-            filed[p].entries.sort { $0.entry < $1.entry }
-            let list = filed[p].entries
+            let filed = byWord[id]!
+            wordSlots.append(filed.slot)
+            let list = filed.entries.sorted { $0.entry < $1.entry }
             for (j, c) in list.enumerated() where j == 0 || list[j - 1].entry != c.entry { entries.append(c) }
             entryStart.append(Int32(entries.count))
-            if !filed[p].always {
-                for w in 0..<Presence.words where filed[p].need[w] != 0 { needs.append(PresenceMask(word: Int32(w), bits: filed[p].need[w])) }
+            if !filed.always {
+                for w in 0..<Presence.words where filed.need[w] != 0 { needs.append(PresenceMask(word: Int32(w), bits: filed.need[w])) }
             }
             needStart.append(Int32(needs.count))
         }

@@ -6,54 +6,23 @@
 public final class Vocabulary: Sendable {
     /// Collects words and stems from the stages before ids are fixed.
     public struct Builder {
-        private var words = DistinctStrings()
-        private var stems = DistinctStrings()
+        /// Words and stems in the order first added, each once (keys of a `WordTable`: every
+        /// stage registers each word of its lexicons' phrases, a list of forty products in a
+        /// dozen phrases, and a `Dictionary`'s SipHash made that a tenth of start-up).
+        private var words = WordTable<Int32>()
+        private var stems = WordTable<Int32>()
 
         public init() {}
 
-        public mutating func add(_ word: String) { words.insert(word) }
+        public mutating func add(_ word: String) { _ = words.insertNew(word, Int32(words.count)) }
 
         public mutating func add<S: Sequence>(_ words: S) where S.Element == String {
             for word in words { add(word) }
         }
 
-        public mutating func addStem(_ stem: String) { stems.insert(stem) }
+        public mutating func addStem(_ stem: String) { _ = stems.insertNew(stem, Int32(stems.count)) }
 
-        public func build() -> Vocabulary { Vocabulary(words: words.list, stems: stems.list) }
-    }
-
-    /// Strings in the order first inserted, each once. Every stage registers each word of its
-    /// lexicons' phrases (a list of forty products in a dozen phrases: hundreds of repeats), so
-    /// the look-up is `ByteTable.hash` with open addressing, not a `Dictionary`'s SipHash.
-    struct DistinctStrings {
-        private(set) var list: [String] = []
-        /// Per slot: hash, and index in `list` + 1 (0: empty).
-        private var slots = [(hash: UInt64, place: Int32)](repeating: (0, 0), count: 64)
-
-        mutating func insert(_ string: String) {
-            var string = string
-            let h = string.withUTF8 { ByteTable.hash($0) }
-            if 2 * (list.count + 1) > slots.count { grow() }
-            let mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while slots[i].place != 0 {
-                if slots[i].hash == h && list[Int(slots[i].place) - 1] == string { return }
-                i = (i + 1) & mask
-            }
-            list.append(string)
-            slots[i] = (h, Int32(list.count))
-        }
-
-        private mutating func grow() {
-            var bigger = [(hash: UInt64, place: Int32)](repeating: (0, 0), count: 2 * slots.count)
-            let mask = bigger.count - 1
-            for slot in slots where slot.place != 0 {
-                var i = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 29)) & mask
-                while bigger[i].place != 0 { i = (i + 1) & mask }
-                bigger[i] = slot
-            }
-            slots = bigger
-        }
+        public func build() -> Vocabulary { Vocabulary(words: words.keys, stems: stems.keys) }
     }
 
     /// Id of an unknown word (and of punctuation) in `EncodedText.ids`.

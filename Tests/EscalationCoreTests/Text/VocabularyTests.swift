@@ -18,16 +18,18 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(Set(table.keys), Set(reference.keys))
     }
 
-    func testDistinctStringsKeepFirstOccurrenceOrder() {
+    func testBuilderKeepsFirstOccurrenceOrder() {
         var rng = SystemRandomNumberGenerator()
-        var distinct = Vocabulary.DistinctStrings(), seen = Set<String>(), reference: [String] = []
+        var builder = Vocabulary.Builder(), seen = Set<String>(), reference: [String] = []
         for _ in 0..<5_000 {
             let word = String((0..<Int.random(in: 0...12, using: &rng)).map { _ in "abcdé ü'x".randomElement(using: &rng)! })
-            distinct.insert(word)
+            builder.add(word)
             if seen.insert(word).inserted { reference.append(word) }
         }
         XCTAssertGreaterThan(reference.count, 1_000)  // past several growths of the table
-        XCTAssertEqual(distinct.list, reference)
+        let vocabulary = builder.build()  // no stems: ids follow the order words were first added
+        XCTAssertEqual(vocabulary.words, reference)
+        for (id, word) in reference.enumerated() { XCTAssertEqual(vocabulary.id(of: word), Int32(id)) }
     }
 
     func testWordTableInsertNewAndByteLookup() {
