@@ -58,7 +58,7 @@ enum Damping {
     static let table: [Double] = (0..<64).map { k in k <= 1 ? 1 : log(Double(k)) - log(Double(k - 1)) }
 
     @inline(__always) static func weight(occurrence k: Int) -> Double {
-        k < 64 ? table[k] : log(Double(k)) - log(Double(k - 1))
+        table.withUnsafeBufferPointer { weight(occurrence: k, in: $0) }
     }
 
     /// The same from `table` as the caller holds it: reading the `static let` checks its one-time

@@ -99,6 +99,3 @@ public struct SentimentLexicon: Sendable {
         }
     }
 }
-
-extension SentimentLexicon {
-}
